@@ -1,0 +1,72 @@
+"""govbudget: China's government budget classification and department budget disclosures.
+
+A thin façade: every public name is imported from its module on first use, so that
+``import govbudget`` reads no data file and imports no loader, cattrs or py-moneyed.
+
+>>> import govbudget
+>>> govbudget.lookup("2080101").name
+'行政运行'
+>>> [e.name for e in govbudget.lookup("2080101", year=2023).path]
+['社会保障和就业支出', '人力资源和社会保障管理事务', '行政运行']
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0.dev0"
+
+#: public name → module that defines it
+_EXPORTS: dict[str, str] = {
+    # errors
+    "GovBudgetError": "govbudget.errors",
+    "InvalidCode": "govbudget.errors",
+    "UnknownCode": "govbudget.errors",
+    "InvalidAmount": "govbudget.errors",
+    "LoadError": "govbudget.errors",
+    "MissingExtra": "govbudget.errors",
+    "ModelError": "govbudget.errors",
+    # codes
+    "lookup": "govbudget.codes",
+    "catalogue": "govbudget.codes",
+    "parse_code": "govbudget.codes",
+    "Scheme": "govbudget.codes",
+    "FunctionalCode": "govbudget.codes",
+    "EconomicCode": "govbudget.codes",
+    "GovernmentEconomicCode": "govbudget.codes",
+    "RevenueCode": "govbudget.codes",
+    # money
+    "Cell": "govbudget.money",
+    "CellKind": "govbudget.money",
+    "Unit": "govbudget.money",
+    "parse_cell": "govbudget.money",
+}
+
+__all__ = ["__version__", *_EXPORTS]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'govbudget' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
+
+if TYPE_CHECKING:  # pragma: no cover
+    from govbudget.errors import (  # noqa: F401
+        GovBudgetError,
+        InvalidAmount,
+        InvalidCode,
+        LoadError,
+        MissingExtra,
+        ModelError,
+        UnknownCode,
+    )
+    from govbudget.money import Cell, CellKind, Unit, parse_cell  # noqa: F401

@@ -1,0 +1,128 @@
+"""The error tree of govbudget: one root, each branch also a builtin.
+
+>>> from govbudget.errors import InvalidCode, GovBudgetError
+>>> issubclass(InvalidCode, ValueError) and issubclass(InvalidCode, GovBudgetError)
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = [
+    "GovBudgetError",
+    "InvalidAmount",
+    "InvalidCode",
+    "LoadError",
+    "MissingExtra",
+    "ModelError",
+    "UnknownCode",
+]
+
+
+class GovBudgetError(Exception):
+    """Root of every error govbudget raises on purpose."""
+
+
+class InvalidCode(GovBudgetError, ValueError):
+    """A string that is not a well-formed classification code (科目编码格式错误)."""
+
+    def __init__(self, code: object, reason: str) -> None:
+        self.code = code
+        self.reason = reason
+        super().__init__(f"invalid classification code {code!r}: {reason}")
+
+
+class UnknownCode(GovBudgetError, LookupError):
+    """A well-formed code that the edition searched does not have (科目不存在于该版本).
+
+    ``suggestions`` holds the nearest codes of the edition; ``editions`` the editions
+    (fiscal years) that do have the code.
+    """
+
+    def __init__(
+        self,
+        code: str,
+        *,
+        scheme: str,
+        edition: int | str,
+        suggestions: Sequence[tuple[str, str]] = (),
+        editions: Sequence[int] = (),
+    ) -> None:
+        self.code = code
+        self.scheme = scheme
+        self.edition = edition
+        self.suggestions = tuple(suggestions)
+        self.editions = tuple(editions)
+        msg = f"code {code} is not in the {scheme} catalogue, edition {edition}"
+        if self.editions:
+            msg += "; it is in edition(s) " + ", ".join(str(e) for e in self.editions)
+        if self.suggestions:
+            msg += "; nearest: " + ", ".join(f"{c} {n}" for c, n in self.suggestions)
+        super().__init__(msg)
+
+    def __str__(self) -> str:  # LookupError would quote the message otherwise
+        return str(self.args[0])
+
+
+class InvalidAmount(GovBudgetError, ValueError):
+    """A cell or amount that cannot be read as exact money (金额格式错误), or a float."""
+
+
+class ModelError(GovBudgetError, ValueError):
+    """A budget model that cannot be built as asked (e.g. a row of a column the table lacks)."""
+
+
+class MissingExtra(GovBudgetError, ImportError):
+    """An optional dependency is not installed; the message names the ``pip install`` to run."""
+
+    def __init__(self, extra: str, module: str) -> None:
+        self.extra = extra
+        super().__init__(
+            f"this needs the optional dependency {module!r}: "
+            f"pip install 'govbudget[{extra}]'"
+        )
+
+
+class LoadError(GovBudgetError, ValueError):
+    """A document that cannot be read into a complete model (读取失败).
+
+    Carries where it went wrong: ``file``, and where they apply ``page``, ``table``,
+    ``row``, ``column``, and what was ``expected``.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        page: int | None = None,
+        table: str | None = None,
+        row: int | str | None = None,
+        column: int | str | None = None,
+        expected: str | None = None,
+    ) -> None:
+        self.file = file
+        self.page = page
+        self.table = table
+        self.row = row
+        self.column = column
+        self.expected = expected
+        where = [
+            f"{label} {value}"
+            for label, value in (
+                ("file", file),
+                ("page", page),
+                ("table", table),
+                ("row", row),
+                ("column", column),
+            )
+            if value is not None
+        ]
+        text = message
+        if expected:
+            text += f" (expected {expected})"
+        if where:
+            text = ", ".join(where) + ": " + text
+        self.detail = message
+        super().__init__(text)

@@ -1,0 +1,1 @@
+"""Loaders and serializers: files → raw documents → typed disclosures, and back out."""

@@ -1,0 +1,124 @@
+"""The raw document: what a loader read, before any table is recognised.
+
+Every format-specific loader (text, .docx, .xlsx, .pdf) produces a ``RawDocument``:
+tables as grids of strings and text blocks, in reading order, each with where it came
+from. One shared step (``govbudget.io.assemble``) turns a raw document into typed
+disclosures, so that table recognition is written once for every format.
+
+>>> t = RawTable(rows=(("序号", "项目"), ("1", "合计")), page=3)
+>>> t.cell(1, 1).text, t.cell(1, 1).page
+('合计', 3)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import attrs
+
+__all__ = ["RawBlock", "RawCell", "RawDocument", "RawTable", "SourceLocation"]
+
+
+@attrs.frozen(slots=True)
+class SourceLocation:
+    """Where something was read (来源位置): file, page, table index, row and column (0-based)."""
+
+    file: str | None = None
+    page: int | None = None
+    table: int | None = None
+    row: int | None = None
+    column: int | None = None
+    line: int | None = None
+
+    def __str__(self) -> str:
+        parts = [
+            f"{name} {value}"
+            for name, value in (
+                ("file", self.file),
+                ("page", self.page),
+                ("line", self.line),
+                ("table", self.table),
+                ("row", self.row),
+                ("column", self.column),
+            )
+            if value is not None
+        ]
+        return ", ".join(parts)
+
+
+@attrs.frozen(slots=True)
+class RawCell:
+    """One cell of a raw table, its text as read and its page."""
+
+    text: str
+    page: int | None = None
+
+
+@attrs.frozen(slots=True)
+class RawTable:
+    """A table as read: a grid of strings, with the text lines printed above it.
+
+    ``rows`` holds the grid, header rows included, as tuples of strings (ragged rows
+    allowed). ``context`` holds the lines between the previous block and the grid:
+    the title, the ``<code><name>`` header line, ``预算年度：YYYY``, ``单位：万元``.
+    ``row_pages`` gives the page of each row when the table spans pages.
+    """
+
+    rows: tuple[tuple[str, ...], ...]
+    title: str | None = None
+    context: tuple[str, ...] = ()
+    page: int | None = None
+    row_pages: tuple[int, ...] | None = None
+    line: int | None = None  # first line number, for text sources
+    row_lines: tuple[int, ...] | None = None
+    index: int | None = None  # position among the document's tables
+
+    def page_of(self, row: int) -> int | None:
+        if self.row_pages is not None and row < len(self.row_pages):
+            return self.row_pages[row]
+        return self.page
+
+    def cell(self, row: int, column: int) -> RawCell:
+        cells = self.rows[row]
+        text = cells[column] if column < len(cells) else ""
+        return RawCell(text, self.page_of(row))
+
+    def location(self, row: int | None = None, column: int | None = None,
+                 file: str | None = None) -> SourceLocation:
+        line = None
+        if row is not None and self.row_lines is not None and row < len(self.row_lines):
+            line = self.row_lines[row]
+        elif row is None:
+            line = self.line
+        page = self.page_of(row) if row is not None else self.page
+        return SourceLocation(file=file, page=page, table=self.index, row=row,
+                              column=column, line=line)
+
+
+@attrs.frozen(slots=True)
+class RawBlock:
+    """A paragraph or heading of running text (正文段落), with its page or line."""
+
+    text: str
+    page: int | None = None
+    line: int | None = None
+    heading: bool = False
+
+
+@attrs.frozen(slots=True)
+class RawDocument:
+    """Everything a loader read from one file, in reading order (原始文档)."""
+
+    source: str
+    items: tuple[RawTable | RawBlock, ...]
+    pages: int | None = None
+
+    def tables(self) -> Iterator[RawTable]:
+        for item in self.items:
+            if isinstance(item, RawTable):
+                yield item
+
+    def blocks(self) -> Iterator[RawBlock]:
+        for item in self.items:
+            if isinstance(item, RawBlock):
+                yield item
