@@ -1,0 +1,326 @@
+"""The standard tables of a disclosure (公开表), their columns, named lines and title aliases.
+
+Each standard table is declared once, as data: a ``TableSpec`` with its columns
+(stable keys, canonical names, 栏次), the named lines it may hold (合计, 本年收入合计 …),
+and the titles under which the Hebei (seed), central and Shanghai templates print it.
+
+>>> from govbudget.tables.kinds import TableKind, kind_from_title
+>>> kind_from_title("部门预算政府基金预算财政拨款支出表")
+<TableKind.GOV_FUND: '政府性基金预算财政拨款支出表'>
+>>> kind_from_title('2026年"三公"经费和机关运行经费预算表')
+<TableKind.THREE_PUBLIC: '财政拨款“三公”经费支出表'>
+>>> TableKind.BASIC_EXPENDITURE.spec.column_keys
+('total', 'personnel', 'public')
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from collections.abc import Mapping
+
+import attrs
+
+__all__ = ["ColumnSpec", "LineSpec", "TableKind", "TableSpec", "kind_from_title"]
+
+
+@attrs.frozen(slots=True)
+class ColumnSpec:
+    """A column of a standard table (栏): stable key, canonical name, aliases, side."""
+
+    key: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    side: str | None = None  # "income" / "expenditure" in two-sided tables
+    text: bool = False  # a text column (变化原因 …), not an amount
+
+
+@attrs.frozen(slots=True)
+class LineSpec:
+    """A named line of a table (合计行, 结转行 …): stable key, names it is printed under."""
+
+    key: str
+    names: tuple[str, ...]
+    side: str | None = None
+
+
+@attrs.frozen(slots=True)
+class TableSpec:
+    """What a standard table holds (表样): its columns, named lines and row classification."""
+
+    kind: TableKind
+    columns: tuple[ColumnSpec, ...]
+    lines: tuple[LineSpec, ...] = ()
+    scheme: str | None = None  # classification of the code rows: functional / economic
+    two_sided: bool = False
+    invariants: tuple[str, ...] = ()  # rule ids checking this table
+
+    @property
+    def column_keys(self) -> tuple[str, ...]:
+        return tuple(c.key for c in self.columns)
+
+    def column(self, key: str) -> ColumnSpec:
+        for c in self.columns:
+            if c.key == key:
+                return c
+        raise KeyError(key)
+
+    def line_key(self, name: str, side: str | None = None) -> str | None:
+        """The key of the named line printed as ``name`` (ordinals and spaces ignored)."""
+        n = normalise_label(name)
+        for line in self.lines:
+            if side is not None and line.side not in (None, side):
+                continue
+            if any(normalise_label(alias) == n for alias in line.names):
+                return line.key
+        return None
+
+
+class TableKind(enum.Enum):
+    """The standard tables of a department budget disclosure (部门预算公开表)."""
+
+    SUMMARY = "收支总表"
+    REVENUE = "收入总表"
+    EXPENDITURE = "支出总表"
+    FISCAL_SUMMARY = "财政拨款收支总表"
+    GENERAL_BUDGET = "一般公共预算财政拨款支出表"
+    BASIC_EXPENDITURE = "一般公共预算财政拨款基本支出表"
+    GOV_FUND = "政府性基金预算财政拨款支出表"
+    SOE_CAPITAL = "国有资本经营预算财政拨款支出表"
+    THREE_PUBLIC = "财政拨款“三公”经费支出表"
+    THREE_PUBLIC_YOY = "“三公”经费增减变化表"
+    PROCUREMENT = "政府采购预算表"
+    FIXED_ASSETS = "固定资产占用情况表"
+    PROJECT_EXPENDITURE = "项目支出表"
+    OTHER = "其他表"
+
+    @property
+    def spec(self) -> TableSpec:
+        return SPECS[self]
+
+
+_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十百]+[、.．]|\d+[、.．]|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\))")
+_LABEL_NOISE = re.compile(r"[\s“”\"'‘’「」：:（）()]")
+
+
+def normalise_label(text: str) -> str:
+    """A label with ordinals, spaces, quotes and brackets removed, NFKC-folded."""
+    t = unicodedata.normalize("NFKC", text).strip()
+    t = _ORDINAL.sub("", t)
+    t = t.replace("其中", "", 1) if t.startswith("其中") else t
+    return _LABEL_NOISE.sub("", t)
+
+
+def _cols(*items: tuple[str, str, tuple[str, ...]], side: str | None = None) -> tuple[ColumnSpec, ...]:
+    return tuple(ColumnSpec(k, n, a, side) for k, n, a in items)
+
+
+_EXPENDITURE_COLUMNS = _cols(
+    ("total", "合计", ("小计", "总计")),
+    ("basic", "基本支出", ()),
+    ("project", "项目支出", ()),
+)
+
+_SUMMARY_INCOME_LINES = (
+    LineSpec("general_budget", ("一般公共预算拨款收入", "一般公共预算拨款", "财政拨款收入", "一般公共预算收入",
+                                "一般公共预算资金"), "income"),
+    LineSpec("gov_fund", ("政府性基金预算拨款收入", "政府性基金预算拨款", "政府性基金预算收入", "政府性基金收入"),
+             "income"),
+    LineSpec("soe_capital", ("国有资本经营预算拨款收入", "国有资本经营预算拨款", "国有资本经营预算收入"), "income"),
+    LineSpec("special_account", ("财政专户管理资金收入", "财政专户管理资金", "财政专户收入",
+                                 "纳入财政专户管理的非税收入拨款"), "income"),
+    LineSpec("business", ("事业收入", "单位资金"), "income"),
+    LineSpec("operating", ("事业单位经营收入", "经营收入"), "income"),
+    LineSpec("superior_subsidy", ("上级补助收入",), "income"),
+    LineSpec("affiliated_remit", ("附属单位上缴收入",), "income"),
+    LineSpec("other", ("其他收入",), "income"),
+    LineSpec("subtotal", ("本年收入合计", "收入合计", "本年收入小计"), "income"),
+    LineSpec("carryover", ("上年结转结余", "上年结转", "上年结转和结余", "用事业基金弥补收支差额"), "income"),
+    LineSpec("total", ("收入总计", "收入总计数"), "income"),
+    LineSpec("subtotal", ("本年支出合计", "支出合计", "本年支出小计"), "expenditure"),
+    LineSpec("carryforward", ("年终结转结余", "年末结转和结余", "年末结转结余", "结转下年"), "expenditure"),
+    LineSpec("total", ("支出总计", "支出总计数"), "expenditure"),
+    LineSpec("unclassified", ("人行科目",), "expenditure"),
+)
+
+_FISCAL_INCOME_LINES = (
+    LineSpec("general_budget", ("一般公共预算拨款", "一般公共预算拨款收入", "一般公共预算资金", "一般公共预算"),
+             "income"),
+    LineSpec("gov_fund", ("政府性基金预算拨款", "政府性基金预算拨款收入", "政府性基金预算资金", "政府性基金预算"),
+             "income"),
+    LineSpec("soe_capital", ("国有资本经营预算拨款", "国有资本经营预算拨款收入", "国有资本经营预算资金",
+                             "国有资本经营预算"), "income"),
+    LineSpec("subtotal", ("本年收入合计", "收入合计"), "income"),
+    LineSpec("carryover", ("年初财政拨款结转和结余", "上年结转", "上年财政拨款结转和结余", "年初结转和结余"),
+             "income"),
+    LineSpec("carryover_general", ("一般公共预算拨款结转和结余", "一般公共预算结转", "一般公共预算拨款结转"),
+             "income"),
+    LineSpec("carryover_fund", ("政府性基金预算拨款结转和结余", "政府性基金预算结转", "政府性基金预算拨款结转"),
+             "income"),
+    LineSpec("carryover_soe", ("国有资本经营预算拨款结转和结余", "国有资本经营预算结转",
+                               "国有资本经营预算拨款结转"), "income"),
+    LineSpec("total", ("收入总计",), "income"),
+    LineSpec("subtotal", ("本年支出合计", "支出合计"), "expenditure"),
+    LineSpec("carryforward", ("年末财政拨款结转和结余", "年末结转和结余", "结转下年"), "expenditure"),
+    LineSpec("total", ("支出总计",), "expenditure"),
+    LineSpec("unclassified", ("人行科目",), "expenditure"),
+)
+
+_TOTAL_LINE = (LineSpec("total", ("合计", "总计", "合  计")),)
+
+THREE_PUBLIC_LINES = (
+    LineSpec("total", ("合计", "三公经费合计", "“三公”经费合计", "三公经费", "小计")),
+    LineSpec("overseas", ("因公出国（境）费", "因公出国（境）费用", "因公出国境费", "因公出国经费",
+                          "因公出国(境)费")),
+    LineSpec("vehicle", ("公务用车购置及运维费", "公务用车购置及运行维护费", "公务用车购置及运行费",
+                         "公务用车购置及运行（维护）费", "公务用车购置和运行维护费")),
+    LineSpec("vehicle_purchase", ("公务用车购置费", "公务用车购置经费", "公务用车购置")),
+    LineSpec("vehicle_operation", ("公务用车运行维护费", "公务用车运行费", "公务用车运行经费",
+                                   "公务用车运行维护")),
+    LineSpec("reception", ("公务接待费", "公务接待费支出")),
+    LineSpec("meeting", ("会议费",)),
+    LineSpec("training", ("培训费",)),
+    LineSpec("operation_expenses", ("机关运行经费", "机关运行经费预算")),
+)
+
+SPECS: Mapping[TableKind, TableSpec] = {
+    TableKind.SUMMARY: TableSpec(
+        TableKind.SUMMARY,
+        (ColumnSpec("income", "预算数", ("金额", "预算金额"), "income"),
+         ColumnSpec("expenditure", "预算数", ("金额", "预算金额"), "expenditure")),
+        _SUMMARY_INCOME_LINES, scheme="functional", two_sided=True,
+        invariants=("T1-1", "T1-2", "T1-3", "T1-4", "T1-5", "T1-6"),
+    ),
+    TableKind.REVENUE: TableSpec(
+        TableKind.REVENUE,
+        _cols(
+            ("total", "合计", ("总计",)),
+            ("current", "本年收入小计", ("小计", "本年收入")),
+            ("fiscal", "财政拨款收入", ("财政拨款", "一般公共预算拨款收入", "一般公共预算")),
+            ("special_account", "财政专户收入", ("财政专户管理资金收入", "财政专户管理资金")),
+            ("business", "事业收入", ()),
+            ("operating", "经营收入", ("事业单位经营收入",)),
+            ("superior_subsidy", "上级补助收入", ()),
+            ("affiliated_remit", "附属单位上缴收入", ()),
+            ("other", "其他收入", ()),
+            ("carryover", "上年结转", ("上年结转结余", "上年结转和结余")),
+        ),
+        _TOTAL_LINE, scheme="functional",
+        invariants=("T2-1", "T2-2", "T2-3", "T2-4", "T2-5"),
+    ),
+    TableKind.EXPENDITURE: TableSpec(
+        TableKind.EXPENDITURE,
+        (*_EXPENDITURE_COLUMNS,
+         *_cols(("operating", "经营支出", ()),
+                ("remit_superior", "上解上级支出", ("上缴上级支出",)),
+                ("subsidy_affiliated", "对附属单位补助支出", ()))),
+        _TOTAL_LINE, scheme="functional", invariants=("T3-1", "T3-2", "T3-3"),
+    ),
+    TableKind.FISCAL_SUMMARY: TableSpec(
+        TableKind.FISCAL_SUMMARY,
+        (ColumnSpec("income", "金额", ("预算数",), "income"),
+         *_cols(("total", "合计", ("小计",)),
+                ("general", "一般公共预算财政拨款", ("一般公共预算", "一般公共预算拨款")),
+                ("fund", "政府性基金预算财政拨款", ("政府性基金预算", "政府性基金预算拨款")),
+                ("soe", "国有资本经营预算财政拨款", ("国有资本经营预算", "国有资本经营预算拨款")),
+                side="expenditure")),
+        _FISCAL_INCOME_LINES, scheme="functional", two_sided=True,
+        invariants=("T4-1", "T4-2", "T4-3", "T4-4", "T4-5", "T4-6"),
+    ),
+    TableKind.GENERAL_BUDGET: TableSpec(
+        TableKind.GENERAL_BUDGET, _EXPENDITURE_COLUMNS, _TOTAL_LINE, scheme="functional",
+        invariants=("T5-1", "T5-2"),
+    ),
+    TableKind.BASIC_EXPENDITURE: TableSpec(
+        TableKind.BASIC_EXPENDITURE,
+        _cols(("total", "合计", ("小计",)), ("personnel", "人员经费", ()),
+              ("public", "公用经费", ("日常公用经费",))),
+        (*_TOTAL_LINE,
+         LineSpec("personnel", ("人员经费合计", "人员经费")),
+         LineSpec("public", ("公用经费合计", "公用经费", "日常公用经费"))),
+        scheme="economic", invariants=("T6-1", "T6-2", "T6-3", "T6-4"),
+    ),
+    TableKind.GOV_FUND: TableSpec(
+        TableKind.GOV_FUND, _EXPENDITURE_COLUMNS, _TOTAL_LINE, scheme="functional",
+        invariants=("T7-1",),
+    ),
+    TableKind.SOE_CAPITAL: TableSpec(
+        TableKind.SOE_CAPITAL, _EXPENDITURE_COLUMNS, _TOTAL_LINE, scheme="functional",
+        invariants=("T7-1",),
+    ),
+    TableKind.THREE_PUBLIC: TableSpec(
+        TableKind.THREE_PUBLIC,
+        _cols(("total", "合计", ("小计", "预算数")),
+              ("general", "一般公共预算", ("一般公共预算财政拨款", "一般公共预算拨款")),
+              ("fund", "政府性基金", ("政府性基金预算", "政府性基金预算财政拨款")),
+              ("soe", "国有资本经营", ("国有资本经营预算", "国有资本经营预算财政拨款"))),
+        THREE_PUBLIC_LINES, invariants=("S-1", "S-2", "S-3", "S-4"),
+    ),
+    TableKind.THREE_PUBLIC_YOY: TableSpec(
+        TableKind.THREE_PUBLIC_YOY,
+        (*_cols(("prior", "上年预算", ("上年预算数", "上年")), ("current", "本年预算", ("本年预算数", "本年")),
+                ("change", "增减金额", ("增减", "增减额"))),
+         ColumnSpec("reason", "变化原因", ("变化原因为", "增减原因"), text=True)),
+        THREE_PUBLIC_LINES, invariants=("Y-1", "Y-2", "Y-3"),
+    ),
+    TableKind.PROCUREMENT: TableSpec(
+        TableKind.PROCUREMENT,
+        _cols(("total", "合计", ("金额", "预算金额", "小计")),),
+        _TOTAL_LINE, invariants=("G-1",),
+    ),
+    TableKind.FIXED_ASSETS: TableSpec(
+        TableKind.FIXED_ASSETS,
+        _cols(("quantity", "数量", ()), ("value", "价值", ("金额",))),
+        (LineSpec("total", ("固定资产总额", "合计")),
+         LineSpec("buildings", ("房屋", "房屋（㎡）", "房屋(平方米)")),
+         LineSpec("offices", ("办公用房",)),
+         LineSpec("vehicles", ("车辆", "车辆（台、辆）", "车辆(台/辆)", "车辆（辆）")),
+         LineSpec("equipment", ("单价50万元以上设备", "单价50万元（含）以上设备")),
+         LineSpec("general_equipment", ("通用设备",)),
+         LineSpec("special_equipment", ("专用设备",)),
+         LineSpec("other", ("其他固定资产",))),
+        invariants=("F-1", "F-2"),
+    ),
+    TableKind.PROJECT_EXPENDITURE: TableSpec(
+        TableKind.PROJECT_EXPENDITURE, _cols(("total", "合计", ("金额", "预算数", "小计"))),
+        _TOTAL_LINE,
+    ),
+    TableKind.OTHER: TableSpec(TableKind.OTHER, ()),
+}
+
+# Title patterns, most specific first. Matching is on the normalised title (no spaces,
+# quotes or brackets; the year and prefixes such as 部门预算/单位预算/表3 ignored).
+_TITLE_PATTERNS: tuple[tuple[TableKind, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern))
+    for kind, pattern in (
+        (TableKind.THREE_PUBLIC_YOY, r"三公经费.*(增减|变化|对比|比较)"),
+        (TableKind.THREE_PUBLIC, r"三公"),
+        (TableKind.FISCAL_SUMMARY, r"财政拨款收支(预算)?总表"),
+        (TableKind.BASIC_EXPENDITURE, r"(一般公共预算|财政拨款).*基本支出"),
+        (TableKind.GOV_FUND, r"政府性?基金.*支出"),
+        (TableKind.SOE_CAPITAL, r"国有资本经营.*支出"),
+        (TableKind.GENERAL_BUDGET, r"一般公共预算.*支出(预算)?(情况)?(功能分类)?表"),
+        (TableKind.SUMMARY, r"(财务)?收支(预算)?总表"),
+        (TableKind.REVENUE, r"收入(预算)?总?表"),
+        (TableKind.PROCUREMENT, r"政府采购"),
+        (TableKind.FIXED_ASSETS, r"固定资产|国有资产占用"),
+        (TableKind.PROJECT_EXPENDITURE, r"项目支出(预算)?(明细)?表"),
+        (TableKind.EXPENDITURE, r"支出(预算)?总?表"),
+    )
+)
+
+
+def kind_from_title(title: str) -> TableKind | None:
+    """The standard table a printed title names, or ``None`` when it names none.
+
+    Titles of every template are accepted: 部门收支总表, 部门预算收支总表, 部门财务收支预算总表,
+    表1 2026年部门收支总表, 公开01表 …, 单位预算…, 政府基金预算… (sic), "三公"经费和机关运行经费预算表.
+    """
+    t = normalise_label(title)
+    if "绩效" in t or not t.endswith(("表", "情况", "预算")):
+        return None
+    for kind, pattern in _TITLE_PATTERNS:
+        if pattern.search(t):
+            return kind
+    return None
