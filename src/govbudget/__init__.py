@@ -36,6 +36,21 @@ _EXPORTS: dict[str, str] = {
     "EconomicCode": "govbudget.codes",
     "GovernmentEconomicCode": "govbudget.codes",
     "RevenueCode": "govbudget.codes",
+    # tables and rules
+    "Disclosure": "govbudget.tables",
+    "Document": "govbudget.tables",
+    "TableKind": "govbudget.tables",
+    "TableBuilder": "govbudget.tables",
+    "ThreePublicExpenses": "govbudget.tables",
+    "check": "govbudget.rules",
+    "rule": "govbudget.rules",
+    "Severity": "govbudget.rules",
+    "Report": "govbudget.rules",
+    # loading and serialising
+    "load": "govbudget.io.load",
+    "example": "govbudget.io.load",
+    "to_json": "govbudget.io.jsonio",
+    "from_json": "govbudget.io.jsonio",
     # money
     "Cell": "govbudget.money",
     "CellKind": "govbudget.money",

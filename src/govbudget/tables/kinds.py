@@ -318,7 +318,7 @@ def kind_from_title(title: str) -> TableKind | None:
     表1 2026年部门收支总表, 公开01表 …, 单位预算…, 政府基金预算… (sic), "三公"经费和机关运行经费预算表.
     """
     t = normalise_label(title)
-    if "绩效" in t or not t.endswith(("表", "情况", "预算")):
+    if "绩效" in t or not t.endswith(("表", "情况", "预算", "原因")):
         return None
     for kind, pattern in _TITLE_PATTERNS:
         if pattern.search(t):

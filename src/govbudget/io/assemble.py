@@ -1,0 +1,368 @@
+"""Turn a raw document into typed disclosures: recognise tables, columns, rows and parts.
+
+Tables are recognised by their titles (``kind_from_title``) and headers (``read_layout``);
+the budget year, the disclosure's code and name, and the unit of amounts come from the
+header lines. A document's disclosures are its parts: each begins with a 收支总表;
+the first is the department's when later parts are its units'. Nothing read is
+dropped: text that cannot be placed becomes ``Unparsed`` content.
+
+>>> from govbudget.io.text import read_text
+>>> from govbudget.io.assemble import assemble
+>>> raw = read_text("部门支出总表\\n\\t100部门\\n\\t预算年度：2023\\n\\t单位：万元\\n\\n"
+...                 "\\t科目编码\\n\\t科目名称\\n\\t合计\\n\\n\\t\\n\\t合计\\n\\t1.00\\n")
+>>> doc = assemble(raw)
+>>> d = doc.disclosures[0]
+>>> d.code, d.year, d.tables[0].line("total").cell("total")
+('100', 2023, Cell.amount('1.00'))
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+
+from govbudget.errors import GovBudgetError, InvalidAmount
+from govbudget.io.layout import Layout, clean, read_layout
+from govbudget.io.raw import RawBlock, RawDocument, RawTable, SourceLocation
+from govbudget.money import Cell, Unit, parse_cell
+from govbudget.tables.disclosure import Disclosure, Document, Scope, UnitKind, Unparsed
+from govbudget.tables.kinds import ColumnSpec, TableKind, kind_from_title, normalise_label
+from govbudget.tables.model import BudgetTable, Column, Row, TableHeader, table_type
+
+__all__ = ["assemble"]
+
+_HEADER_CODE = re.compile(r"^(?:编制单位[:：])?\s*(\d{3,})\s*(.+?)\s*(?:截止时间.*)?$")
+_YEAR = re.compile(r"(?:预算年度[:：]?\s*)(\d{4})|(\d{4})\s*年")
+_UNIT = re.compile(r"单位[:：]\s*(亿元|万元|元)")
+
+
+@attrs.define
+class _Part:
+    """A disclosure being collected: its tables, text and performance grids."""
+
+    tables: list[BudgetTable] = attrs.field(factory=list)
+    blocks: list[RawBlock] = attrs.field(factory=list)
+    performance: list[RawTable] = attrs.field(factory=list)
+    unparsed: list[Unparsed] = attrs.field(factory=list)
+    title_prefix: str | None = None
+    unit_kind: UnitKind | None = None
+
+
+def assemble(raw: RawDocument, *, year: int | None = None) -> Document:
+    """Build a ``Document`` of typed disclosures from a raw document."""
+    parts: list[_Part] = [_Part()]
+    file = raw.source
+    for item in raw.items:
+        part = parts[-1]
+        if isinstance(item, RawBlock):
+            part.blocks.append(item)
+            continue
+        title, rows, context = _title_and_rows(item)
+        if title and "绩效" in title and "目标" in title:
+            part.performance.append(item)
+            continue
+        kind = kind_from_title(title) if title else None
+        if kind is TableKind.SUMMARY and any(t.kind is TableKind.SUMMARY for t in part.tables):
+            part = _Part()
+            parts.append(part)
+        if kind is TableKind.SUMMARY or part.title_prefix is None:
+            part.title_prefix = _scope_word(title or "")
+        table = _build_table(kind or TableKind.OTHER, item, title, rows, context, file, part)
+        if kind is None and _is_organisation(table):
+            part.unit_kind = _unit_kind(table) or part.unit_kind
+        part.tables.append(table)
+    parts = [p for p in parts if p.tables or p.blocks or p.performance]
+    disclosures = [_disclosure(p, year, file) for p in parts]
+    if len(disclosures) > 1 and disclosures[0].scope is Scope.DEPARTMENT:
+        disclosures = [attrs.evolve(disclosures[0], units=tuple(disclosures[1:]))]
+    return Document(file, tuple(disclosures), pages=raw.pages)
+
+
+def _title_and_rows(t: RawTable) -> tuple[str | None, list[tuple[str, ...]], list[str]]:
+    """The title, the grid without leading title/context rows, and the context lines."""
+    rows = list(t.rows)
+    context = list(t.context)
+    title = t.title
+    while rows:
+        cells = [c.strip() for c in rows[0] if c.strip()]
+        if len(cells) > 1 and not all(_UNIT.search(c) or _YEAR.search(c) for c in cells):
+            break
+        rows.pop(0)
+        for c in cells:
+            if title is None and kind_from_title(c) is not None or (
+                title is None and c.endswith(("表", "情况", "原因"))
+            ):
+                title = c
+            else:
+                context.append(c)
+    return title, rows, context
+
+
+def _scope_word(title: str) -> str | None:
+    t = normalise_label(title)
+    if t.startswith("单位") or "单位预算" in t[:8]:
+        return "单位"
+    if t.startswith("部门") or "部门预算" in t[:8]:
+        return "部门"
+    return None
+
+
+def _header(context: Sequence[str], title: str | None) -> TableHeader:
+    code = name = None
+    year = None
+    unit_text = None
+    for line in context:
+        text = line.strip()
+        m = _HEADER_CODE.match(text)
+        if m and code is None and "预算年度" not in text:
+            code, name = m.group(1), re.sub(r"\s{2,}.*$", "", m.group(2)).strip()
+        elif code is None and name is None and not _UNIT.search(text) and not _YEAR.search(text):
+            name = re.sub(r"\s{2,}.*$", "", text).strip() or None
+        y = _YEAR.search(text)
+        if y and year is None and "截止" not in text:
+            year = int(y.group(1) or y.group(2))
+        u = _UNIT.search(text)
+        if u:
+            unit_text = u.group(1)
+    if year is None and title:
+        y = _YEAR.search(title)
+        if y:
+            year = int(y.group(1) or y.group(2))
+    return TableHeader(code, name, year, unit_text)
+
+
+def _match_column(label: str, specs: Sequence[ColumnSpec], used: set[str]) -> ColumnSpec | None:
+    n = normalise_label(label)
+    if not n:
+        return None
+    free = [s for s in specs if s.key not in used]
+    for s in free:
+        if n == normalise_label(s.name) or any(n == normalise_label(a) for a in s.aliases):
+            return s
+    best: tuple[int, ColumnSpec] | None = None
+    for s in free:
+        for cand in (s.name, *s.aliases):
+            c = normalise_label(cand)
+            if len(c) >= 2 and (c in n or n in c) and (best is None or len(c) > best[0]):
+                best = (len(c), s)
+    return best[1] if best else None
+
+
+def _columns(kind: TableKind, layout: Layout, name_columns: Sequence[int]) -> dict[int, Column]:
+    """Map every column but 序号, codes and row names to a column of the kind.
+
+    Amount columns are matched to the kind's column keys by their header labels; the
+    others are kept as text columns (``c<栏次>`` when the kind has no such column).
+    """
+    spec = kind.spec
+    used: set[str] = set()
+    out: dict[int, Column] = {}
+    skip = {layout.numbers, *layout.code_columns, *name_columns}
+    years = _column_years(layout)
+    for j in range(layout.width):
+        if j in skip:
+            continue
+        labels = layout.labels.get(j, ())
+        label = labels[-1] if labels else ""
+        side = None
+        if spec.two_sided and len(name_columns) > 1:
+            side = "income" if j < name_columns[1] else "expenditure"
+        candidates = [s for s in spec.columns if s.side in (None, side)]
+        match = None
+        if j in years and kind is TableKind.THREE_PUBLIC_YOY:
+            key = "current" if years[j] == max(years.values()) else "prior"
+            match = spec.column(key) if key not in used else None
+        for text in reversed(labels):
+            if match is None:
+                match = _match_column(text, candidates, used)
+        is_text = j not in layout.amount_columns
+        if match is None or match.text != is_text:
+            number = layout.column_numbers.get(j)
+            key = f"c{number if number is not None else j}"
+            out[j] = Column(key, label or key, number, side, is_text)
+            continue
+        used.add(match.key)
+        out[j] = Column(match.key, label or match.name, layout.column_numbers.get(j), side,
+                        is_text)
+    return out
+
+
+def _column_years(layout: Layout) -> dict[int, int]:
+    years = {}
+    for j, labels in layout.labels.items():
+        for text in labels:
+            y = re.search(r"(\d{4})年", text)
+            if y:
+                years[j] = int(y.group(1))
+    return years
+
+
+def _build_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[tuple[str, ...]],
+                 context: list[str], file: str, part: _Part) -> BudgetTable:
+    header = _header(context, title)
+    unit = Unit.parse(header.unit_text) if header.unit_text else Unit.WAN
+    layout = read_layout(rows)
+    if layout.header_rows >= len(rows) > 1:  # no amounts anywhere: one header row
+        layout = read_layout(rows, header_rows=1)
+    # in two-sided tables each physical row holds an income and an expenditure row
+    names = layout.name_columns if kind.spec.two_sided else layout.name_columns[:1]
+    columns = _columns(kind, layout, names)
+    sides: list[tuple[str | None, int | None, tuple[int, ...]]]
+    if kind.spec.two_sided and len(names) >= 2:
+        sides = [("income", names[0], tuple(j for j in columns if j < names[1])),
+                 ("expenditure", names[1], tuple(j for j in columns if j > names[1]))]
+    else:
+        sides = [(None, names[0] if names else None, tuple(columns))]
+    offset = len(raw.rows) - len(rows)
+    out_rows: list[Row] = []
+    note_lines: list[str] = []
+    for i, cells in enumerate(rows[layout.header_rows:], start=layout.header_rows):
+        at = i + offset
+        number = None
+        if layout.numbers is not None and layout.numbers < len(cells):
+            n = clean(cells[layout.numbers])
+            number = int(n) if n.isdigit() else None
+        filled = [c for c in cells if c.strip()]
+        if len(filled) == 1 and not any(_amount_like(c) for c in filled) and (
+            len(cells) == 1 or len(filled[0]) > 12 or filled[0].startswith(("注", "说明"))
+        ):
+            note_lines.append(filled[0].strip())
+            continue
+        code, code_text = _code(cells, layout.code_columns)
+        for side, name_col, cols in sides:
+            name = cells[name_col].strip() if name_col is not None and name_col < len(cells) else ""
+            name = re.sub(r"\s+", "", name) if re.search(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]", name) \
+                else name
+            if code_text and side != "income":  # a label printed in the code column
+                name = f"{code_text}{name}" if name else code_text
+            row_cells: dict[str, Cell] = {}
+            texts: dict[str, str] = {}
+            sources: dict[str, SourceLocation] = {}
+            for j in cols:
+                col = columns[j]
+                text = cells[j] if j < len(cells) else ""
+                sources[col.key] = raw.location(at, j, file)
+                if col.text:
+                    if text.strip():
+                        texts[col.key] = text.strip()
+                    continue
+                try:
+                    row_cells[col.key] = parse_cell(text)
+                except InvalidAmount:
+                    texts[col.key] = text.strip()
+                    part.unparsed.append(Unparsed(
+                        text.strip(), f"not an amount in column {col.name!r} of {title or kind.value}",
+                        raw.location(at, j, file)))
+            row_code = code if side != "income" else None
+            if not name and row_code is None and not any(c.is_amount for c in row_cells.values()) \
+                    and not texts:
+                continue
+            line = kind.spec.line_key(name, side) if row_code is None else None
+            if row_code is None and line is None and side == "expenditure":
+                row_code = _class_code(name)
+            out_rows.append(Row(name, row_code, line, side, row_cells, texts, number,
+                                raw.location(at, None, file), sources))
+    cls = table_type(kind)
+    return cls(
+        columns=tuple(columns[j] for j in sorted(columns)), rows=tuple(out_rows), unit=unit,
+        title=title, header=header, note="\n".join(note_lines) or None,
+        source=raw.location(None, None, file),
+    )
+
+
+def _amount_like(text: str) -> bool:
+    try:
+        return parse_cell(text).is_amount
+    except InvalidAmount:
+        return False
+
+
+def _code(cells: Sequence[str], columns: Sequence[int]) -> tuple[str | None, str | None]:
+    """The row's code from its code cell(s); else the text found there (e.g. 合计)."""
+    parts = [clean(cells[j]).strip("[]") for j in columns if j < len(cells) and clean(cells[j])]
+    if not parts:
+        return None, None
+    joined = "".join(parts)
+    if joined.isdigit() and len(joined) in (3, 5, 7):
+        return joined, None
+    return None, "".join(cells[j].strip() for j in columns if j < len(cells))
+
+
+def _class_code(name: str) -> str | None:
+    """The functional 类 code a 收支总表 expenditure line names (through the catalogue)."""
+    label = normalise_label(name)
+    if not label.endswith("支出") and label not in ("预备费",):
+        return None
+    try:
+        from govbudget.codes import catalogue
+    except ImportError:  # pragma: no cover - the catalogue ships with the package
+        return None
+    try:
+        hits = catalogue("functional").search(label)
+    except GovBudgetError:
+        return None
+    for entry in hits:
+        if len(entry.code) == 3 and normalise_label(entry.name) == label:
+            return str(entry.code)
+    return None
+
+
+def _is_organisation(table: BudgetTable) -> bool:
+    return any("单位性质" in c.name or "单位名称" in c.name for c in table.columns) or bool(
+        table.title and "机构设置" in table.title
+    )
+
+
+def _unit_kind(table: BudgetTable) -> UnitKind | None:
+    for row in table.rows:
+        for text in (*row.texts.values(), row.name):
+            for kind in (UnitKind.CIVIL_SERVICE_MANAGED, UnitKind.PUBLIC_INSTITUTION,
+                         UnitKind.ADMINISTRATIVE):
+                if text.strip().startswith(kind.value) or text.strip() == kind.value + "单位":
+                    return kind
+    return None
+
+
+def _disclosure(part: _Part, year: int | None, file: str) -> Disclosure:
+    headers = [t.header for t in part.tables if t.header is not None]
+    summary = next((t for t in part.tables if t.kind is TableKind.SUMMARY), None)
+    main = summary.header if summary is not None and summary.header else (
+        headers[0] if headers else TableHeader())
+    code = main.code
+    name = main.name or ""
+    years = [h.year for h in headers if h.year] or ([year] if year else [])
+    the_year = year or (max(set(years), key=years.count) if years else 0)
+    units = [t.unit for t in part.tables if t.kind is not TableKind.OTHER]
+    unit = max(set(units), key=units.count) if units else Unit.WAN
+    scope = Scope.UNIT if part.title_prefix == "单位" else Scope.DEPARTMENT
+    narrative = _narrative(part.blocks)
+    performance = _performance(part.performance, file, part)
+    source = part.tables[0].source if part.tables else None
+    return Disclosure(scope, code, name, the_year, unit, tuple(part.tables), (), part.unit_kind,
+                      narrative, performance, tuple(part.unparsed), source)
+
+
+def _narrative(blocks: list[RawBlock]) -> Any:
+    if not blocks:
+        return None
+    try:
+        from govbudget.narrative.sections import build_narrative
+    except ImportError:
+        return None
+    return build_narrative(blocks)
+
+
+def _performance(tables: list[RawTable], file: str, part: _Part) -> tuple[Any, ...]:
+    if not tables:
+        return ()
+    try:
+        from govbudget.performance.tables import read_performance_table
+    except ImportError:
+        part.unparsed.extend(
+            Unparsed(t.title or "", "performance table not read", t.location(file=file))
+            for t in tables)
+        return ()
+    return tuple(read_performance_table(t, file=file) for t in tables)

@@ -1,0 +1,173 @@
+"""Read the layout of a raw table grid: header rows, 栏次, and what each column holds.
+
+The header is recognised by structure, not by one template's strings: the rows before
+the first data row (a row with a classification code, a known line name or an amount)
+are the header; a row starting with ``栏次`` numbers the columns. A column is the 序号,
+a code column (one 3/5/7-digit cell, or the 类|款|项 cells of a split code), a name
+column (text), or an amount column, told apart by the cells below the header.
+
+>>> from govbudget.io.layout import read_layout
+>>> lay = read_layout((("序号", "科目编码", "科目名称", "合计"), ("栏次", "1", "2", "3"),
+...                    ("1", "", "合计", "5.00"), ("2", "208", "社会保障和就业支出", "5.00")))
+>>> lay.header_rows, lay.numbers, lay.code_columns, lay.name_columns, lay.amount_columns
+(2, 0, (1,), (2,), (3,))
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+import attrs
+
+__all__ = ["Layout", "clean", "read_layout"]
+
+_CODE = re.compile(r"^\[?\d{3}(?:\d{2}){0,2}\]?$")
+_PART = re.compile(r"^\d{2,3}$")
+_AMOUNT = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^[-—–]+$")
+_COUNTER = re.compile(r"^(?:栏次|行次)$")
+
+
+def clean(text: str) -> str:
+    """A cell's text, NFKC-folded, without spaces or line breaks."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def is_amount(text: str) -> bool:
+    return bool(_AMOUNT.match(clean(text)))
+
+
+@attrs.frozen(slots=True)
+class Layout:
+    """Where a grid's header ends and what its columns hold (表格结构)."""
+
+    header_rows: int
+    width: int
+    numbers: int | None  # the 序号 column
+    code_columns: tuple[int, ...]
+    name_columns: tuple[int, ...]
+    amount_columns: tuple[int, ...]
+    text_columns: tuple[int, ...]
+    column_numbers: dict[int, int] = attrs.field(factory=dict)  # physical column → 栏次
+    labels: dict[int, tuple[str, ...]] = attrs.field(factory=dict)  # header texts, top down
+
+
+def _is_data_row(row: Sequence[str]) -> bool:
+    cells = [clean(c) for c in row]
+    if cells and _COUNTER.match(cells[0]):
+        return False
+    if any(_CODE.match(c) and len(c) in (3, 5, 7) for c in cells[:4]):
+        return True
+    # a row with an amount beside text is data (a header has labels only)
+    has_text = any(c and not is_amount(c) for c in cells)
+    has_amount = any(is_amount(c) and not _PART.match(c) and c not in ("1", "2", "3")
+                     for c in cells[1:])
+    return has_text and has_amount
+
+
+def read_layout(rows: Sequence[Sequence[str]], *, header_rows: int | None = None) -> Layout:
+    """Find the header rows (unless given) and the role of every column of a grid."""
+    header: int | None = header_rows
+    column_numbers: dict[int, int] = {}
+    for i, row in enumerate(rows[:8] if header is None else ()):
+        cells = [clean(c) for c in row]
+        if cells and _COUNTER.match(cells[0]):
+            for j, c in enumerate(cells[1:], start=1):
+                if c.isdigit():
+                    column_numbers[j] = int(c)
+            header = i + 1
+            break
+    if header is None:
+        header = next((i for i, row in enumerate(rows) if _is_data_row(row)), len(rows))
+    data = [list(r) for r in rows[header:]]
+    width = max((len(r) for r in rows), default=0)
+    header_labels = _labels(rows[:header], width)
+
+    numbers = None
+    first = [clean(r[0]) for r in data if r]
+    if any("序号" in lab for lab in header_labels.get(0, ())) or (
+        first and column_numbers and all(not c or c.isdigit() for c in first)
+        and 0 not in column_numbers
+    ):
+        numbers = 0
+
+    codes: list[int] = []
+    names: list[int] = []
+    amounts: list[int] = []
+    texts: list[int] = []
+    for j in range(width):
+        if j == numbers:
+            continue
+        col = [clean(r[j]) for r in data if j < len(r)]
+        filled = [c for c in col if c]
+        labels = "".join(header_labels.get(j, ()))
+        if not filled:
+            if "编码" in labels or "代码" in labels:
+                codes.append(j)
+            elif "名称" in labels or labels.endswith("项目"):
+                names.append(j)
+            else:
+                amounts.append(j)
+            continue
+        code_like = sum(1 for c in filled if _CODE.match(c) and len(c.strip("[]")) in (3, 5, 7))
+        part_like = sum(1 for c in filled if _PART.match(c))
+        amount_like = sum(1 for c in filled if is_amount(c))
+        if "编码" in labels or "代码" in labels or labels.endswith(("类", "款", "项")):
+            if code_like + part_like >= len(filled) * 0.8:
+                codes.append(j)
+                continue
+        if code_like >= max(1, len(filled) * 0.6) and amount_like - code_like < len(filled) * 0.3 \
+                and not any("." in c for c in filled):
+            codes.append(j)
+        elif amount_like >= len(filled) * 0.8:
+            amounts.append(j)
+        elif amount_like == 0 or (len(filled) - amount_like) >= len(filled) * 0.5:
+            names.append(j)
+        else:
+            texts.append(j)
+    return Layout(header, width, numbers, tuple(codes), tuple(names), tuple(amounts),
+                  tuple(texts), column_numbers, header_labels)
+
+
+def _labels(header: Sequence[Sequence[str]], width: int) -> dict[int, tuple[str, ...]]:
+    """Header texts above each column, top down.
+
+    Full-width rows give each column its own text. A narrower row lost the positions
+    of its merged cells: its texts fill, in order, the columns that full-width rows
+    left unlabelled, skipping the texts that head a group (those over labelled columns).
+    """
+    labels: dict[int, list[str]] = {j: [] for j in range(width)}
+    narrow: list[list[str]] = []
+    for row in header:
+        cells = [clean(c) for c in row]
+        if cells and _COUNTER.match(cells[0]):
+            continue
+        if len(cells) == width:
+            for j, c in enumerate(cells):
+                if c:
+                    labels[j].append(c)
+        else:
+            narrow.append([c for c in cells if c])
+    for texts in narrow:
+        empty = [j for j in range(width) if not labels[j]]
+        if not empty:
+            continue
+        # texts that name a group span several labelled columns: drop as many as needed
+        spare = len(texts) - len(empty)
+        chosen = list(texts)
+        if spare > 0:
+            groups = [t for t in texts if _is_group(t)]
+            for g in groups[:spare]:
+                chosen.remove(g)
+            chosen = chosen[: len(empty)] if len(chosen) >= len(empty) else chosen
+        for j, t in zip(empty, chosen, strict=False):
+            labels[j].insert(0, t)
+    return {j: tuple(v) for j, v in labels.items() if v}
+
+
+def _is_group(text: str) -> bool:
+    return text.endswith(("科目", "收入", "支出", "性质", "分类", "经费")) and text not in (
+        "合计", "小计", "上年结转", "其他收入", "事业收入", "经营收入", "上级补助收入",
+        "附属单位上缴收入", "基本支出", "项目支出", "经营支出", "人员经费", "公用经费",
+    )
