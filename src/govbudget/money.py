@@ -220,7 +220,7 @@ def parse_cell(text: str | None) -> Cell:
     if not t:
         return BLANK
     if t in _DASHES or set(t) <= {"-", "—", "–"}:
-        return DASH
+        return DASH if t == "-" else Cell(CellKind.DASH, None, text.strip())
     if len(t) > MAX_AMOUNT_CHARS:
         raise InvalidAmount(f"amount text too long ({len(t)} characters): {text[:20]!r}…")
     negative = False

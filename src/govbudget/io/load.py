@@ -64,7 +64,7 @@ def load(path: str | Path, *, year: int | None = None) -> Document:
 
 def example() -> Document:
     """The bundled seed disclosure (保定市莲池区人力资源和社会保障局, 2023), loaded."""
-    ref = resources.files("govbudget.examples").joinpath(EXAMPLE)
-    with resources.as_file(ref) as path:
-        doc = load(path)
-    return Document(EXAMPLE, doc.disclosures, doc.unparsed, doc.pages)
+    from govbudget.io.text import read_text
+
+    text = resources.files("govbudget.examples").joinpath(EXAMPLE).read_text("utf-8")
+    return assemble(read_text(text, source=EXAMPLE))

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterator
-from typing import Any
-
 import attrs
 
 from govbudget.io.raw import SourceLocation
 from govbudget.money import Unit
 from govbudget.narrative.model import Narrative
+from govbudget.performance.model import PerformanceTarget
 from govbudget.tables.kinds import TableKind
 from govbudget.tables.model import BudgetTable
 
@@ -66,7 +65,7 @@ class Disclosure:
     units: tuple[Disclosure, ...] = ()
     unit_kind: UnitKind | None = None
     narrative: Narrative | None = None
-    performance: tuple[Any, ...] = ()
+    performance: tuple[PerformanceTarget, ...] = ()
     unparsed: tuple[Unparsed, ...] = ()
     source: SourceLocation | None = attrs.field(default=None, eq=False)
 

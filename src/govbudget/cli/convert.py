@@ -1,0 +1,41 @@
+"""``govbudget convert FILE --to json|csv|fdp [-o OUT]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+__all__ = ["register"]
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("convert", help="convert a disclosure to JSON, long CSV or a Fiscal Data Package")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--to", choices=("json", "csv", "fdp"), required=True)
+    p.add_argument("-o", "--output", metavar="OUT", help="file (json, csv) or directory (fdp)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    import govbudget
+
+    doc = govbudget.load(args.file)
+    if args.to == "fdp":
+        from govbudget.io.fdp import to_fiscal_data_package
+
+        out = Path(args.output or Path(args.file).stem + "-fdp")
+        print(to_fiscal_data_package(doc, out))
+        return 0
+    if args.to == "json":
+        text = govbudget.to_json(doc, indent=1)
+    else:
+        from govbudget.io.csvio import to_csv
+
+        text = to_csv(doc)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0

@@ -1,0 +1,120 @@
+"""Lossless JSON: ``to_json`` / ``from_json`` for every model object, with a format version.
+
+>>> import govbudget
+>>> doc = govbudget.example()
+>>> govbudget.from_json(govbudget.to_json(doc)) == doc
+True
+>>> import json; json.loads(govbudget.to_json(doc))["format"]
+'govbudget'
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from govbudget.errors import LoadError
+from govbudget.io.converter import converter, structure_error
+from govbudget.money import Cell
+from govbudget.narrative.model import Narrative
+from govbudget.tables.disclosure import Disclosure, Document
+from govbudget.tables.model import BudgetTable, Row
+
+__all__ = ["FORMAT_VERSION", "from_json", "read_json_file", "to_data", "to_json"]
+
+#: Version of the JSON format; readers refuse a newer major version.
+FORMAT_VERSION = 1
+#: Largest JSON text read, and deepest nesting accepted.
+MAX_JSON_BYTES = 50 * 1024 * 1024
+MAX_DEPTH = 64
+
+_TYPES: dict[str, type[Any]] = {
+    "Document": Document,
+    "Disclosure": Disclosure,
+    "BudgetTable": BudgetTable,
+    "Row": Row,
+    "Cell": Cell,
+    "Narrative": Narrative,
+}
+
+
+def _type_name(obj: object) -> str:
+    for name, cls in _TYPES.items():
+        if isinstance(obj, cls):
+            return name
+    raise TypeError(f"cannot write {type(obj).__name__} as govbudget JSON")
+
+
+def to_data(obj: object) -> dict[str, Any]:
+    """The JSON-ready envelope of a model object: format, version, type, data."""
+    name = _type_name(obj)
+    return {"format": "govbudget", "version": FORMAT_VERSION, "type": name,
+            "data": converter().unstructure(obj, _TYPES[name])}
+
+
+def to_json(obj: object, *, indent: int | None = None) -> str:
+    """Write a model object (Document, Disclosure, table, row, cell, narrative) as JSON."""
+    return json.dumps(to_data(obj), ensure_ascii=False, indent=indent)
+
+
+def _depth(value: Any, limit: int) -> None:
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > limit:
+            raise LoadError(f"JSON nested deeper than {limit} levels", expected="govbudget JSON")
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item)
+
+
+def from_json(text: str | bytes, *, source: str | None = None) -> Any:
+    """Read govbudget JSON back into the model object it was written from."""
+    if len(text) > MAX_JSON_BYTES:
+        raise LoadError(f"JSON of {len(text)} bytes is over the limit", file=source)
+    try:
+        data = json.loads(text, parse_float=Decimal, parse_int=_bounded_int,
+                          parse_constant=_no_constant)
+    except RecursionError as exc:
+        raise LoadError("JSON nested too deeply", file=source, expected="govbudget JSON") from exc
+    except ValueError as exc:
+        raise LoadError(f"not JSON: {exc}", file=source, expected="govbudget JSON") from exc
+    _depth(data, MAX_DEPTH)
+    if not isinstance(data, dict) or data.get("format") != "govbudget":
+        raise LoadError("not govbudget JSON (no 'format': 'govbudget')", file=source)
+    version = data.get("version")
+    if not isinstance(version, int) or version > FORMAT_VERSION:
+        raise LoadError(f"JSON format version {version!r} is not supported (this reads "
+                        f"{FORMAT_VERSION})", file=source)
+    cls = _TYPES.get(data.get("type", ""))
+    if cls is None:
+        raise LoadError(f"unknown object type {data.get('type')!r}", file=source,
+                        expected=", ".join(_TYPES))
+    try:
+        return converter().structure(data.get("data"), cls)
+    except Exception as exc:  # cattrs raises grouped errors; report the path
+        raise structure_error(exc, source) from exc
+
+
+def read_json_file(path: str | Path) -> Any:
+    p = Path(path)
+    try:
+        if p.stat().st_size > MAX_JSON_BYTES:
+            raise LoadError("JSON file over the size limit", file=str(p))
+        text = p.read_bytes()
+    except OSError as exc:
+        raise LoadError(f"cannot read: {exc.strerror}", file=str(p)) from exc
+    return from_json(text, source=str(p))
+
+
+def _bounded_int(text: str) -> int:
+    if len(text) > 40:
+        raise ValueError(f"integer of {len(text)} digits")
+    return int(text)
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not allowed")
