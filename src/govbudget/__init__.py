@@ -36,6 +36,12 @@ _EXPORTS: dict[str, str] = {
     "EconomicCode": "govbudget.codes",
     "GovernmentEconomicCode": "govbudget.codes",
     "RevenueCode": "govbudget.codes",
+    "editions": "govbudget.codes",
+    "check_name": "govbudget.codes",
+    "join_code": "govbudget.codes",
+    "load_edition": "govbudget.codes",
+    "to_government": "govbudget.codes",
+    "loaded_catalogues": "govbudget.codes",
     # tables and rules
     "Disclosure": "govbudget.tables",
     "Document": "govbudget.tables",

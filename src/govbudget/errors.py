@@ -37,7 +37,8 @@ class UnknownCode(GovBudgetError, LookupError):
     """A well-formed code that the edition searched does not have (科目不存在于该版本).
 
     ``suggestions`` holds the nearest codes of the edition; ``editions`` the editions
-    (fiscal years) that do have the code.
+    (fiscal years) that do have the code. ``what`` names what was looked up (``"code"``,
+    or ``"name"`` when a printed name matched nothing).
     """
 
     def __init__(
@@ -48,13 +49,15 @@ class UnknownCode(GovBudgetError, LookupError):
         edition: int | str,
         suggestions: Sequence[tuple[str, str]] = (),
         editions: Sequence[int] = (),
+        what: str = "code",
     ) -> None:
         self.code = code
         self.scheme = scheme
         self.edition = edition
         self.suggestions = tuple(suggestions)
         self.editions = tuple(editions)
-        msg = f"code {code} is not in the {scheme} catalogue, edition {edition}"
+        shown = code if what == "code" else repr(code)
+        msg = f"{what} {shown} is not in the {scheme} catalogue, edition {edition}"
         if self.editions:
             msg += "; it is in edition(s) " + ", ".join(str(e) for e in self.editions)
         if self.suggestions:
