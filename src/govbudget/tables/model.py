@@ -260,20 +260,67 @@ class ProjectExpenditureTable(BudgetTable):
     KIND: ClassVar[TableKind] = TableKind.PROJECT_EXPENDITURE
 
 
+@attrs.frozen(slots=True)
+class FiscalExpenditureTable(BudgetTable):
+    """财政拨款支出表: fiscal expenditure of all funds by functional code."""
+
+    KIND: ClassVar[TableKind] = TableKind.FISCAL_EXPENDITURE
+
+
+@attrs.frozen(slots=True)
+class FiscalBasicExpenditureTable(BudgetTable):
+    """财政拨款基本支出表: fiscal basic expenditure by economic 款."""
+
+    KIND: ClassVar[TableKind] = TableKind.FISCAL_BASIC_EXPENDITURE
+
+
+@attrs.frozen(slots=True)
+class GeneralBudgetEconomicTable(BudgetTable):
+    """一般公共预算支出经济分类表: general-budget expenditure by economic 款."""
+
+    KIND: ClassVar[TableKind] = TableKind.GENERAL_BUDGET_ECONOMIC
+
+
+@attrs.frozen(slots=True)
+class ProjectEconomicTable(BudgetTable):
+    """一般公共预算项目支出经济分类表: project expenditure by economic 款."""
+
+    KIND: ClassVar[TableKind] = TableKind.PROJECT_ECONOMIC
+
+
+@attrs.frozen(slots=True)
+class BasicBudgetTable(BudgetTable):
+    """基本支出预算表: basic expenditure by functional code and economic class."""
+
+    KIND: ClassVar[TableKind] = TableKind.BASIC_BUDGET
+
+
+@attrs.frozen(slots=True)
+class OperationExpensesTable(BudgetTable):
+    """机关运行经费支出表: running costs of the organs."""
+
+    KIND: ClassVar[TableKind] = TableKind.OPERATION_EXPENSES
+
+
 TABLE_TYPES: Mapping[TableKind, type[BudgetTable]] = {
     cls.KIND: cls
     for cls in (
         BudgetTable, SummaryTable, RevenueTable, ExpenditureTable, FiscalSummaryTable,
         GeneralBudgetTable, BasicExpenditureTable, GovFundTable, SoeCapitalTable,
         ThreePublicTable, ThreePublicYoYTable, ProcurementTable, FixedAssetsTable,
-        ProjectExpenditureTable,
+        ProjectExpenditureTable, FiscalExpenditureTable, FiscalBasicExpenditureTable,
+        GeneralBudgetEconomicTable, ProjectEconomicTable, BasicBudgetTable,
+        OperationExpensesTable,
     )
 }
 
 
 def table_type(kind: TableKind) -> type[BudgetTable]:
     """The table class of a standard kind."""
-    return TABLE_TYPES[kind]
+    cls = TABLE_TYPES.get(kind)
+    if cls is None:  # a kind declared in kinds.py without its class here
+        raise ModelError(f"no table class for {kind!r}: declare one in tables/model.py")
+    return cls
 
 
 def standard_columns(kind: TableKind) -> tuple[Column, ...]:
