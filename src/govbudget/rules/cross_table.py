@@ -1,0 +1,438 @@
+"""Cross-table rules (表间勾稽): X-1 … X-14, T7-1 and E-1 of DOMAIN.md §4, §3, §1.6.
+
+The same quantity printed in two tables must agree exactly (``check_equal``, blank as
+zero); a sum of cells of one table against a cell of another goes through the rounding
+policy (``check_sum``). X-15 is S-X1 and X-16 is part of S-X2 (``three_public``).
+
+>>> from govbudget.rules import REGISTRY
+>>> import govbudget.rules.cross_table
+>>> REGISTRY["X-5"].statement
+'收支总表本年支出合计 = 部门支出总表合计'
+>>> REGISTRY["X-14"].severity.value
+'info'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from govbudget.money import BLANK, Cell
+from govbudget.rules._common import SOURCE_143, check_le, code_index, table_or_skip
+from govbudget.rules.core import RuleContext, Severity, rule
+from govbudget.tables.disclosure import UnitKind
+from govbudget.tables.kinds import TableKind
+from govbudget.tables.model import BudgetTable, Row
+
+__all__ = ["GOVERNMENT_MAP_ADMINISTRATIVE", "ONE_TO_ONE"]
+
+FAMILY = "cross-table"
+S, R, E, F = (TableKind.SUMMARY, TableKind.REVENUE, TableKind.EXPENDITURE,
+              TableKind.FISCAL_SUMMARY)
+G, B = TableKind.GENERAL_BUDGET, TableKind.BASIC_EXPENDITURE
+
+
+def _src(item: str) -> str:
+    return f"DOMAIN.md §4 {item}; {SOURCE_143}"
+
+
+def _tables(ctx: RuleContext, *kinds: TableKind) -> list[BudgetTable] | None:
+    found = [ctx.disclosure.table(k) for k in kinds]
+    missing = [k.value for k, t in zip(kinds, found, strict=True) if t is None]
+    if missing:
+        ctx.skip("缺少" + "、".join(missing))
+        return None
+    return [t for t in found if t is not None]
+
+
+def _cell(t: BudgetTable, line: str, col: str, side: str | None = None) -> tuple[Row | None, Cell]:
+    r = t.line(line, side)
+    return r, (r.cell(col) if r is not None else Cell.amount(0))
+
+
+def _where(t: BudgetTable, row: Row | None, what: str) -> str:
+    return f"{t.title or t.name} {row.label if row is not None else what}"
+
+
+def _equal(ctx: RuleContext, a_table: BudgetTable, a_row: Row | None, a_col: str, a: Cell,
+           b_table: BudgetTable, b_row: Row | None, b: Cell, what: str,
+           b_what: str = "") -> None:
+    ctx.check_equal(a, a_table.unit, b, b_table.unit, table=a_table,
+                    row=a_row or "（缺行）", column=a_col, what=what,
+                    evidence=_where(b_table, b_row, b_what))
+
+
+# ---- 收支总表 ↔ 收入总表 ↔ 财政拨款收支总表 --------------------------------------------
+
+@rule("X-1", Severity.ERROR,
+      "收支总表三项财政拨款收入之和 = 收入总表合计的财政拨款收入 = 财政拨款收支总表本年收入合计",
+      source=_src("X-1"), family=FAMILY)
+def x1_fiscal_income(ctx: RuleContext) -> None:
+    tables = _tables(ctx, S, R, F)
+    if tables is None:
+        return
+    s, r, f = tables
+    total_row, fiscal = _cell(r, "total", "fiscal")
+    parts = [_cell(s, k, "income", "income")[1]
+             for k in ("general_budget", "gov_fund", "soe_capital")]
+    ctx.check_sum(fiscal, parts, table=r, row=total_row or "合计", column="fiscal",
+                  what="收入总表财政拨款收入应等于收支总表三项财政拨款收入之和")
+    f_row, f_sub = _cell(f, "subtotal", "income", "income")
+    _equal(ctx, f, f_row, "income", f_sub, r, total_row, fiscal,
+           "财政拨款收支总表本年收入合计应等于收入总表财政拨款收入", "合计")
+
+
+_X2 = (("special_account", "special_account"), ("business", "business"),
+       ("operating", "operating"), ("superior_subsidy", "superior_subsidy"),
+       ("affiliated_remit", "affiliated_remit"), ("other", "other"))
+
+
+@rule("X-2", Severity.ERROR, "收支总表财政专户、事业、经营、上级补助、附属单位上缴、"
+                             "其他收入 = 收入总表合计各栏",
+      source=_src("X-2"), family=FAMILY)
+def x2_other_income(ctx: RuleContext) -> None:
+    tables = _tables(ctx, S, R)
+    if tables is None:
+        return
+    s, r = tables
+    total_row = r.line("total")
+    for line, col in _X2:
+        s_row, s_cell = _cell(s, line, "income", "income")
+        b = total_row.cell(col) if total_row is not None else Cell.amount(0)
+        _equal(ctx, r, total_row, col, b, s, s_row, s_cell,
+               f"收入总表合计“{r.spec.column(col).name}”应等于收支总表对应收入", line)
+
+
+def _summary_vs_revenue(ctx: RuleContext, line: str, col: str, what: str) -> None:
+    tables = _tables(ctx, S, R)
+    if tables is None:
+        return
+    s, r = tables
+    s_row, s_cell = _cell(s, line, "income", "income")
+    r_row, r_cell = _cell(r, "total", col)
+    _equal(ctx, r, r_row, col, r_cell, s, s_row, s_cell, what, line)
+
+
+@rule("X-3", Severity.ERROR, "收支总表上年结转结余 = 收入总表合计的上年结转", source=_src("X-3"),
+      family=FAMILY)
+def x3_carryover(ctx: RuleContext) -> None:
+    _summary_vs_revenue(ctx, "carryover", "carryover", "收入总表上年结转应等于收支总表上年结转结余")
+
+
+@rule("X-4", Severity.ERROR, "收支总表收入总计 = 收入总表合计", source=_src("X-4"), family=FAMILY)
+def x4_income_total(ctx: RuleContext) -> None:
+    _summary_vs_revenue(ctx, "total", "total", "收入总表合计应等于收支总表收入总计")
+
+
+# ---- 收支总表 ↔ 支出总表 ----------------------------------------------------------------
+
+@rule("X-5", Severity.ERROR, "收支总表本年支出合计 = 部门支出总表合计", source=_src("X-5"),
+      family=FAMILY)
+def x5_expenditure_total(ctx: RuleContext) -> None:
+    tables = _tables(ctx, S, E)
+    if tables is None:
+        return
+    s, e = tables
+    s_row, s_cell = _cell(s, "subtotal", "expenditure", "expenditure")
+    e_row, e_cell = _cell(e, "total", "total")
+    _equal(ctx, e, e_row, "total", e_cell, s, s_row, s_cell,
+           "支出总表合计应等于收支总表本年支出合计", "本年支出合计")
+
+
+def _classes(t: BudgetTable, side: str | None = None) -> dict[str, Row]:
+    return {c: r for c, r in code_index(t, side).items() if len(c) == 3}
+
+
+def _per_code(ctx: RuleContext, a: BudgetTable, a_rows: dict[str, Row], a_col: str,
+              b: BudgetTable, b_rows: dict[str, Row], b_col: str, what: str,
+              compare: str = "eq") -> None:
+    """For every code in either index (table order of ``a`` first): a[a_col] vs b[b_col]."""
+    codes = list(a_rows) + [c for c in b_rows if c not in a_rows]
+    for code in codes:
+        ar, br = a_rows.get(code), b_rows.get(code)
+        ac = ar.cell(a_col) if ar is not None else BLANK
+        bc = br.cell(b_col) if br is not None else BLANK
+        if not ac.is_amount and not bc.is_amount:
+            continue
+        label = ar if ar is not None else (br.label if br is not None else code)
+        evidence = _where(b, br, code)
+        if compare == "eq":
+            ctx.check_equal(ac, a.unit, bc, b.unit, table=a, row=label, column=a_col,
+                            what=f"{code} {what}", evidence=evidence)
+        else:
+            check_le(ctx, ac, a.unit, bc, b.unit, table=a, row=label, column=a_col,
+                     what=f"{code} {what}", evidence=evidence)
+
+
+@rule("X-6", Severity.ERROR, "收支总表各类支出 = 部门支出总表对应类级科目合计", source=_src("X-6"),
+      family=FAMILY)
+def x6_classes(ctx: RuleContext) -> None:
+    tables = _tables(ctx, S, E)
+    if tables is None:
+        return
+    s, e = tables
+    _per_code(ctx, s, _classes(s, "expenditure"), "expenditure", e, _classes(e), "total",
+              "收支总表类级支出应等于支出总表该类合计")
+
+
+@rule("X-7", Severity.ERROR,
+      "收入总表各科目合计 − 支出总表各科目合计 = 该科目的年终结转结余（无年终结转时相等）",
+      source=_src("X-7"), family=FAMILY)
+def x7_revenue_vs_expenditure(ctx: RuleContext) -> None:
+    tables = _tables(ctx, S, R, E)
+    if tables is None:
+        return
+    s, r, e = tables
+    carry = _cell(s, "carryforward", "expenditure", "expenditure")[1].as_zero()
+    r_rows, e_rows = code_index(r), code_index(e)
+    if carry == 0:
+        _per_code(ctx, r, r_rows, "total", e, e_rows, "total",
+                  "收入总表合计应等于支出总表合计（无年终结转结余）")
+        return
+    # with a carry-forward, expenditure ≤ revenue per code and Σ over 类 of the gap = it
+    _per_code(ctx, e, e_rows, "total", r, r_rows, "total",
+              "支出总表合计不应超过收入总表合计", compare="le")
+    gap = sum((rr.cell("total").as_zero() - (e_rows[c].cell("total").as_zero()
+               if c in e_rows else Decimal(0)) for c, rr in _classes(r).items()), Decimal(0))
+    ctx.checked()
+    if gap != carry:
+        ctx.fail(f"收入总表与支出总表各类合计之差 {gap} 不等于年终结转结余 {carry}", table=r,
+                 row="合计", column="total", expected=str(carry), actual=str(gap))
+
+
+@rule("X-8", Severity.ERROR, "财政拨款收支总表年初财政拨款结转和结余 ≤ 收支总表上年结转结余",
+      source=_src("X-8"), family=FAMILY)
+def x8_carryover_le(ctx: RuleContext) -> None:
+    tables = _tables(ctx, S, F)
+    if tables is None:
+        return
+    s, f = tables
+    f_row, f_cell = _cell(f, "carryover", "income", "income")
+    s_row, s_cell = _cell(s, "carryover", "income", "income")
+    check_le(ctx, f_cell, f.unit, s_cell, s.unit, table=f, row=f_row or "年初财政拨款结转和结余",
+             column="income", what="年初财政拨款结转和结余超过收支总表上年结转结余",
+             evidence=_where(s, s_row, "上年结转结余"))
+
+
+@rule("X-9", Severity.ERROR, "财政拨款收支总表各类支出合计 ≤ 收支总表该类支出", source=_src("X-9"),
+      family=FAMILY)
+def x9_fiscal_le_all(ctx: RuleContext) -> None:
+    tables = _tables(ctx, S, F)
+    if tables is None:
+        return
+    s, f = tables
+    _per_code(ctx, f, _classes(f, "expenditure"), "total", s, _classes(s, "expenditure"),
+              "expenditure", "财政拨款支出超过收支总表该类支出", compare="le")
+
+
+@rule("X-10", Severity.ERROR,
+      "财政拨款收支总表各类的一般公共预算、政府性基金、国有资本经营栏 = 对应支出表的类级合计",
+      source=_src("X-10"), family=FAMILY)
+def x10_fund_columns(ctx: RuleContext) -> None:
+    f = table_or_skip(ctx, F)
+    if f is None:
+        return
+    f_classes = _classes(f, "expenditure")
+    for col, kind in (("general", G), ("fund", TableKind.GOV_FUND),
+                      ("soe", TableKind.SOE_CAPITAL)):
+        other = ctx.disclosure.table(kind)
+        if other is None:
+            continue
+        _per_code(ctx, f, f_classes, col, other, _classes(other), "total",
+                  f"财政拨款收支总表该类应等于{kind.value}类级合计")
+        sub, sub_cell = _cell(f, "subtotal", col, "expenditure")
+        o_row, o_cell = _cell(other, "total", "total")
+        if sub_cell.is_amount or o_cell.is_amount:
+            _equal(ctx, f, sub, col, sub_cell, other, o_row, o_cell,
+                   f"本年支出合计应等于{kind.value}合计", "合计")
+
+
+@rule("X-11", Severity.ERROR, "一般公共预算支出表各科目的合计、基本支出、"
+                              "项目支出 ≤ 部门支出总表对应数",
+      source=_src("X-11"), family=FAMILY)
+def x11_general_le_all(ctx: RuleContext) -> None:
+    tables = _tables(ctx, G, E)
+    if tables is None:
+        return
+    g, e = tables
+    g_rows, e_rows = code_index(g), code_index(e)
+    g_total, e_total = g.line("total"), e.line("total")
+    if g_total is not None:
+        g_rows = {"合计": g_total, **g_rows}
+        if e_total is not None:
+            e_rows = {"合计": e_total, **e_rows}
+    for col in ("total", "basic", "project"):
+        _per_code(ctx, g, g_rows, col, e, e_rows, col, "一般公共预算支出超过支出总表对应数",
+                  compare="le")
+
+
+@rule("X-12", Severity.ERROR, "基本支出表合计 = 一般公共预算支出表合计的基"
+                              "本支出", source=_src("X-12"),
+      family=FAMILY)
+def x12_basic_total(ctx: RuleContext) -> None:
+    tables = _tables(ctx, B, G)
+    if tables is None:
+        return
+    b, g = tables
+    b_row, b_cell = _cell(b, "total", "total")
+    g_row, g_cell = _cell(g, "total", "basic")
+    _equal(ctx, b, b_row, "total", b_cell, g, g_row, g_cell,
+           "基本支出表合计应等于一般公共预算支出表基本支出合计", "合计")
+
+
+@rule("X-13", Severity.ERROR, "基本支出全部为一般公共预算财政拨款时："
+                              "部门支出总表基本支出合计 = 基本支出表合计",
+      source=_src("X-13"), family=FAMILY)
+def x13_all_basic_general(ctx: RuleContext) -> None:
+    tables = _tables(ctx, S, E, B)
+    if tables is None:
+        return
+    s, e, b = tables
+    others = [k for k in ("gov_fund", "soe_capital", "special_account", "business", "operating",
+                          "superior_subsidy", "affiliated_remit", "other")
+              if _cell(s, k, "income", "income")[1].as_zero() != 0]
+    f = ctx.disclosure.table(F)
+    s_carry = _cell(s, "carryover", "income", "income")[1].as_zero()
+    general_carry = _cell(f, "carryover_general", "income", "income")[1].as_zero() if f else None
+    if others or (s_carry != 0 and general_carry != s_carry):
+        ctx.skip("部门有非一般公共预算资金来源，基本支出不全是一般公共预算财政拨款")
+        return
+    e_row, e_cell = _cell(e, "total", "basic")
+    b_row, b_cell = _cell(b, "total", "total")
+    _equal(ctx, e, e_row, "basic", e_cell, b, b_row, b_cell,
+           "支出总表基本支出合计应等于基本支出表合计", "合计")
+
+
+#: functional 项 whose basic expenditure is exactly one economic 款 (DOMAIN.md §4 X-14)
+ONE_TO_ONE = (("2080505", "30108"), ("2080506", "30109"), ("2101103", "30111"),
+              ("2210201", "30113"))
+
+
+@rule("X-14", Severity.INFO,
+      "功能分类与经济分类可对账：一一对应的科目（2080505↔30108、2080506↔30109、2101103↔30111、"
+      "2210201↔30113）基本支出相等",
+      source="DOMAIN.md §4 X-14 (diagnostic)", family=FAMILY)
+def x14_reconcile(ctx: RuleContext) -> None:
+    tables = _tables(ctx, G, B)
+    if tables is None:
+        return
+    g, b = tables
+    g_rows, b_rows = code_index(g), code_index(b)
+    for fcode, ecode in ONE_TO_ONE:
+        fr, er = g_rows.get(fcode), b_rows.get(ecode)
+        fc = fr.cell("basic") if fr is not None else BLANK
+        ec = er.cell("total") if er is not None else BLANK
+        if not fc.is_amount and not ec.is_amount:
+            continue
+        ctx.check_equal(fc, g.unit, ec, b.unit, table=g, row=fr or fcode, column="basic",
+                        what=f"功能科目 {fcode} 的基本支出与经济科目 {ecode} 不能对账",
+                        evidence=_where(b, er, ecode))
+    if ctx.checks == 0:
+        ctx.skip("没有一一对应的功能、经济分类科目")
+
+
+# ---- T7-1 empty fund tables ----------------------------------------------------------
+
+@rule("T7-1", Severity.ERROR,
+      "政府性基金 / 国有资本经营预算支出表为空表 ⇔ 财政拨款收支总表该栏为空 ⇔ 收支总表该项拨款收"
+      "入为空",
+      source=f"DOMAIN.md §3 T7-1; {SOURCE_143}", family=FAMILY)
+def t7_empty_consistent(ctx: RuleContext) -> None:
+    s, f = ctx.disclosure.table(S), ctx.disclosure.table(F)
+    for kind, col, line in ((TableKind.GOV_FUND, "fund", "gov_fund"),
+                            (TableKind.SOE_CAPITAL, "soe", "soe_capital")):
+        t = ctx.disclosure.table(kind)
+        if t is None:
+            continue
+        empty = t.is_empty() or _zero(c for _, _, c in t.cells())
+        views: list[tuple[str, bool]] = []
+        if f is not None:
+            views.append(("财政拨款收支总表" + f.spec.column(col).name + "栏",
+                          _zero(r.cell(col) for r in f.rows if r.side == "expenditure")))
+        if s is not None:
+            views.append(("收支总表" + (s.line(line, "income") or Row(line)).name,
+                          _zero([_cell(s, line, "income", "income")[1]])))
+        for label, blank in views:
+            ctx.checked()
+            if blank != empty:
+                ctx.fail(f"{kind.value}{'为空表' if empty else '有金额'}，但{label}"
+                         f"{'有金额' if not blank else '为空'}", table=t, row="合计",
+                         column="total", expected="一致", actual=label, evidence=label)
+    if ctx.checks == 0:
+        ctx.skip("缺少政府性基金或国有资本经营预算支出表")
+
+
+def _zero(cells: Iterable[Cell]) -> bool:
+    return all(c.as_zero() == 0 for c in cells)
+
+
+# ---- E-1 departmental ↔ government economic classification --------------------------
+
+#: departmental 款 → government 款 for 行政 units (DOMAIN.md §1.6, fallback to the catalogue)
+GOVERNMENT_MAP_ADMINISTRATIVE = {
+    **dict.fromkeys(("30101", "30102", "30103"), "50101"),
+    **dict.fromkeys(("30108", "30109", "30110", "30111", "30112"), "50102"),
+    "30113": "50103",
+    **dict.fromkeys(("30106", "30114", "30199"), "50199"),
+    **dict.fromkeys(("30201", "30202", "30204", "30205", "30206", "30207", "30208", "30209",
+                     "30211", "30214", "30228", "30229", "30239", "30240"), "50201"),
+    "30215": "50202", "30216": "50203",
+    **dict.fromkeys(("30218", "30224", "30225"), "50204"),
+    **dict.fromkeys(("30203", "30226", "30227"), "50205"),
+    "30217": "50206", "30212": "50207", "30231": "50208", "30213": "50209", "30299": "50299",
+    **dict.fromkeys(("30301", "30302", "30303"), "50905"),
+    **dict.fromkeys(("30304", "30305", "30306", "30307"), "50901"),
+    "30308": "50902", "30310": "50903", "30309": "50999", "30399": "50999",
+}
+
+
+def government_code(code: str, unit_kind: UnitKind, year: int | None = None) -> str | None:
+    """The government economic 款 a departmental 款 maps to for ``unit_kind`` (E-2).
+
+    The bundled correspondence (``govbudget.codes``) first, then DOMAIN.md §1.6's table.
+
+    >>> government_code("30231", UnitKind.ADMINISTRATIVE, 2023)
+    '50208'
+    """
+    try:
+        from govbudget.codes.economic import government_code_for
+
+        mapped = government_code_for(code, unit_kind.value, year=year)
+        if mapped:
+            return mapped
+    except (LookupError, ValueError):
+        pass
+    if unit_kind is UnitKind.PUBLIC_INSTITUTION and code[:3] in ("301", "302"):
+        return "50501" if code[:3] == "301" else "50502"  # [UNVERIFIED] §1.6 E-2
+    return GOVERNMENT_MAP_ADMINISTRATIVE.get(code)
+
+
+@rule("E-1", Severity.ERROR,
+      "基本支出按部门经济分类与按政府经济分类两表并列时："
+      "映射到同一政府经济分类款的部门经济分类款之和 = 该款金额",
+      source="DOMAIN.md §1.6 E-1/E-2 [SEC S8, S27]", family=FAMILY)
+def e1_government_economic(ctx: RuleContext) -> None:
+    tables = ctx.disclosure.tables_of(B)
+    dept = next((t for t in tables if any((r.code or "")[:1] == "3" for r in t.code_rows())), None)
+    gov = next((t for t in tables if any((r.code or "")[:1] == "5" for r in t.code_rows())), None)
+    if dept is None or gov is None:
+        ctx.skip("未同时公开部门经济分类与政府经济分类的基本支出表")
+        return
+    kind = ctx.disclosure.unit_kind
+    if kind is None:
+        ctx.skip("单位性质未知，无法确定部门经济分类与政府经济分类的对应（E-2）")
+        return
+    sums: dict[str, list[Cell]] = {}
+    for r in dept.code_rows():
+        if r.code is not None and len(r.code) == 5:
+            g = government_code(r.code, kind, ctx.year)
+            if g is not None:
+                sums.setdefault(g, []).append(r.cell("total"))
+    gov_rows = code_index(gov)
+    for gcode in list(dict.fromkeys([*gov_rows, *sums])):
+        if len(gcode) != 5:
+            continue
+        grow = gov_rows.get(gcode)
+        target = grow.cell("total") if grow is not None else Cell.amount(0)
+        ctx.check_sum(target, sums.get(gcode, []), table=gov, row=grow or gcode, column="total",
+                      what=f"政府经济分类 {gcode} 应等于对应部门经济分类款之和")
