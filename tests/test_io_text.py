@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 import govbudget
+from conftest import SEED
 from govbudget.errors import LoadError
 from govbudget.io import text as text_module
 from govbudget.io.assemble import assemble
@@ -14,8 +15,6 @@ from govbudget.io.layout import clean
 from govbudget.io.text import read_text, read_text_file
 from govbudget.money import Unit
 from govbudget.tables import Scope, TableKind, UnitKind
-
-from conftest import SEED
 
 STANDARD = (
     TableKind.SUMMARY, TableKind.REVENUE, TableKind.EXPENDITURE, TableKind.FISCAL_SUMMARY,
@@ -154,7 +153,7 @@ def test_oversized_text_is_refused(tmp_path, monkeypatch) -> None:  # type: igno
 
 
 def test_missing_file_names_the_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    with pytest.raises(LoadError, match="nothing.txt"):
+    with pytest.raises(LoadError, match=r"nothing\.txt"):
         govbudget.load(tmp_path / "nothing.txt")
 
 

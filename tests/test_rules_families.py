@@ -276,3 +276,11 @@ def test_every_rule_is_documented() -> None:
     for r in REGISTRY.select(MINE):
         assert (r.statement and "DOMAIN.md" in r.source) or r.id == "U-1", r.id
         assert r.severity in Severity
+
+
+def test_select_by_domain_alias() -> None:
+    """Rules that stand for a DOMAIN id are selected by it too (X-15 is S-X1 …)."""
+    from govbudget.rules import REGISTRY
+
+    for alias, rule_id in (("X-15", "S-X1"), ("X-16", "S-X2"), ("T3-3", "C-1"), ("T6-4", "P-1")):
+        assert rule_id in [r.id for r in REGISTRY.select([alias])]

@@ -9,7 +9,18 @@ from __future__ import annotations
 
 import importlib
 
-from govbudget.rules.core import REGISTRY, Finding, Location, Outcome, Registry, Rule, RuleContext, Severity, Status, rule
+from govbudget.rules.core import (
+    REGISTRY,
+    Finding,
+    Location,
+    Outcome,
+    Registry,
+    Rule,
+    RuleContext,
+    Severity,
+    Status,
+    rule,
+)
 from govbudget.rules.report import Report, check
 
 __all__ = [

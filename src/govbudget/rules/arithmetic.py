@@ -387,7 +387,8 @@ def economic_nature(code: str) -> str | None:
 @rule("P-1", Severity.ERROR,
       "基本支出表：工资福利、对个人和家庭的补助只列人员经费，商品和服务、"
       "资本性支出只列公用经费（T6-4）",
-      source="DOMAIN.md §1.7 P-1; §3 T6-4", family=FAMILY)
+      source="DOMAIN.md §1.7 P-1; §3 T6-4", family=FAMILY,
+      aliases=("T6-4",))
 def p1_column_by_class(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.BASIC_EXPENDITURE)
     if t is None:
@@ -409,7 +410,8 @@ def p1_column_by_class(ctx: RuleContext) -> None:
 
 @rule("P-2", Severity.ERROR,
       "基本支出表：人员经费合计 = 301 + 303，公用经费合计 = 302 + 310 + 399（T6-4）",
-      source="DOMAIN.md §1.7 P-2; §3 T6-4", family=FAMILY)
+      source="DOMAIN.md §1.7 P-2; §3 T6-4", family=FAMILY,
+      aliases=("T6-4",))
 def p2_nature_totals(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.BASIC_EXPENDITURE)
     if t is None:

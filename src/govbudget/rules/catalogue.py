@@ -225,7 +225,8 @@ def _named(ctx: RuleContext, r: Row, name: str) -> bool:
 
 @rule("C-1", Severity.WARNING,
       "行政运行项不列项目支出，一般行政管理事务项不列基本支出（T3-3）",
-      source="DOMAIN.md §1.2 C-1, §3 T3-3 [SEC S17]", family=FAMILY)
+      source="DOMAIN.md §1.2 C-1, §3 T3-3 [SEC S17]", family=FAMILY,
+      aliases=("T3-3",))
 def c1_usage(ctx: RuleContext) -> None:
     for kind in _SPLIT_TABLES:
         t = ctx.disclosure.table(kind)

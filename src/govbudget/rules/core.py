@@ -129,6 +129,7 @@ class Rule:
     source: str
     func: RuleFunc = attrs.field(eq=False, repr=False)
     family: str = "custom"
+    aliases: tuple[str, ...] = ()  # DOMAIN ids this rule also stands for (X-15 for S-X1 …)
 
 
 class RuleContext:
@@ -272,10 +273,11 @@ class Registry:
         return rule
 
     def rule(self, id: str, severity: Severity, statement: str, *, source: str,
-             family: str = "custom") -> Callable[[RuleFunc], RuleFunc]:
+             family: str = "custom",
+             aliases: tuple[str, ...] = ()) -> Callable[[RuleFunc], RuleFunc]:
         """Decorator: register a function as a rule."""
         def decorate(func: RuleFunc) -> RuleFunc:
-            self.add(Rule(id, severity, statement, source, func, family))
+            self.add(Rule(id, severity, statement, source, func, family, aliases))
             return func
         return decorate
 
@@ -298,7 +300,8 @@ class Registry:
         dropped = set(exclude or ())
         return [
             r for r in self
-            if (chosen is None or r.id in chosen or r.family in chosen)
+            if (chosen is None or r.id in chosen or r.family in chosen
+                or not chosen.isdisjoint(r.aliases))
             and r.id not in dropped and r.family not in dropped
         ]
 
@@ -318,7 +321,8 @@ _LOCK = threading.Lock()
 
 
 def rule(id: str, severity: Severity, statement: str, *, source: str,
-         family: str = "custom") -> Callable[[RuleFunc], RuleFunc]:
+         family: str = "custom", aliases: tuple[str, ...] = ()) -> Callable[[RuleFunc], RuleFunc]:
     """Decorator: register a function as a rule of the built-in registry."""
     with _LOCK:
-        return REGISTRY.rule(id, severity, statement, source=source, family=family)
+        return REGISTRY.rule(id, severity, statement, source=source, family=family,
+                             aliases=aliases)

@@ -15,7 +15,16 @@ from typing import Any
 
 import attrs
 
-from govbudget.rules.core import REGISTRY, Finding, Outcome, Registry, Rule, RuleContext, Severity, Status
+from govbudget.rules.core import (
+    REGISTRY,
+    Finding,
+    Outcome,
+    Registry,
+    Rule,
+    RuleContext,
+    Severity,
+    Status,
+)
 from govbudget.tables.disclosure import Disclosure, Document
 
 __all__ = ["Report", "check"]
@@ -72,7 +81,8 @@ class Report:
         shown = [f for f in self.findings if f.severity.at_least(min_severity)]
         groups: dict[tuple[str, str], list[Finding]] = {}
         for f in shown:
-            groups.setdefault((f.location.disclosure or "", f.location.table or "（全文）"), []).append(f)
+            key = (f.location.disclosure or "", f.location.table or "（全文）")
+            groups.setdefault(key, []).append(f)
         order = sorted(groups, key=lambda k: (min(f.severity.rank for f in groups[k]), k))
         for key in order:
             lines.append(f"{key[0]} · {key[1]}")
@@ -143,7 +153,7 @@ def check(
 
         registry = REGISTRY
     rules = registry.select(select, exclude)
-    targets = [target] if isinstance(target, Document | Disclosure) else list(target)
+    targets = [target] if isinstance(target, (Document, Disclosure)) else list(target)
     findings: list[Finding] = []
     outcomes: list[Outcome] = []
     for t in targets:
@@ -158,7 +168,9 @@ def check(
     return Report(tuple(findings), tuple(outcomes))
 
 
-def _with_parents(d: Disclosure, parent: Disclosure | None) -> list[tuple[Disclosure, Disclosure | None]]:
+def _with_parents(
+    d: Disclosure, parent: Disclosure | None
+) -> list[tuple[Disclosure, Disclosure | None]]:
     out = [(d, parent)]
     for u in d.units:
         out.extend(_with_parents(u, d))

@@ -151,7 +151,8 @@ def s4_meetings_included(ctx: RuleContext) -> None:
 
 @rule("S-X1", Severity.ERROR,
       "“三公”各项（及会议费、培训费）≥ 基本支出表中对应经济分类款的金额（X-15）",
-      source="DOMAIN.md §1.8 S-X1, §4 X-15 [SEC S5, S11]", family=FAMILY)
+      source="DOMAIN.md §1.8 S-X1, §4 X-15 [SEC S5, S11]", family=FAMILY,
+      aliases=("X-15",))
 def sx1_basic_within(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.THREE_PUBLIC)
     basic = table_or_skip(ctx, TableKind.BASIC_EXPENDITURE)
@@ -179,7 +180,8 @@ def sx1_basic_within(ctx: RuleContext) -> None:
       "“三公”经费分资金来源不超过对应支出表合计：一般公共预算 ≤ 一般公共预算支出表，"
       "政府性基金 ≤ 政府性基金支出表，"
       "国有资本经营 ≤ 国有资本经营支出表（X-16）",
-      source="DOMAIN.md §3 T9 S-X2, §4 X-16", family=FAMILY)
+      source="DOMAIN.md §3 T9 S-X2, §4 X-16", family=FAMILY,
+      aliases=("X-16",))
 def sx2_within_fund_tables(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.THREE_PUBLIC)
     if t is None:

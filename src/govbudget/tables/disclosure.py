@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterator
+
 import attrs
 
 from govbudget.io.raw import SourceLocation

@@ -131,7 +131,7 @@ class BudgetTable:
         """The standard name of the table (or its printed title for other tables)."""
         if self.KIND is TableKind.OTHER:
             return self.title or "表"
-        return self.KIND.value
+        return str(self.KIND.value)
 
     def column(self, key: str) -> Column | None:
         for c in self.columns:
