@@ -34,9 +34,16 @@ from govbudget.tables.model import BudgetTable, Column, Row, TableHeader, table_
 
 __all__ = ["assemble"]
 
+
 _HEADER_CODE = re.compile(r"^(?:编制单位[:：])?\s*(\d{3,})\s*(.+?)\s*(?:截止时间.*)?$")
 _YEAR = re.compile(r"(?:预算年度[:：]?\s*)(\d{4})|(\d{4})\s*年")
 _UNIT = re.compile(r"单位[:：]\s*(亿元|万元|元)")
+_NAMED = re.compile(r"(?:编制(?:部门|单位)|部门[（(]单位[)）]|(?:部门|单位|预算单位|主管部门)名称|预算主管部门|预算单位"
+                    r"|主管部门|部门|单位)\s*[:：]\s*([^\s:：]+)")
+_COVER_NAME = re.compile(r"^(?:.*?\d{4}\s*年度?)?\s*(?:区级|市级|县级)?(.+?)(?:部门|单位)?(?:预算|决算).*$")
+_BRACKET_CODE = re.compile(r"^\s*[\[【]\s*(\d{3}(?:\d{2}){0,2})\s*[\]】]\s*(.*)$|^\s*(\d{3}(?:\d{2}){0,2})\s+(\S.*)$",
+                           re.S)
+_GENERIC = frozenset({"合计", "小计", "总计", "预算数", "预算", "金额", "预算金额"})
 
 
 @attrs.define
@@ -88,11 +95,12 @@ def _title_and_rows(t: RawTable) -> tuple[str | None, list[tuple[str, ...]], lis
     title = t.title
     while rows:
         cells = [c.strip() for c in rows[0] if c.strip()]
-        if len(cells) > 1 and not all(_UNIT.search(c) or _YEAR.search(c) for c in cells):
+        if len(cells) > 1 and not all(_UNIT.search(c) or re.search(r"预算年度|^\d{4}\s*年度?$", c)
+                                      for c in cells):
             break
         rows.pop(0)
         for c in cells:
-            if title is None and kind_from_title(c) is not None or (
+            if (title is None and kind_from_title(c) is not None) or (
                 title is None and c.endswith(("表", "情况", "原因"))
             ):
                 title = c
@@ -116,14 +124,21 @@ def _header(context: Sequence[str], title: str | None) -> TableHeader:
     unit_text = None
     for line in context:
         text = line.strip()
-        m = _HEADER_CODE.match(text)
-        if m and code is None and "预算年度" not in text:
+        if re.match(r"^[A-Za-z]+\s*[:：]", text):  # sheet: … (a reader's note, not a header)
+            continue
+        m = _HEADER_CODE.match(text) if not re.match(r"^\d{4}\s*年", text) else None
+        named = [v for v in _NAMED.findall(text) if v not in ("元", "万元", "亿元")]
+        if m and code is None and "预算年度" not in text and not named:
             code, name = m.group(1), re.sub(r"\s{2,}.*$", "", m.group(2)).strip()
-        elif code is None and name is None and not _UNIT.search(text) and not _YEAR.search(text):
+        elif named and name is None:
+            c = re.match(r"^(\d{3,})[_\s]*(.+)$", named[0])
+            code, name = (c.group(1), c.group(2)) if c else (code, named[0])
+        elif code is None and name is None and not _UNIT.search(text) and not _YEAR.search(text) \
+                and not re.search(r"[:：]\s*$", text) and not text.startswith(("(", "（", "注")):
             name = re.sub(r"\s{2,}.*$", "", text).strip() or None
-        y = _YEAR.search(text)
-        if y and year is None and "截止" not in text:
-            year = int(y.group(1) or y.group(2))
+        y = re.search(r"预算年度[:：]?\s*(\d{4})", text)
+        if y and year is None:
+            year = int(y.group(1))
         u = _UNIT.search(text)
         if u:
             unit_text = u.group(1)
@@ -132,6 +147,25 @@ def _header(context: Sequence[str], title: str | None) -> TableHeader:
         if y:
             year = int(y.group(1) or y.group(2))
     return TableHeader(code, name, year, unit_text)
+
+
+def _cover(blocks: Sequence[RawBlock]) -> tuple[str | None, int | None]:
+    """The name and year printed on the cover (the first page's text)."""
+    if not blocks:
+        return None, None
+    first = blocks[0].page
+    lines = [b.text.strip() for b in blocks if b.page == first] if first is not None else \
+        [blocks[0].text.strip()]
+    text = re.sub(r"\s+", "", "".join(lines))
+    y = re.search(r"(\d{4})年", text)
+    year = int(y.group(1)) if y else None
+    for line in lines:
+        named = _NAMED.findall(line)
+        if named:
+            return named[0], year
+    m = _COVER_NAME.match(text)
+    name = m.group(1).strip() if m else None
+    return (name or None), year
 
 
 def _match_column(label: str, specs: Sequence[ColumnSpec], used: set[str]) -> ColumnSpec | None:
@@ -149,6 +183,50 @@ def _match_column(label: str, specs: Sequence[ColumnSpec], used: set[str]) -> Co
             if len(c) >= 2 and (c in n or n in c) and (best is None or len(c) > best[0]):
                 best = (len(c), s)
     return best[1] if best else None
+
+
+def _distinct(labels: Sequence[str]) -> list[str]:
+    """Header labels top down, without blanks and repeats (merged cells read once per row)."""
+    out: list[str] = []
+    for t in labels:
+        if normalise_label(t) and (not out or normalise_label(out[-1]) != normalise_label(t)):
+            out.append(t)
+    return out
+
+
+def _descendants(specs: Sequence[ColumnSpec], key: str) -> list[ColumnSpec]:
+    keys = {key}
+    out: list[ColumnSpec] = []
+    for s in specs:  # parents are declared before their children
+        if s.parent in keys:
+            keys.add(s.key)
+            out.append(s)
+    return out
+
+
+def _match_labels(labels: Sequence[str], specs: Sequence[ColumnSpec],
+                  used: set[str]) -> ColumnSpec | None:
+    """The column a header names: its own label, read under the group label above it.
+
+    A 小计/合计 under a group (基本支出 → 小计) is the group's column; a label under a
+    group that is a column of the kind (上年结转 → 一般公共预算) is one of the group's
+    sub-columns or none (never a column outside the group).
+    """
+    texts = _distinct(labels)
+    if not texts:
+        return None
+    own = texts[-1]
+    group_spec = None
+    for g in reversed(texts[:-1]):
+        if normalise_label(g) in _GENERIC:
+            continue
+        group_spec = _match_column(g, specs, set())
+        break
+    if normalise_label(own) in _GENERIC and group_spec is not None:
+        return group_spec if group_spec.key not in used else None
+    if group_spec is not None and group_spec.key != "total":
+        return _match_column(own, _descendants(specs, group_spec.key), used)
+    return _match_column(own, specs, used)
 
 
 def _columns(kind: TableKind, layout: Layout, name_columns: Sequence[int]) -> dict[int, Column]:
@@ -175,10 +253,11 @@ def _columns(kind: TableKind, layout: Layout, name_columns: Sequence[int]) -> di
         if j in years and kind is TableKind.THREE_PUBLIC_YOY:
             key = "current" if years[j] == max(years.values()) else "prior"
             match = spec.column(key) if key not in used else None
-        for text in reversed(labels):
-            if match is None:
-                match = _match_column(text, candidates, used)
+        if match is None:
+            match = _match_labels(labels, candidates, used)
         is_text = j not in layout.amount_columns
+        if match is not None and match.text:  # 绩效目标, 变化原因 … (maybe all blank)
+            is_text = True
         if match is None or match.text != is_text:
             number = layout.column_numbers.get(j)
             key = f"c{number if number is not None else j}"
@@ -205,8 +284,15 @@ def _build_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[t
     header = _header(context, title)
     unit = Unit.parse(header.unit_text) if header.unit_text else Unit.WAN
     layout = read_layout(rows)
-    if layout.header_rows >= len(rows) > 1:  # no amounts anywhere: one header row
-        layout = read_layout(rows, header_rows=1)
+    if layout.header_rows >= len(rows) > 1:  # no amounts anywhere: the header ends at the
+        first = next((i for i, r in enumerate(rows) if i > 0 and not all(  # first non-label row
+            _is_label(kind, c) for c in r if c.strip())), len(rows))
+        if kind is TableKind.THREE_PUBLIC and _is_transposed(kind, read_layout(rows, header_rows=first),
+                                                             rows[:first]):
+            first = len(rows)
+        layout = read_layout(rows, header_rows=first)
+    if kind is TableKind.THREE_PUBLIC and _is_transposed(kind, layout, rows):
+        return _transposed_table(kind, raw, title, rows, layout, header, unit, file)
     # in two-sided tables each physical row holds an income and an expenditure row
     names = layout.name_columns if kind.spec.two_sided else layout.name_columns[:1]
     columns = _columns(kind, layout, names)
@@ -219,6 +305,8 @@ def _build_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[t
     offset = len(raw.rows) - len(rows)
     out_rows: list[Row] = []
     note_lines: list[str] = []
+    prev_parts: list[str] = []
+    label_columns = [j for j in columns if columns[j].text and (not names or j < names[0])]
     for i, cells in enumerate(rows[layout.header_rows:], start=layout.header_rows):
         at = i + offset
         number = None
@@ -231,13 +319,21 @@ def _build_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[t
         ):
             note_lines.append(filled[0].strip())
             continue
-        code, code_text = _code(cells, layout.code_columns)
+        code, code_text = _code(cells, layout.code_columns, prev_parts)
         for side, name_col, cols in sides:
             name = cells[name_col].strip() if name_col is not None and name_col < len(cells) else ""
             name = re.sub(r"\s+", "", name) if re.search(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]", name) \
                 else name
             if code_text and side != "income":  # a label printed in the code column
                 name = f"{code_text}{name}" if name else code_text
+            if not name and side is None:  # 合计 printed in a text column left of the names
+                name = next((cells[j].strip() for j in label_columns if j < len(cells)
+                             and kind.spec.line_key(cells[j]) is not None), "")
+            row_code = code if side != "income" else None
+            if row_code is None and name and kind.spec.scheme is not None and side != "income":
+                m = _BRACKET_CODE.match(name)
+                if m:  # [206]科学技术支出 / 2080101 行政运行
+                    row_code, name = m.group(1) or m.group(3), (m.group(2) or m.group(4) or "").strip()
             row_cells: dict[str, Cell] = {}
             texts: dict[str, str] = {}
             sources: dict[str, SourceLocation] = {}
@@ -256,7 +352,6 @@ def _build_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[t
                     part.unparsed.append(Unparsed(
                         text.strip(), f"not an amount in column {col.name!r} of {title or kind.value}",
                         raw.location(at, j, file)))
-            row_code = code if side != "income" else None
             if not name and row_code is None and not any(c.is_amount for c in row_cells.values()) \
                     and not texts:
                 continue
@@ -267,10 +362,110 @@ def _build_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[t
                                 raw.location(at, None, file), sources))
     cls = table_type(kind)
     return cls(
-        columns=tuple(columns[j] for j in sorted(columns)), rows=tuple(out_rows), unit=unit,
-        title=title, header=header, note="\n".join(note_lines) or None,
+        columns=tuple(columns[j] for j in sorted(columns)), rows=tuple(_named_lines(kind, out_rows)),
+        unit=unit, title=title, header=header, note="\n".join(note_lines) or None,
         source=raw.location(None, None, file),
     )
+
+
+def _is_label(kind: TableKind, text: str) -> bool:
+    """Whether a cell reads as a column heading of the kind (类/款/项, 小计, 人员经费 …)."""
+    n = normalise_label(text)
+    return n in ("类", "款", "项", "项目", "科目", *_GENERIC) or n.endswith(("编码", "名称", "代码")) \
+        or _match_column(text, kind.spec.columns, set()) is not None
+
+
+_FUND_LINES = {"general_budget": "carryover_general", "gov_fund": "carryover_fund",
+               "soe_capital": "carryover_soe"}
+
+
+def _named_lines(kind: TableKind, rows: list[Row]) -> list[Row]:
+    """Named lines whose meaning depends on their place in the table.
+
+    A 收入合计 printed after the carry-over is the 收入总计; the fund lines printed under
+    上年结转 are the carry-over by fund; a 财政拨款收入 followed by its fund lines
+    (一般公共预算 …) is their sum, not the general-budget line.
+    """
+    if not kind.spec.two_sided:
+        return rows
+    out = list(rows)
+    for side in ("income", "expenditure"):
+        idx = [i for i, r in enumerate(out) if r.side == side]
+        carried = False
+        for n, i in enumerate(idx):
+            r = out[i]
+            line = r.line
+            if line in ("carryover", "carryforward"):
+                carried = True
+            elif line == "subtotal" and carried and not any(out[k].line == "total" for k in idx):
+                line = "total"
+            elif carried and line in _FUND_LINES and kind is TableKind.FISCAL_SUMMARY:
+                line = _FUND_LINES[line]
+            elif line == "general_budget" and n + 1 < len(idx) and out[idx[n + 1]].line == line:
+                line = "fiscal"
+            if line != r.line:
+                out[i] = attrs.evolve(r, line=line)
+    return out
+
+
+def _is_transposed(kind: TableKind, layout: Layout, rows: list[tuple[str, ...]]) -> bool:
+    """A table printing its named lines as columns (三公经费 across, one row of amounts)."""
+    data = rows[layout.header_rows:]
+    if len(data) > 2 or (data and layout.name_columns):
+        return False
+    hits = sum(1 for j in range(layout.width) if _line_of(kind, layout.labels.get(j, ())))
+    return hits >= 2
+
+
+def _line_of(kind: TableKind, labels: Sequence[str]) -> str | None:
+    """The named line a column of a transposed table holds (小计 under a group: the group's)."""
+    texts = _distinct(labels)
+    for i in range(len(texts) - 1, -1, -1):
+        line = kind.spec.line_key(texts[i])
+        if normalise_label(texts[i]) in ("小计", "合计") and i > 0:
+            group = kind.spec.line_key(texts[i - 1])
+            return group if group is not None else line
+        if line is not None:
+            return line
+    return None
+
+
+def _transposed_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[tuple[str, ...]],
+                      layout: Layout, header: TableHeader, unit: Unit, file: str) -> BudgetTable:
+    offset = len(raw.rows) - len(rows)
+    years = _column_years(layout)
+    latest = max(years.values()) if years else None
+    lines: dict[str, tuple[str, dict[str, Cell], dict[str, SourceLocation], int]] = {}
+    extra: list[Row] = []
+    for i, cells in enumerate(rows[layout.header_rows:], start=layout.header_rows):
+        for j in range(layout.width):
+            text = cells[j] if j < len(cells) else ""
+            labels = layout.labels.get(j, ())
+            line = _line_of(kind, labels)
+            key = "prior" if latest is not None and years.get(j, latest) < latest else "total"
+            try:
+                cell = parse_cell(text)
+            except InvalidAmount:
+                extra.append(Row(clean(text), texts={"text": text.strip()},
+                                 source=raw.location(i + offset, j, file)))
+                continue
+            name = next((t for t in reversed(labels) if normalise_label(t) not in _GENERIC),
+                        labels[-1] if labels else "")
+            if line is None:
+                line_name = f"c{j}"
+                extra.append(Row(name or line_name, None, None, None, {"total": cell}, {},
+                                 None, raw.location(i + offset, j, file),
+                                 {"total": raw.location(i + offset, j, file)}))
+                continue
+            entry = lines.setdefault(line, (name, {}, {}, j))
+            entry[1][key] = cell
+            entry[2][key] = raw.location(i + offset, j, file)
+    out = [Row(name, None, line, None, cells_, {}, None, raw.location(offset + layout.header_rows, j, file),
+               sources) for line, (name, cells_, sources, j) in lines.items()]
+    keys = ["total", *(["prior"] if any("prior" in r.cells for r in out) else [])]
+    columns = tuple(Column(k, kind.spec.column(k).name, None, None, False) for k in keys)
+    return table_type(kind)(columns=columns, rows=tuple(out + extra), unit=unit, title=title,
+                            header=header, source=raw.location(None, None, file))
 
 
 def _amount_like(text: str) -> bool:
@@ -280,12 +475,29 @@ def _amount_like(text: str) -> bool:
         return False
 
 
-def _code(cells: Sequence[str], columns: Sequence[int]) -> tuple[str | None, str | None]:
-    """The row's code from its code cell(s); else the text found there (e.g. 合计)."""
-    parts = [clean(cells[j]).strip("[]") for j in columns if j < len(cells) and clean(cells[j])]
+def _code(cells: Sequence[str], columns: Sequence[int],
+          prev: list[str] | None = None) -> tuple[str | None, str | None]:
+    """The row's code from its code cell(s); else the text found there (e.g. 合计).
+
+    Split codes (类 | 款 | 项) are joined; a row printing only its 款 or 项 part takes
+    the leading parts from the code rows above it (``prev``, updated in place).
+    """
+    raw_parts = [clean(cells[j]).strip("[]") if j < len(cells) else "" for j in columns]
+    # a 款/项 part printed without its leading zero (2 for 02)
+    raw_parts = [f"0{p}" if i > 0 and len(p) == 1 and p.isdigit() else p for i, p in enumerate(raw_parts)]
+    parts = [p for p in raw_parts if p]
     if not parts:
         return None, None
     joined = "".join(parts)
+    if len(columns) > 1 and all(p.isdigit() for p in parts) and prev is not None:
+        first = next(i for i, p in enumerate(raw_parts) if p)
+        if first > 0 and len(prev) >= first and len(parts[0]) == 2:
+            full = [*prev[:first], *raw_parts[first:]]
+            joined = "".join(p for p in full if p)
+            raw_parts = full
+        if joined.isdigit() and len(joined) in (3, 5, 7):
+            prev[:] = [p for p in raw_parts]
+            return joined, None
     if joined.isdigit() and len(joined) in (3, 5, 7):
         return joined, None
     return None, "".join(cells[j].strip() for j in columns if j < len(cells))
@@ -331,9 +543,10 @@ def _disclosure(part: _Part, year: int | None, file: str) -> Disclosure:
     summary = next((t for t in part.tables if t.kind is TableKind.SUMMARY), None)
     main = summary.header if summary is not None and summary.header else (
         headers[0] if headers else TableHeader())
-    code = main.code
-    name = main.name or ""
-    years = [h.year for h in headers if h.year] or ([year] if year else [])
+    cover_name, cover_year = _cover(part.blocks)
+    code = main.code or next((h.code for h in headers if h.code), None)
+    name = main.name or next((h.name for h in headers if h.name), None) or cover_name or ""
+    years = [h.year for h in headers if h.year] or ([cover_year] if cover_year else [])
     the_year = year or (max(set(years), key=years.count) if years else 0)
     units = [t.unit for t in part.tables if t.kind is not TableKind.OTHER]
     unit = max(set(units), key=units.count) if units else Unit.WAN

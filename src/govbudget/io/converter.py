@@ -6,8 +6,8 @@ dash ``"-"``, so blank, dash and zero stay apart. Tables carry their ``kind``.
 >>> from govbudget.io.converter import make_converter
 >>> from govbudget.money import Cell, parse_cell
 >>> c = make_converter()
->>> [c.unstructure(parse_cell(t)) for t in ("", "—", "0.00", "1,234.50")]
-['', '-', '0.00', {'value': '1234.50', 'raw': '1,234.50'}]
+>>> [c.unstructure(parse_cell(t)) for t in ("", "-", "—", "0.00", "1,234.50")]
+['', '-', {'value': '-', 'raw': '—'}, '0.00', {'value': '1234.50', 'raw': '1,234.50'}]
 >>> c.structure("0.00", Cell) == parse_cell("0.00")
 True
 """

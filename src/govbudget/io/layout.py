@@ -59,6 +59,14 @@ def _is_data_row(row: Sequence[str]) -> bool:
         return False
     if any(_CODE.match(c) and len(c) in (3, 5, 7) for c in cells[:4]):
         return True
+    filled = [c for c in cells if c]
+    # a row of amounts only (三公经费 printed across) is data
+    if len(filled) >= 2 and all(is_amount(c) for c in filled) and any("." in c or "," in c
+                                                                      for c in filled):
+        return True
+    # a total line with nothing beside it (an empty table's 合计 row) is data
+    if len(filled) == 1 and filled[0] in ("合计", "总计") and cells.index(filled[0]) < 3:
+        return True
     # a row with an amount beside text is data (a header has labels only)
     has_text = any(c and not is_amount(c) for c in cells)
     has_amount = any(is_amount(c) and not _PART.match(c) and c not in ("1", "2", "3")
@@ -117,6 +125,12 @@ def read_layout(rows: Sequence[Sequence[str]], *, header_rows: int | None = None
             if code_like + part_like >= len(filled) * 0.8:
                 codes.append(j)
                 continue
+            if any(c.isdigit() for c in filled) and not any("." in c or "," in c for c in filled):
+                texts.append(j)  # unit codes (309001 …), not classification codes
+                continue
+            if not any(is_amount(c) for c in filled):  # only labels such as 合计 so far
+                codes.append(j)
+                continue
         if code_like >= max(1, len(filled) * 0.6) and amount_like - code_like < len(filled) * 0.3 \
                 and not any("." in c for c in filled):
             codes.append(j)
@@ -126,8 +140,11 @@ def read_layout(rows: Sequence[Sequence[str]], *, header_rows: int | None = None
             names.append(j)
         else:
             texts.append(j)
-    return Layout(header, width, numbers, tuple(codes), tuple(names), tuple(amounts),
-                  tuple(texts), column_numbers, header_labels)
+    # a second run of code columns (政府经济分类 beside 部门经济分类) is kept as text
+    run = [j for i, j in enumerate(codes) if codes[0] + i == j]
+    texts.extend(j for j in codes if j not in run)
+    return Layout(header, width, numbers, tuple(run), tuple(names), tuple(amounts),
+                  tuple(sorted(texts)), column_numbers, header_labels)
 
 
 def _labels(header: Sequence[Sequence[str]], width: int) -> dict[int, tuple[str, ...]]:
@@ -139,16 +156,23 @@ def _labels(header: Sequence[Sequence[str]], width: int) -> dict[int, tuple[str,
     """
     labels: dict[int, list[str]] = {j: [] for j in range(width)}
     narrow: list[list[str]] = []
-    for row in header:
-        cells = [clean(c) for c in row]
-        if cells and _COUNTER.match(cells[0]):
+    rows = [[clean(c) for c in row] for row in header]
+    full = [r for r in rows if len(r) == width and not (r and _COUNTER.match(r[0]))]
+    for r, cells in enumerate(full):
+        below = full[r + 1:]
+        group = ""
+        for j, c in enumerate(cells):
+            if c:
+                labels[j].append(c)
+                group = c
+            elif group and any(b[j] for b in below) and not any(a[j] for a in full[:r]):
+                labels[j].append(group)  # a merged group cell spans the columns below it
+            else:
+                group = ""
+    for cells in rows:
+        if (cells and _COUNTER.match(cells[0])) or len(cells) == width:
             continue
-        if len(cells) == width:
-            for j, c in enumerate(cells):
-                if c:
-                    labels[j].append(c)
-        else:
-            narrow.append([c for c in cells if c])
+        narrow.append([c for c in cells if c])
     for texts in narrow:
         empty = [j for j in range(width) if not labels[j]]
         if not empty:

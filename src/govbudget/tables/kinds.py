@@ -34,6 +34,7 @@ class ColumnSpec:
     aliases: tuple[str, ...] = ()
     side: str | None = None  # "income" / "expenditure" in two-sided tables
     text: bool = False  # a text column (变化原因 …), not an amount
+    parent: str | None = None  # the key of the column group it is printed under (基本支出 → 人员经费)
 
 
 @attrs.frozen(slots=True)
@@ -69,11 +70,13 @@ class TableSpec:
     def line_key(self, name: str, side: str | None = None) -> str | None:
         """The key of the named line printed as ``name`` (ordinals and spaces ignored)."""
         n = normalise_label(name)
-        for line in self.lines:
-            if side is not None and line.side not in (None, side):
-                continue
-            if any(normalise_label(alias) == n for alias in line.names):
-                return line.key
+        bare = normalise_label(_QUALIFIER.sub("", name.strip()))  # 事业收入（不含教育收费）
+        for candidate in dict.fromkeys((n, bare)):
+            for line in self.lines:
+                if side is not None and line.side not in (None, side):
+                    continue
+                if any(normalise_label(alias) == candidate for alias in line.names):
+                    return line.key
         return None
 
 
@@ -93,6 +96,12 @@ class TableKind(enum.Enum):
     PROCUREMENT = "政府采购预算表"
     FIXED_ASSETS = "固定资产占用情况表"
     PROJECT_EXPENDITURE = "项目支出表"
+    FISCAL_EXPENDITURE = "财政拨款支出表"
+    FISCAL_BASIC_EXPENDITURE = "财政拨款基本支出表"
+    GENERAL_BUDGET_ECONOMIC = "一般公共预算支出经济分类表"
+    PROJECT_ECONOMIC = "一般公共预算项目支出经济分类表"
+    BASIC_BUDGET = "基本支出预算表"
+    OPERATION_EXPENSES = "机关运行经费支出表"
     OTHER = "其他表"
 
     @property
@@ -100,7 +109,8 @@ class TableKind(enum.Enum):
         return SPECS[self]
 
 
-_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十百]+[、.．]|\d+[、.．]|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\))")
+_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十百]+[、.．]|\d+[、.．](?!\d)|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)"
+                      r"|[（(]\d{1,2}[)）](?!\d))")
 _LABEL_NOISE = re.compile(r"[\s“”\"'‘’「」：:（）()]")
 
 
@@ -108,12 +118,39 @@ def normalise_label(text: str) -> str:
     """A label with ordinals, spaces, quotes and brackets removed, NFKC-folded."""
     t = unicodedata.normalize("NFKC", text).strip()
     t = _ORDINAL.sub("", t)
-    t = t.replace("其中", "", 1) if t.startswith("其中") else t
+    t = re.sub(r"^\d{4}\s*年度?(?=\D)", "", t)  # 2024年机关运行经费预算数
+    if t.startswith("其中"):  # 其中：（1）公务用车购置费
+        t = _ORDINAL.sub("", t[2:].lstrip(" :：").strip())
     return _LABEL_NOISE.sub("", t)
 
 
-def _cols(*items: tuple[str, str, tuple[str, ...]], side: str | None = None) -> tuple[ColumnSpec, ...]:
-    return tuple(ColumnSpec(k, n, a, side) for k, n, a in items)
+def _cols(*items: tuple[str, str, tuple[str, ...]], side: str | None = None,
+          parent: str | None = None) -> tuple[ColumnSpec, ...]:
+    return tuple(ColumnSpec(k, n, a, side, parent=parent) for k, n, a in items)
+
+
+#: 人员经费 / 公用经费 under 基本支出 (printed in wider 功能分类 tables)
+_BASIC_SPLIT = _cols(("personnel", "人员经费", ("人员支出", "工资福利支出")),
+                     ("public", "公用经费", ("日常公用经费", "日常公用支出", "公用支出")),
+                     parent="basic")
+
+#: the funding sources a table may split its amounts by (资金来源)
+_FUND_SOURCES = (
+    ColumnSpec("fiscal", "财政拨款", ("财政拨款收入", "财政拨款资金", "财政拨款小计")),
+    *_cols(("general", "一般公共预算", ("一般公共预算拨款", "一般公共预算资金", "一般公共预算收入",
+                                        "一般公共预算财政拨款")),
+           ("fund", "政府性基金预算", ("政府性基金", "政府性基金预算拨款", "政府性基金预算资金",
+                                     "政府性基金预算收入")),
+           ("soe", "国有资本经营预算", ("国有资本经营", "国有资本经营预算拨款", "国有资本经营预算资金",
+                                      "国有资本经营预算收入")),
+           parent="fiscal"),
+    *_cols(("special_account", "财政专户管理资金", ("财政专户拨款", "财政专户管理资金收入", "财政专户收入",
+                                                   "财政专户核拨")),
+           ("business", "单位资金", ("事业收入", "其他资金")),
+           ("unit_balance", "使用非财政拨款结余", ("非财政拨款结转结余", "非财政拨款结余")),
+           ("carryover", "上年结转", ("上年结转结余", "上年结转和结余", "上年结转和结余资金",
+                                     "财政拨款结转"))),
+)
 
 
 _EXPENDITURE_COLUMNS = _cols(
@@ -122,14 +159,18 @@ _EXPENDITURE_COLUMNS = _cols(
     ("project", "项目支出", ()),
 )
 
+#: the columns of 功能分类 expenditure tables that print 人员经费 / 公用经费 under 基本支出
+_EXPENDITURE_DETAIL_COLUMNS = (*_EXPENDITURE_COLUMNS, *_BASIC_SPLIT)
+
 _SUMMARY_INCOME_LINES = (
     LineSpec("general_budget", ("一般公共预算拨款收入", "一般公共预算拨款", "财政拨款收入", "一般公共预算收入",
-                                "一般公共预算资金"), "income"),
-    LineSpec("gov_fund", ("政府性基金预算拨款收入", "政府性基金预算拨款", "政府性基金预算收入", "政府性基金收入"),
-             "income"),
-    LineSpec("soe_capital", ("国有资本经营预算拨款收入", "国有资本经营预算拨款", "国有资本经营预算收入"), "income"),
+                                "一般公共预算资金", "预算拨款", "一般公共预算"), "income"),
+    LineSpec("gov_fund", ("政府性基金预算拨款收入", "政府性基金预算拨款", "政府性基金预算收入", "政府性基金收入",
+                          "政府性基金", "政府性基金预算"), "income"),
+    LineSpec("soe_capital", ("国有资本经营预算拨款收入", "国有资本经营预算拨款", "国有资本经营预算收入",
+                             "国有资本经营预算"), "income"),
     LineSpec("special_account", ("财政专户管理资金收入", "财政专户管理资金", "财政专户收入",
-                                 "纳入财政专户管理的非税收入拨款"), "income"),
+                                 "纳入财政专户管理的非税收入拨款", "财政专户拨款"), "income"),
     LineSpec("business", ("事业收入", "单位资金"), "income"),
     LineSpec("operating", ("事业单位经营收入", "经营收入"), "income"),
     LineSpec("superior_subsidy", ("上级补助收入",), "income"),
@@ -137,23 +178,30 @@ _SUMMARY_INCOME_LINES = (
     LineSpec("other", ("其他收入",), "income"),
     LineSpec("subtotal", ("本年收入合计", "收入合计", "本年收入小计"), "income"),
     LineSpec("carryover", ("上年结转结余", "上年结转", "上年结转和结余", "用事业基金弥补收支差额"), "income"),
+    LineSpec("unit_balance", ("使用非财政拨款结余", "使用非财政拨款结余和专用结余", "用非财政拨款结余弥补收支差额"),
+             "income"),
     LineSpec("total", ("收入总计", "收入总计数"), "income"),
     LineSpec("subtotal", ("本年支出合计", "支出合计", "本年支出小计"), "expenditure"),
-    LineSpec("carryforward", ("年终结转结余", "年末结转和结余", "年末结转结余", "结转下年"), "expenditure"),
+    LineSpec("carryforward", ("年终结转结余", "年末结转和结余", "年末结转结余", "结转下年", "结转下年支出",
+                              "结转结余下年", "年末结转"), "expenditure"),
+    LineSpec("subsidy_affiliated", ("对附属单位的补助支出", "对附属单位补助支出"), "expenditure"),
+    LineSpec("remit_superior", ("上缴上级支出", "上解上级支出"), "expenditure"),
+    LineSpec("operating", ("事业单位经营支出", "经营支出"), "expenditure"),
     LineSpec("total", ("支出总计", "支出总计数"), "expenditure"),
     LineSpec("unclassified", ("人行科目",), "expenditure"),
+    LineSpec("fiscal", ("财政拨款", "财政拨款收入合计", "财政拨款小计"), "income"),
 )
 
 _FISCAL_INCOME_LINES = (
-    LineSpec("general_budget", ("一般公共预算拨款", "一般公共预算拨款收入", "一般公共预算资金", "一般公共预算"),
-             "income"),
-    LineSpec("gov_fund", ("政府性基金预算拨款", "政府性基金预算拨款收入", "政府性基金预算资金", "政府性基金预算"),
-             "income"),
+    LineSpec("general_budget", ("一般公共预算拨款", "一般公共预算拨款收入", "一般公共预算资金", "一般公共预算",
+                                "一般公共预算收入"), "income"),
+    LineSpec("gov_fund", ("政府性基金预算拨款", "政府性基金预算拨款收入", "政府性基金预算资金", "政府性基金预算",
+                          "政府性基金预算收入", "政府性基金", "政府性基金收入"), "income"),
     LineSpec("soe_capital", ("国有资本经营预算拨款", "国有资本经营预算拨款收入", "国有资本经营预算资金",
-                             "国有资本经营预算"), "income"),
-    LineSpec("subtotal", ("本年收入合计", "收入合计"), "income"),
-    LineSpec("carryover", ("年初财政拨款结转和结余", "上年结转", "上年财政拨款结转和结余", "年初结转和结余"),
-             "income"),
+                             "国有资本经营预算", "国有资本经营预算收入"), "income"),
+    LineSpec("subtotal", ("本年收入合计", "收入合计", "本年收入"), "income"),
+    LineSpec("carryover", ("年初财政拨款结转和结余", "上年结转", "上年财政拨款结转和结余", "年初结转和结余",
+                           "上年结转结余", "上年结转和结余"), "income"),
     LineSpec("carryover_general", ("一般公共预算拨款结转和结余", "一般公共预算结转", "一般公共预算拨款结转"),
              "income"),
     LineSpec("carryover_fund", ("政府性基金预算拨款结转和结余", "政府性基金预算结转", "政府性基金预算拨款结转"),
@@ -161,51 +209,63 @@ _FISCAL_INCOME_LINES = (
     LineSpec("carryover_soe", ("国有资本经营预算拨款结转和结余", "国有资本经营预算结转",
                                "国有资本经营预算拨款结转"), "income"),
     LineSpec("total", ("收入总计",), "income"),
-    LineSpec("subtotal", ("本年支出合计", "支出合计"), "expenditure"),
-    LineSpec("carryforward", ("年末财政拨款结转和结余", "年末结转和结余", "结转下年"), "expenditure"),
+    LineSpec("subtotal", ("本年支出合计", "支出合计", "本年支出"), "expenditure"),
+    LineSpec("carryforward", ("年末财政拨款结转和结余", "年末结转和结余", "结转下年", "年终结转结余",
+                              "结转下年支出", "结转结余下年", "年末结转"), "expenditure"),
     LineSpec("total", ("支出总计",), "expenditure"),
     LineSpec("unclassified", ("人行科目",), "expenditure"),
 )
 
-_TOTAL_LINE = (LineSpec("total", ("合计", "总计", "合  计")),)
+_TOTAL_LINE = (LineSpec("total", ("合计", "总计", "合  计", "小计")),)
 
 THREE_PUBLIC_LINES = (
     LineSpec("total", ("合计", "三公经费合计", "“三公”经费合计", "三公经费", "小计")),
     LineSpec("overseas", ("因公出国（境）费", "因公出国（境）费用", "因公出国境费", "因公出国经费",
-                          "因公出国(境)费")),
+                          "因公出国(境)费", "因公出国（境）经费", "因公出国（境）支出", "因公出国境支出")),
     LineSpec("vehicle", ("公务用车购置及运维费", "公务用车购置及运行维护费", "公务用车购置及运行费",
-                         "公务用车购置及运行（维护）费", "公务用车购置和运行维护费")),
-    LineSpec("vehicle_purchase", ("公务用车购置费", "公务用车购置经费", "公务用车购置")),
+                         "公务用车购置及运行（维护）费", "公务用车购置和运行维护费", "公务用车购置及运行维护支出",
+                         "公务用车购置及运维支出")),
+    LineSpec("vehicle_purchase", ("公务用车购置费", "公务用车购置经费", "公务用车购置", "购置费",
+                                  "公务用车购置支出")),
     LineSpec("vehicle_operation", ("公务用车运行维护费", "公务用车运行费", "公务用车运行经费",
-                                   "公务用车运行维护")),
-    LineSpec("reception", ("公务接待费", "公务接待费支出")),
+                                   "公务用车运行维护", "运行费", "运行维护费", "公务用车运行维护支出")),
+    LineSpec("reception", ("公务接待费", "公务接待费支出", "公务接待支出")),
     LineSpec("meeting", ("会议费",)),
     LineSpec("training", ("培训费",)),
-    LineSpec("operation_expenses", ("机关运行经费", "机关运行经费预算")),
+    LineSpec("operation_expenses", ("机关运行经费", "机关运行经费预算", "机关运行经费预算数")),
+    LineSpec("administrative", ("行政经费", "行政经费预算")),
 )
 
 SPECS: Mapping[TableKind, TableSpec] = {
     TableKind.SUMMARY: TableSpec(
         TableKind.SUMMARY,
-        (ColumnSpec("income", "预算数", ("金额", "预算金额"), "income"),
-         ColumnSpec("expenditure", "预算数", ("金额", "预算金额"), "expenditure")),
+        (ColumnSpec("income", "预算数", ("金额", "预算金额", "预算"), "income"),
+         ColumnSpec("expenditure", "预算数", ("金额", "预算金额", "预算"), "expenditure")),
         _SUMMARY_INCOME_LINES, scheme="functional", two_sided=True,
         invariants=("T1-1", "T1-2", "T1-3", "T1-4", "T1-5", "T1-6"),
     ),
     TableKind.REVENUE: TableSpec(
         TableKind.REVENUE,
-        _cols(
+        (*_cols(
             ("total", "合计", ("总计",)),
-            ("current", "本年收入小计", ("小计", "本年收入")),
+            ("current", "本年收入小计", ("小计", "本年收入"))),
+         *_cols(
             ("fiscal", "财政拨款收入", ("财政拨款", "一般公共预算拨款收入", "一般公共预算")),
-            ("special_account", "财政专户收入", ("财政专户管理资金收入", "财政专户管理资金")),
+            ("special_account", "财政专户收入", ("财政专户管理资金收入", "财政专户管理资金", "财政专户拨款收入",
+                                                "财政专户拨款")),
             ("business", "事业收入", ()),
             ("operating", "经营收入", ("事业单位经营收入",)),
             ("superior_subsidy", "上级补助收入", ()),
             ("affiliated_remit", "附属单位上缴收入", ()),
-            ("other", "其他收入", ()),
+            ("other", "其他收入", ()), parent="current"),
+         *_cols(
+            ("general", "一般公共预算收入", ("一般公共预算", "一般公共预算拨款收入", "一般公共预算拨款")),
+            ("fund", "政府性基金预算收入", ("政府性基金预算", "政府性基金预算拨款收入", "政府性基金预算拨款")),
+            ("soe", "国有资本经营预算收入", ("国有资本经营预算", "国有资本经营预算拨款收入",
+                                          "国有资本经营预算拨款")), parent="fiscal"),
+         *_cols(
             ("carryover", "上年结转", ("上年结转结余", "上年结转和结余")),
-        ),
+            ("unit_balance", "使用非财政拨款结余", ("非财政拨款结余",)))),
         _TOTAL_LINE, scheme="functional",
         invariants=("T2-1", "T2-2", "T2-3", "T2-4", "T2-5"),
     ),
@@ -214,13 +274,15 @@ SPECS: Mapping[TableKind, TableSpec] = {
         (*_EXPENDITURE_COLUMNS,
          *_cols(("operating", "经营支出", ()),
                 ("remit_superior", "上解上级支出", ("上缴上级支出",)),
-                ("subsidy_affiliated", "对附属单位补助支出", ()))),
+                ("subsidy_affiliated", "对附属单位补助支出", ()),
+                ("carryforward", "结转下年", ("年终结转结余", "年末结转和结余"))),
+         *_BASIC_SPLIT),
         _TOTAL_LINE, scheme="functional", invariants=("T3-1", "T3-2", "T3-3"),
     ),
     TableKind.FISCAL_SUMMARY: TableSpec(
         TableKind.FISCAL_SUMMARY,
-        (ColumnSpec("income", "金额", ("预算数",), "income"),
-         *_cols(("total", "合计", ("小计",)),
+        (ColumnSpec("income", "金额", ("预算数", "预算"), "income"),
+         *_cols(("total", "合计", ("小计", "总计", "预算数", "预算", "金额")),
                 ("general", "一般公共预算财政拨款", ("一般公共预算", "一般公共预算拨款")),
                 ("fund", "政府性基金预算财政拨款", ("政府性基金预算", "政府性基金预算拨款")),
                 ("soe", "国有资本经营预算财政拨款", ("国有资本经营预算", "国有资本经营预算拨款")),
@@ -229,24 +291,25 @@ SPECS: Mapping[TableKind, TableSpec] = {
         invariants=("T4-1", "T4-2", "T4-3", "T4-4", "T4-5", "T4-6"),
     ),
     TableKind.GENERAL_BUDGET: TableSpec(
-        TableKind.GENERAL_BUDGET, _EXPENDITURE_COLUMNS, _TOTAL_LINE, scheme="functional",
+        TableKind.GENERAL_BUDGET, _EXPENDITURE_DETAIL_COLUMNS, _TOTAL_LINE, scheme="functional",
         invariants=("T5-1", "T5-2"),
     ),
     TableKind.BASIC_EXPENDITURE: TableSpec(
         TableKind.BASIC_EXPENDITURE,
-        _cols(("total", "合计", ("小计",)), ("personnel", "人员经费", ()),
-              ("public", "公用经费", ("日常公用经费",))),
+        (*_cols(("total", "合计", ("小计", "预算数", "预算", "基本支出预算", "基本支出", "金额"))),
+         *_cols(("personnel", "人员经费", ("人员支出",)),
+                ("public", "公用经费", ("日常公用经费", "日常公用支出", "公用支出")), parent="total")),
         (*_TOTAL_LINE,
          LineSpec("personnel", ("人员经费合计", "人员经费")),
          LineSpec("public", ("公用经费合计", "公用经费", "日常公用经费"))),
         scheme="economic", invariants=("T6-1", "T6-2", "T6-3", "T6-4"),
     ),
     TableKind.GOV_FUND: TableSpec(
-        TableKind.GOV_FUND, _EXPENDITURE_COLUMNS, _TOTAL_LINE, scheme="functional",
+        TableKind.GOV_FUND, _EXPENDITURE_DETAIL_COLUMNS, _TOTAL_LINE, scheme="functional",
         invariants=("T7-1",),
     ),
     TableKind.SOE_CAPITAL: TableSpec(
-        TableKind.SOE_CAPITAL, _EXPENDITURE_COLUMNS, _TOTAL_LINE, scheme="functional",
+        TableKind.SOE_CAPITAL, _EXPENDITURE_DETAIL_COLUMNS, _TOTAL_LINE, scheme="functional",
         invariants=("T7-1",),
     ),
     TableKind.THREE_PUBLIC: TableSpec(
@@ -254,7 +317,8 @@ SPECS: Mapping[TableKind, TableSpec] = {
         _cols(("total", "合计", ("小计", "预算数")),
               ("general", "一般公共预算", ("一般公共预算财政拨款", "一般公共预算拨款")),
               ("fund", "政府性基金", ("政府性基金预算", "政府性基金预算财政拨款")),
-              ("soe", "国有资本经营", ("国有资本经营预算", "国有资本经营预算财政拨款"))),
+              ("soe", "国有资本经营", ("国有资本经营预算", "国有资本经营预算财政拨款")),
+              ("prior", "上年预算数", ("上年预算",))),
         THREE_PUBLIC_LINES, invariants=("S-1", "S-2", "S-3", "S-4"),
     ),
     TableKind.THREE_PUBLIC_YOY: TableSpec(
@@ -266,7 +330,7 @@ SPECS: Mapping[TableKind, TableSpec] = {
     ),
     TableKind.PROCUREMENT: TableSpec(
         TableKind.PROCUREMENT,
-        _cols(("total", "合计", ("金额", "预算金额", "小计")),),
+        (*_cols(("total", "合计", ("金额", "预算金额", "小计", "总计")),), *_FUND_SOURCES),
         _TOTAL_LINE, invariants=("G-1",),
     ),
     TableKind.FIXED_ASSETS: TableSpec(
@@ -283,42 +347,100 @@ SPECS: Mapping[TableKind, TableSpec] = {
         invariants=("F-1", "F-2"),
     ),
     TableKind.PROJECT_EXPENDITURE: TableSpec(
-        TableKind.PROJECT_EXPENDITURE, _cols(("total", "合计", ("金额", "预算数", "小计"))),
+        TableKind.PROJECT_EXPENDITURE,
+        (*_cols(("total", "合计", ("金额", "预算数", "小计", "总计", "预算"))), *_FUND_SOURCES,
+         ColumnSpec("category", "项目类别", ("项目类型",), text=True),
+         ColumnSpec("target", "绩效目标", ("绩效目标描述",), text=True)),
         _TOTAL_LINE,
+    ),
+    TableKind.FISCAL_EXPENDITURE: TableSpec(
+        TableKind.FISCAL_EXPENDITURE,
+        (*_EXPENDITURE_DETAIL_COLUMNS, *_FUND_SOURCES[1:4]), _TOTAL_LINE, scheme="functional",
+    ),
+    TableKind.FISCAL_BASIC_EXPENDITURE: TableSpec(
+        TableKind.FISCAL_BASIC_EXPENDITURE,
+        _cols(("total", "合计", ("小计", "预算数", "预算", "基本支出", "金额")),
+              ("personnel", "人员经费", ("人员支出",)),
+              ("public", "公用经费", ("日常公用经费", "日常公用支出", "公用支出"))),
+        (*_TOTAL_LINE,
+         LineSpec("personnel", ("人员经费合计", "人员经费")),
+         LineSpec("public", ("公用经费合计", "公用经费", "日常公用经费"))),
+        scheme="economic",
+    ),
+    TableKind.GENERAL_BUDGET_ECONOMIC: TableSpec(
+        TableKind.GENERAL_BUDGET_ECONOMIC,
+        _cols(("total", "合计", ("预算数", "预算", "小计", "金额")), ("basic", "基本支出", ()),
+              ("project", "项目支出", ())),
+        _TOTAL_LINE, scheme="economic",
+    ),
+    TableKind.PROJECT_ECONOMIC: TableSpec(
+        TableKind.PROJECT_ECONOMIC,
+        _cols(("total", "合计", ("预算数", "预算", "小计", "金额", "项目支出"))),
+        _TOTAL_LINE, scheme="economic",
+    ),
+    TableKind.BASIC_BUDGET: TableSpec(
+        TableKind.BASIC_BUDGET,
+        (*_cols(("total", "合计", ("总计", "小计", "金额"))), *_FUND_SOURCES),
+        _TOTAL_LINE, scheme="economic",
+    ),
+    TableKind.OPERATION_EXPENSES: TableSpec(
+        TableKind.OPERATION_EXPENSES,
+        _cols(("total", "合计", ("机关运行经费支出", "机关运行经费", "预算数", "预算", "金额"))),
+        _TOTAL_LINE, scheme="economic",
     ),
     TableKind.OTHER: TableSpec(TableKind.OTHER, ()),
 }
 
 # Title patterns, most specific first. Matching is on the normalised title (no spaces,
 # quotes or brackets; the year and prefixes such as 部门预算/单位预算/表3 ignored).
+_NOT_GENERAL = r"^(?!.*一般公共预算)"
 _TITLE_PATTERNS: tuple[tuple[TableKind, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern))
     for kind, pattern in (
         (TableKind.THREE_PUBLIC_YOY, r"三公经费.*(增减|变化|对比|比较)"),
         (TableKind.THREE_PUBLIC, r"三公"),
-        (TableKind.FISCAL_SUMMARY, r"财政拨款收支(预算)?总表"),
+        (TableKind.FISCAL_SUMMARY, r"财政拨款收支(预算)?总(体情况)?表"),
+        (TableKind.OPERATION_EXPENSES, r"机关运行经费"),
+        (TableKind.FISCAL_BASIC_EXPENDITURE, _NOT_GENERAL + r".*财政拨款基本支出"),
+        (TableKind.PROJECT_ECONOMIC, r"项目支出.*经济(分类|科目)"),
         (TableKind.BASIC_EXPENDITURE, r"(一般公共预算|财政拨款).*基本支出"),
+        (TableKind.BASIC_BUDGET, r"基本支出(预算)?(情况)?表"),
         (TableKind.GOV_FUND, r"政府性?基金.*支出"),
         (TableKind.SOE_CAPITAL, r"国有资本经营.*支出"),
+        (TableKind.GENERAL_BUDGET_ECONOMIC, r"一般公共预算.*支出.*经济(分类|科目)"),
+        (TableKind.FISCAL_EXPENDITURE, _NOT_GENERAL + r".*财政拨款支出(预算)?(情况)?表"),
         (TableKind.GENERAL_BUDGET, r"一般公共预算.*支出(预算)?(情况)?(功能分类)?表"),
-        (TableKind.SUMMARY, r"(财务)?收支(预算)?总表"),
-        (TableKind.REVENUE, r"收入(预算)?总?表"),
+        (TableKind.GENERAL_BUDGET, r"一般公共预算(拨款)?支出.*(功能|表)"),
+        (TableKind.SUMMARY, r"(财务)?收支(预算)?总(体情况)?表"),
+        (TableKind.REVENUE, r"收入(预算)?总?(体情况)?表"),
         (TableKind.PROCUREMENT, r"政府采购"),
         (TableKind.FIXED_ASSETS, r"固定资产|国有资产占用"),
-        (TableKind.PROJECT_EXPENDITURE, r"项目支出(预算)?(明细)?表"),
-        (TableKind.EXPENDITURE, r"支出(预算)?总?表"),
+        (TableKind.PROJECT_EXPENDITURE, r"项目支出(预算)?(明细)?(情况)?表|项目支出及其他支出"),
+        (TableKind.EXPENDITURE, r"支出(预算)?总?(体情况)?表"),
     )
 )
+_QUALIFIER = re.compile(r"[（(][^（()）]*[)）]\s*$")
 
 
 def kind_from_title(title: str) -> TableKind | None:
     """The standard table a printed title names, or ``None`` when it names none.
 
     Titles of every template are accepted: 部门收支总表, 部门预算收支总表, 部门财务收支预算总表,
-    表1 2026年部门收支总表, 公开01表 …, 单位预算…, 政府基金预算… (sic), "三公"经费和机关运行经费预算表.
+    表1 2026年部门收支总表, 公开01表 …, 单位预算…, 政府基金预算… (sic), "三公"经费和机关运行经费预算表,
+    表5 一般公共预算支出情况表（按功能分类科目）, 公开05表 财政拨款支出表（功能科目）.
+
+    >>> kind_from_title("表5 一般公共预算支出情况表（按功能分类科目）").name
+    'GENERAL_BUDGET'
+    >>> kind_from_title("公开05表 财政拨款支出表（功能科目）").name
+    'FISCAL_EXPENDITURE'
+    >>> kind_from_title("表7 一般公共预算项目支出情况表（按经济分类科目）").name
+    'PROJECT_ECONOMIC'
+    >>> kind_from_title("2026年部门一般公共预算支出功能分类预算表").name
+    'GENERAL_BUDGET'
     """
     t = normalise_label(title)
-    if "绩效" in t or not t.endswith(("表", "情况", "预算", "原因")):
+    base = normalise_label(_QUALIFIER.sub("", title.strip()))
+    if "绩效" in t or not base.endswith(("表", "情况", "预算", "原因")):
         return None
     for kind, pattern in _TITLE_PATTERNS:
         if pattern.search(t):

@@ -1,0 +1,119 @@
+"""Read a Word (.docx) disclosure into a :class:`~govbudget.io.raw.RawDocument`.
+
+The body is read in order, paragraphs and tables interleaved. A paragraph is a
+:class:`RawBlock`; it is a heading when its style is a heading style (``Heading 1``,
+``标题 1``, ``Title``) or its text is a numbered heading (``一、``, ``（一）``, ``第一部分``).
+A table is a :class:`RawTable`: the paragraphs just above it give its title
+(``2026年部门收支总表``, ``表1 …``) and context (``单位：万元``, ``编制单位：…``), exactly as
+for PDFs. A merged cell's text is kept once, in its first (top-left) cell; the cells
+it covers are ``""`` — the same grid the PDF reader produces for the same table.
+Word has no pages: ``page`` is ``None`` everywhere.
+
+python-docx parses the package with entity resolution off and follows no link; the
+file is checked against the size and zip-expansion limits before it is opened.
+
+>>> _style_heading("Heading 2"), _style_heading("标题 1"), _style_heading("Normal")
+(True, True, False)
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from govbudget.errors import LoadError, MissingExtra
+from govbudget.io import limits
+from govbudget.io.pdf import (
+    _Line,
+    _title_and_context,
+    is_heading_line,
+    join_wrapped,
+    split_captions,
+)
+from govbudget.io.raw import RawBlock, RawDocument, RawTable
+
+__all__ = ["read_docx"]
+
+
+def _style_heading(name: str | None) -> bool:
+    n = (name or "").strip().lower()
+    return n.startswith(("heading", "标题", "title")) or n == "subtitle"
+
+
+def _grid(table: Any) -> list[tuple[str | None, ...]]:
+    """The table's cells as text; a merged cell once, at its top-left."""
+    rows: list[tuple[str | None, ...]] = []
+    above: list[Any] = []
+    for row in table.rows:
+        cells = list(row.cells)
+        out: list[str | None] = []
+        for k, cell in enumerate(cells):
+            tc = cell._tc
+            if (k > 0 and cells[k - 1]._tc is tc) or (k < len(above) and above[k] is tc):
+                out.append(None)  # covered by a horizontal or vertical merge
+            else:
+                out.append(join_wrapped(cell.text))
+        above = [c._tc for c in cells]
+        rows.append(tuple(out))
+    return rows
+
+
+def _line(text: str) -> _Line:
+    # Word has no geometry: a zero box, so no title is joined to the line above it
+    return _Line(text, 0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+
+
+def read_docx(path: str | os.PathLike[str]) -> RawDocument:
+    """Read a .docx body: paragraphs as blocks, tables as grids with title and context."""
+    try:
+        import docx
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise MissingExtra("docx", "python-docx") from exc
+    name = os.fspath(path)
+    limits.check_size(name, limits.MAX_OFFICE_BYTES, "docx")
+    limits.check_zip(name, "docx")
+    try:
+        document = docx.Document(name)
+        content = list(document.iter_inner_content())
+    except Exception as exc:
+        raise LoadError(f"cannot open the document ({type(exc).__name__}: {exc})",
+                        file=name) from exc
+    items: list[RawTable | RawBlock] = []
+    pending: list[tuple[str, bool]] = []  # paragraph text, heading
+    ntables = 0
+
+    def flush(paras: list[tuple[str, bool]]) -> None:
+        items.extend(RawBlock(text, heading=heading) for text, heading in paras)
+
+    try:
+        for part in content:
+            if not hasattr(part, "rows"):  # a paragraph
+                text = part.text.strip()
+                if text:
+                    style = getattr(part.style, "name", None)
+                    pending.append((text, _style_heading(style) or is_heading_line(text)))
+                continue
+            captions, rows = split_captions(_grid(part))
+            texts = [t for t, _ in pending] + captions
+            title, context, rest, _used = _title_and_context([_line(t) for t in texts])
+            flush(pending[: len(rest)])
+            flush([(t, False) for t in texts[len(pending): len(rest)]])  # unused captions
+            pending = []
+            grid = tuple(tuple(c or "" for c in r) for r in rows if any(r))
+            if grid:
+                items.append(RawTable(rows=grid, title=title, context=tuple(context),
+                                      index=ntables))
+                ntables += 1
+            elif title or context:
+                flush([(t, False) for t in ([title] if title else []) + context])
+        flush(pending)
+    except Exception as exc:
+        raise LoadError(f"cannot read the document ({type(exc).__name__}: {exc})",
+                        file=name) from exc
+    return RawDocument(source=name, items=tuple(items), pages=None)
+
+
+if __name__ == "__main__":
+    from govbudget.io.pdf import main
+
+    raise SystemExit(main(reader=read_docx))

@@ -1,0 +1,113 @@
+"""Input limits shared by the loaders (输入限制): size, zip expansion, pages, time.
+
+Every loader checks its file against these limits *before* handing it to a parsing
+library, so that a hostile or broken file costs bounded time and memory and always
+fails with a :class:`~govbudget.errors.LoadError` that names the file. The limits are
+module constants; tests and callers may patch them.
+
+>>> MAX_PDF_BYTES // 2**20, MAX_UNCOMPRESSED_BYTES // 2**20, MAX_COMPRESSION_RATIO
+(50, 200, 200)
+>>> check_size(__file__, 10, "text")
+Traceback (most recent call last):
+...
+govbudget.errors.LoadError: file ...limits.py: file too large: ... (expected at most 10 bytes ...)
+"""
+
+from __future__ import annotations
+
+import os
+import zipfile
+
+from govbudget.errors import LoadError
+
+__all__ = [
+    "MAX_COMPRESSION_RATIO",
+    "MAX_OFFICE_BYTES",
+    "MAX_PAGE_CHARS",
+    "MAX_PDF_BYTES",
+    "MAX_PDF_PAGES",
+    "MAX_PDF_SECONDS",
+    "MAX_SHEET_COLUMNS",
+    "MAX_SHEET_ROWS",
+    "MAX_TEXT_BYTES",
+    "MAX_UNCOMPRESSED_BYTES",
+    "MAX_ZIP_MEMBERS",
+    "check_size",
+    "check_zip",
+]
+
+MAX_PDF_BYTES = 50 * 2**20
+MAX_OFFICE_BYTES = 20 * 2**20  # .docx and .xlsx, compressed
+MAX_TEXT_BYTES = 20 * 2**20
+MAX_UNCOMPRESSED_BYTES = 200 * 2**20  # sum of a .docx/.xlsx's members, expanded
+MAX_COMPRESSION_RATIO = 200  # expanded / compressed, whole archive and per large member
+MAX_ZIP_MEMBERS = 10_000
+MAX_PDF_PAGES = 2_000
+MAX_PAGE_CHARS = 200_000  # characters on one PDF page; table finding is superlinear
+MAX_PDF_SECONDS = 600.0  # wall time for one PDF, checked between pages
+MAX_SHEET_ROWS = 200_000
+MAX_SHEET_COLUMNS = 2_000
+
+# Members smaller than this are not judged by their own ratio: tiny XML parts of
+# repeated markup compress very well and are harmless.
+_RATIO_MIN_MEMBER = 2**20
+
+
+def check_size(path: str | os.PathLike[str], limit: int, kind: str) -> int:
+    """Refuse a file over ``limit`` bytes; return its size."""
+    name = os.fspath(path)
+    try:
+        size = os.stat(name).st_size
+    except OSError as exc:
+        raise LoadError(f"cannot read the file: {exc.strerror or exc}", file=name) from exc
+    if size > limit:
+        raise LoadError(
+            f"file too large: {size} bytes",
+            file=name,
+            expected=f"at most {limit} bytes for {kind}",
+        )
+    return size
+
+
+def check_zip(path: str | os.PathLike[str], kind: str) -> None:
+    """Refuse an Office file that is not a sane zip: too many members, a zip bomb.
+
+    The central directory is read (it is small and its size is bounded by the file
+    size check); no member is decompressed.
+    """
+    name = os.fspath(path)
+    try:
+        with zipfile.ZipFile(name) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise LoadError(f"not a valid {kind} file (bad zip container: {exc})", file=name) from exc
+    if len(members) > MAX_ZIP_MEMBERS:
+        raise LoadError(
+            f"zip container has {len(members)} members",
+            file=name,
+            expected=f"at most {MAX_ZIP_MEMBERS}",
+        )
+    expanded = sum(m.file_size for m in members)
+    packed = sum(m.compress_size for m in members)
+    if expanded > MAX_UNCOMPRESSED_BYTES:
+        raise LoadError(
+            f"zip container expands to {expanded} bytes (possible zip bomb)",
+            file=name,
+            expected=f"at most {MAX_UNCOMPRESSED_BYTES} bytes",
+        )
+    if expanded > _RATIO_MIN_MEMBER and expanded > MAX_COMPRESSION_RATIO * max(packed, 1):
+        raise LoadError(
+            f"zip container compression ratio {expanded / max(packed, 1):.0f} (possible zip bomb)",
+            file=name,
+            expected=f"at most {MAX_COMPRESSION_RATIO}",
+        )
+    for m in members:
+        if m.file_size > _RATIO_MIN_MEMBER and m.file_size > MAX_COMPRESSION_RATIO * max(
+            m.compress_size, 1
+        ):
+            raise LoadError(
+                f"zip member {m.filename!r} compression ratio "
+                f"{m.file_size / max(m.compress_size, 1):.0f} (possible zip bomb)",
+                file=name,
+                expected=f"at most {MAX_COMPRESSION_RATIO}",
+            )

@@ -1,0 +1,217 @@
+"""Read an Excel (.xlsx) disclosure into a :class:`~govbudget.io.raw.RawDocument`.
+
+One sheet is one page (``page`` = sheet index + 1). A sheet holding a grid (some row
+with two or more filled cells) becomes one :class:`RawTable` whose caption rows (the
+title ``2026年部门收支总表``, ``编制部门：…``, ``单位：元``) are lifted into ``title`` and
+``context``, and whose merged header cells are filled so each column carries its
+heading; a sheet of prose (cover, contents, 职能) becomes :class:`RawBlock` s. The
+sheet name is the last context line (``sheet：<name>``).
+
+Numbers are rendered exactly: openpyxl gives floats, which are turned into ``Decimal``
+through ``str`` (at most 15 significant digits, Excel's precision) and padded to the
+decimals of the cell's number format, never rounded away:
+
+>>> render_number(1234.5, "#,##0.00"), render_number(0.1, "0%"), render_number(7, "General")
+('1234.50', '10%', '7')
+>>> render_number(2.345, "0.00")  # more digits than the format shows: all kept
+'2.345'
+
+The workbook is opened with ``read_only=True, data_only=True, keep_links=False``: cached
+formula values are read, nothing is evaluated and no external link is followed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import zipfile
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+from xml.etree.ElementTree import iterparse
+
+from govbudget.errors import LoadError, MissingExtra
+from govbudget.io import limits
+from govbudget.io.pdf import is_title_line, join_wrapped, split_captions
+from govbudget.io.raw import RawBlock, RawDocument, RawTable
+
+__all__ = ["read_xlsx", "render_number"]
+
+_SHEET_CONTEXT = "sheet："
+_DECIMALS = re.compile(r"0\.(0+)")
+_REF = re.compile(r"^([A-Z]{1,3})([0-9]+)$")
+_NUMBER = re.compile(r"-?[0-9][0-9.,]*%?")
+
+
+def render_number(value: float | int | Decimal, number_format: str | None) -> str:
+    """A cell's number as text, exact, with the decimals its format shows (at least)."""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    number = value if isinstance(value, Decimal) else Decimal(str(value))
+    if isinstance(value, float) and number != 0 and len(number.as_tuple().digits) > 15:
+        number = Decimal(f"{value:.15g}")  # float noise beyond Excel's 15 digits
+    fmt = (number_format or "General").split(";")[0]
+    percent = "%" in fmt
+    if percent:
+        number = number * 100
+    match = _DECIMALS.search(fmt)
+    places = len(match.group(1)) if match else 0
+    exponent = number.normalize().as_tuple().exponent
+    shown = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    if shown <= places:
+        number = number.quantize(Decimal(1).scaleb(-places))
+    text = f"{number.normalize():f}" if shown > places else f"{number:f}"
+    return text + ("%" if percent else "")
+
+
+def _render(value: Any, number_format: str | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()  # wrapped lines are joined in table cells, kept in prose
+    if isinstance(value, (int, float, Decimal)):
+        return render_number(value, number_format)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    return str(value)
+
+
+def _column_index(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def _merged_ranges(archive: zipfile.ZipFile, part: str) -> list[tuple[int, int, int, int]]:
+    """(min_row, min_col, max_row, max_col) of each ``<mergeCell>`` (read-only mode
+    does not expose them)."""
+    out: list[tuple[int, int, int, int]] = []
+    with archive.open(part) as stream:
+        for _event, elem in iterparse(stream):
+            if elem.tag.endswith("}mergeCell"):
+                ref = elem.get("ref", "")
+                ends = [_REF.match(p) for p in ref.split(":")]
+                if len(ends) == 2 and ends[0] and ends[1]:
+                    a, b = ends[0], ends[1]
+                    out.append((int(a.group(2)), _column_index(a.group(1)),
+                                int(b.group(2)), _column_index(b.group(1))))
+            elif elem.tag.endswith("}row"):
+                elem.clear()
+    return out
+
+
+def _cells(ws: Any, name: str) -> Iterator[tuple[int, int, str]]:
+    ws.reset_dimensions()  # do not trust the declared dimension: no padding
+    for row in ws.iter_rows():
+        for cell in row:
+            value = getattr(cell, "value", None)
+            if value is None:
+                continue
+            r, c = cell.row, cell.column
+            if r > limits.MAX_SHEET_ROWS or c > limits.MAX_SHEET_COLUMNS:
+                raise LoadError(f"sheet {ws.title!r} is too large (cell at row {r}, column {c})",
+                                file=name, expected=f"at most {limits.MAX_SHEET_ROWS} rows and "
+                                f"{limits.MAX_SHEET_COLUMNS} columns")
+            text = _render(value, getattr(cell, "number_format", None))
+            if text:
+                yield r, c, text
+
+
+def _sheet_items(
+    title: str, page: int, grid: dict[tuple[int, int], str],
+    merges: list[tuple[int, int, int, int]],
+) -> list[RawTable | RawBlock]:
+    if not grid:
+        return []
+    nrows = max(r for r, _ in grid)
+    ncols = max(c for _, c in grid)
+    rows_with = sorted({r for r, _ in grid})
+    if all(sum(1 for (r2, _c) in grid if r2 == r) < 2 for r in rows_with):
+        blocks: list[RawTable | RawBlock] = []
+        for r in rows_with:
+            text = next(t for (r2, _c), t in grid.items() if r2 == r)
+            for part in (p.strip() for p in text.split("\n")):
+                if part:
+                    blocks.append(RawBlock(part, page=page, heading=len(part) <= 30
+                                           and not part.endswith("。")))
+        return blocks
+    # None marks a cell covered by a merge, "" a blank cell, as in the PDF reader
+    cells: list[list[str | None]] = [["" for _ in range(ncols)] for _ in range(nrows)]
+    for (r, c), text in grid.items():
+        cells[r - 1][c - 1] = join_wrapped(text)
+    for r0, c0, r1, c1 in merges:
+        for r in range(r0, min(r1, nrows) + 1):
+            for c in range(c0, min(c1, ncols) + 1):
+                if (r, c) != (r0, c0):
+                    cells[r - 1][c - 1] = None
+    numbers = [k for k, row in enumerate(cells) if any(c and _NUMBER.fullmatch(c) for c in row)]
+    kept = [k for k, row in enumerate(cells) if any(row)]
+    captions, body = split_captions([tuple(cells[k]) for k in kept])
+    kept = kept[len(kept) - len(body):]
+    first_data = numbers[0] if numbers else nrows
+    # headings repeat over their merged span; in the body a merged span stays blank
+    for r0, c0, r1, c1 in merges:
+        if r0 - 1 >= first_data or r0 > nrows or c0 > ncols or r0 - 1 not in kept:
+            continue
+        heading = cells[r0 - 1][c0 - 1]
+        for r in range(r0, min(r1, nrows, first_data) + 1):
+            for c in range(c0, min(c1, ncols) + 1):
+                cells[r - 1][c - 1] = heading
+    body = [tuple(cells[k]) for k in kept]
+    title_text = next((c for c in captions if is_title_line(c)), None)
+    if title_text is None and captions:
+        title_text = captions[0]
+    context = (*(c for c in captions if c != title_text), _SHEET_CONTEXT + title)
+    return [RawTable(rows=tuple(tuple(c or "" for c in r) for r in body), title=title_text,
+                     context=context, page=page, row_pages=(page,) * len(body))]
+
+
+def read_xlsx(path: str | os.PathLike[str]) -> RawDocument:
+    """Read every sheet of a workbook: one table (or text blocks) per sheet."""
+    try:
+        import openpyxl
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise MissingExtra("xlsx", "openpyxl") from exc
+    name = os.fspath(path)
+    limits.check_size(name, limits.MAX_OFFICE_BYTES, "xlsx")
+    limits.check_zip(name, "xlsx")
+    items: list[RawTable | RawBlock] = []
+    try:
+        wb = openpyxl.load_workbook(name, read_only=True, data_only=True, keep_links=False)
+    except Exception as exc:
+        raise LoadError(f"cannot open the workbook ({type(exc).__name__}: {exc})",
+                        file=name) from exc
+    try:
+        with zipfile.ZipFile(name) as archive:
+            for page, ws in enumerate(wb.worksheets, start=1):
+                grid = {(r, c): t for r, c, t in _cells(ws, name)}
+                part = getattr(ws, "_worksheet_path", None)
+                merges = _merged_ranges(archive, part) if part else []
+                items.extend(_sheet_items(ws.title, page, grid, merges))
+        count = len(wb.worksheets)
+    except LoadError:
+        raise
+    except Exception as exc:
+        raise LoadError(f"cannot read the workbook ({type(exc).__name__}: {exc})",
+                        file=name) from exc
+    finally:
+        wb.close()
+    tables = 0
+    out: list[RawTable | RawBlock] = []
+    for item in items:
+        if isinstance(item, RawTable):
+            item = RawTable(rows=item.rows, title=item.title, context=item.context,
+                            page=item.page, row_pages=item.row_pages, index=tables)
+            tables += 1
+        out.append(item)
+    return RawDocument(source=name, items=tuple(out), pages=count)
+
+
+if __name__ == "__main__":
+    from govbudget.io.pdf import main
+
+    raise SystemExit(main(reader=read_xlsx))
