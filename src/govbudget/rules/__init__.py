@@ -51,8 +51,4 @@ RULE_MODULES = (
 )
 
 for _name in RULE_MODULES:
-    try:
-        importlib.import_module(_name)
-    except ModuleNotFoundError as _exc:  # a family not written yet
-        if _exc.name != _name:
-            raise
+    importlib.import_module(_name)
