@@ -251,3 +251,40 @@ def test_json_round_trip_through_the_project_converter(
         pytest.skip(f"project converter unavailable: {exc!r}")
     t = seed[1][2]
     assert converter.structure(converter.unstructure(t), PerformanceTarget) == t
+
+
+def test_an_untitled_grid_without_header_continues_the_previous_table() -> None:
+    first = RawTable(
+        (
+            ("项目名称", "综合工作经费"),
+            ("一级指标", "二级指标", "三级指标", "指标值"),
+            ("成本指标", "经济成本指标", "项目总支出", "≤20万元"),
+            ("产出指标", "数量指标", "临聘人员数量", "≥4人"),
+        ),
+        title="综合工作经费项目绩效目标表",
+        page=30,
+    )
+    rest = RawTable(
+        (
+            ("", "质量指标", "购置质量合格率", "=100%"),
+            ("满意度指标", "服务对象满意度指标", "满意度", "≥95%"),
+        ),
+        page=31,
+    )
+    other = RawTable(
+        (
+            ("一级指标", "二级指标", "三级指标", "指标值"),
+            ("成本指标", "经济成本指标", "总支出", "≤5万元"),
+        ),
+        title="院内道路维修项目绩效目标表",
+        page=32,
+    )
+    a, b = read_performance_tables([first, rest, other])
+    assert [i.name for i in a.indicators] == [
+        "项目总支出",
+        "临聘人员数量",
+        "购置质量合格率",
+        "满意度",
+    ]
+    assert a.indicators[2].level1 == "产出指标" and a.name == "综合工作经费" and a.page == 30
+    assert b.name == "院内道路维修" and len(b.indicators) == 1

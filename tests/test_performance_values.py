@@ -143,3 +143,54 @@ def test_evaluate_relative_with_last_year() -> None:
     assert e.met
     e = evaluate(parse_value("≤上年"), parse_value("101人"), last_year=parse_value("100人"))
     assert e.outcome is Outcome.NOT_MET
+
+
+# --- the fast path and the quick constructor (issue 6: speed) -----------------------
+
+from hypothesis import strategies as st  # noqa: E402
+
+from govbudget.performance.values import grammar, lexicon  # noqa: E402
+from govbudget.performance.values.types import IndicatorValue, quick_value  # noqa: E402
+
+_OPS = ["", *(w for words in lexicon.OP_WORDS.values() for w in words)]
+_UNITS = ["", *sorted(lexicon.COMMON_UNITS), "年", "月", "㎡", "%%", "以上", "万人次以内"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.sampled_from(_OPS),
+    st.from_regex(
+        r"[0-9]{1,6}(\.[0-9]{1,3})?|[0-9]{1,3}(,[0-9]{3}){1,2}|(19|20)[0-9]{2}\.[0-9]{1,2}",
+        fullmatch=True,
+    ),
+    st.sampled_from(_UNITS),
+    st.sampled_from(["", " ", "。"]),
+    st.booleans(),
+)
+def test_fast_path_reads_what_the_general_reading_reads(
+    op: str, number: str, unit: str, tail: str, cost: bool
+) -> None:
+    raw = f"{op}{number}{unit}{tail}"
+    fast = grammar._fast(raw, cost)
+    general = grammar._general(raw, cost)
+    if fast is not None:
+        assert fast == general and fast.raw == general.raw == raw
+
+
+def test_quick_value_equals_the_attrs_constructor() -> None:
+    for v in (parse_value("≥95%"), parse_value("2023.07-2024.01"), parse_value("较上年提高5%"),
+              parse_value("80-90人"), parse_value("优良"), parse_value("健康")):  # fmt: skip
+        built = IndicatorValue(
+            v.kind, v.op, v.number, v.number_hi, v.unit, v.word, v.reference, v.start, v.end, v.raw
+        )
+        assert built == v and hash(built) == hash(v) and repr(built) == repr(v)
+    q = quick_value(ValueKind.QUANTITATIVE, GE, Decimal(1), "人", "≥1人")
+    assert q == IndicatorValue(ValueKind.QUANTITATIVE, GE, Decimal(1), unit="人", raw="≥1人")
+
+
+@pytest.mark.parametrize(
+    "raw", ["≥100%%", "=提升无", "应保尽保，应救尽救", "是否可持续使用", "健康"]
+)
+def test_values_that_are_not_targets_are_kept_unparsed(raw: str) -> None:
+    v = parse_value(raw)
+    assert v.kind is ValueKind.UNPARSED and v.raw == raw

@@ -26,6 +26,7 @@ _EXPORTS: dict[str, str] = {
     "TargetScope": "govbudget.performance.model",
     "parse_basis": "govbudget.performance.model",
     "Regime": "govbudget.performance.regimes",
+    "link_targets": "govbudget.performance.linking",
     "is_performance_title": "govbudget.performance.tables",
     "read_performance_table": "govbudget.performance.tables",
     "read_performance_tables": "govbudget.performance.tables",
@@ -48,6 +49,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover
+    from govbudget.performance.linking import link_targets  # noqa: F401
     from govbudget.performance.model import (  # noqa: F401
         PerformanceIndicator,
         PerformanceTarget,

@@ -1,7 +1,8 @@
 """The performance rules (绩效目标表校验规则) R-1 … R-15, registered with the rule engine.
 
 Each rule wraps a pure function of ``govbudget.performance.checks`` over the
-disclosure's ``performance`` targets; importing this module registers them.
+disclosure's ``performance`` targets, linked to the expenditure tables by
+``govbudget.performance.linking.link_targets``; importing this module registers them.
 
 >>> from govbudget.rules.core import REGISTRY
 >>> import govbudget.performance.rules
@@ -14,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
-from govbudget.performance import checks
+from govbudget.performance import checks, linking
 from govbudget.performance.checks import Checked, Issue
 from govbudget.performance.model import PerformanceTarget, TargetScope
 from govbudget.rules.core import RuleContext, Severity, rule
@@ -31,11 +32,24 @@ def disclosure_targets(
 ) -> tuple[PerformanceTarget, ...]:
     """The performance targets of the disclosure; with ``with_prose``, also a prose-only
     department target found in the narrative (部门整体绩效目标) when no table gives one."""
-    targets = tuple(t for t in ctx.disclosure.performance if isinstance(t, PerformanceTarget))
+    targets = _linked(ctx)
     if with_prose and not any(t.scope is TargetScope.DEPARTMENT for t in targets):
         prose = _narrative_department_target(ctx)
         if prose is not None:
             targets = (*targets, prose)
+    return targets
+
+
+_LAST: list[tuple[object, tuple[PerformanceTarget, ...]]] = []
+
+
+def _linked(ctx: RuleContext) -> tuple[PerformanceTarget, ...]:
+    """``link_targets`` of the disclosure, computed once for the rules run on it."""
+    d = ctx.disclosure
+    if _LAST and _LAST[0][0] is d:
+        return _LAST[0][1]
+    targets = linking.link_targets(d)
+    _LAST[:] = [(d, targets)]
     return targets
 
 

@@ -16,14 +16,21 @@ read as key/value pairs. Nothing read is dropped: what has no field goes to ``de
 from __future__ import annotations
 
 import enum
-import re
-import unicodedata
 from collections.abc import Iterable, Sequence
-from decimal import Decimal
 
-from govbudget.errors import InvalidAmount, LoadError
+from govbudget.errors import LoadError
 from govbudget.io.raw import RawTable
-from govbudget.money import Unit, parse_cell
+from govbudget.money import Unit
+from govbudget.performance.heads import (
+    Head,
+    clean_name,
+    is_performance_title,
+    key,
+    name_from_title,
+    title_of,
+    unit_from_context,
+    unwrap,
+)
 from govbudget.performance.model import (
     PerformanceIndicator,
     PerformanceTarget,
@@ -46,36 +53,8 @@ class _Role(enum.Enum):
     EXTRA = "extra"
 
 
-_WS = re.compile(r"[\s\u3000]+")
-
-
-def _key(text: str | None) -> str:
-    """A label for matching: NFKC, no spaces or wraps, no trailing colon."""
-    return _WS.sub("", unicodedata.normalize("NFKC", text or "")).strip(":：")
-
-
-def _unwrap(text: str | None) -> str:
-    """A wrapped cell's text on one line (Chinese wraps join without a space)."""
-    if not text:
-        return ""
-    lines = [ln.strip() for ln in text.splitlines()]
-    out = ""
-    for ln in lines:
-        if (
-            out
-            and ln
-            and out[-1].isascii()
-            and out[-1].isalpha()
-            and ln[0].isascii()
-            and ln[0].isalpha()
-        ):
-            out += " "
-        out += ln
-    return out.strip()
-
-
 def _role(header: str) -> _Role | None:
-    k = _key(header)
+    k = key(header)
     if not k:
         return None
     if k in ("一级指标", "一级"):
@@ -103,12 +82,6 @@ def _role(header: str) -> _Role | None:
     return None
 
 
-def is_performance_title(text: str | None) -> bool:
-    """True for the title of a performance-target table (…绩效目标表, 部门整体支出绩效目标表)."""
-    k = _key(text)
-    return "绩效目标表" in k or ("绩效" in k and "目标" in k and k.endswith(("表", "表)")))
-
-
 def _header_row(rows: Sequence[Sequence[str]]) -> tuple[int, dict[int, _Role]] | None:
     for r, cells in enumerate(rows):
         roles = {c: _role(t) for c, t in enumerate(cells)}
@@ -129,180 +102,6 @@ def _partial_header(rows: Sequence[Sequence[str]]) -> tuple[int, str] | None:
     return None
 
 
-# --- the labelled rows above the header ---------------------------------------------
-
-_NAME = {"项目名称", "专项资金名称", "专项名称", "项目", "政策名称", "政策和项目名称", "资金名称"}
-_DEPARTMENT = {"主管部门", "主管部门及代码", "部门名称", "预算部门", "部门"}
-_UNIT = {"实施单位", "项目实施单位", "单位名称", "预算单位"}
-_GOAL = {
-    "绩效目标",
-    "年度目标",
-    "总体目标",
-    "年度总体目标",
-    "项目实施期目标",
-    "实施期目标",
-    "年度绩效目标",
-    "项目年度目标",
-    "整体绩效目标",
-    "部门整体绩效目标",
-    "长期目标",
-    "总体绩效目标",
-    "目标",
-    "年度绩效目标内容",
-}
-_TOTAL = {
-    "资金总额",
-    "年度预算资金总额",
-    "年度预算资金",
-    "项目资金",
-    "专项资金情况",
-    "资金情况",
-    "年度预算安排",
-    "预算资金",
-    "年度资金总额",
-    "项目总金额",
-    "预算金额",
-    "项目金额",
-    "项目资金总额",
-    "年度资金",
-    "专项资金",
-    "资金总额合计",
-    "预算数",
-}
-_AMOUNT_TAIL = ("资金", "拨款", "支出", "总额", "金额", "安排", "情况", "结转", "收入", "预算数")
-_UNIT_IN_LABEL = re.compile(r"\((万元|元|亿元)\)")
-
-
-def _label(cell: str) -> tuple[str, Unit | None] | None:
-    """A cell that is a field label (项目名称, 资金总额：, 专项资金情况（万元）), and its unit."""
-    k = _key(cell)
-    if k.startswith("其中"):
-        k = k[2:].lstrip(":：")
-    unit = None
-    m = _UNIT_IN_LABEL.search(k)
-    if m:
-        unit = Unit.parse(m.group(1))
-        k = _UNIT_IN_LABEL.sub("", k)
-    k = k.strip(":：")
-    if not k or len(k) > 14:
-        return None
-    if (
-        k in _NAME | _DEPARTMENT | _UNIT | _GOAL | _TOTAL
-        or k.endswith(_AMOUNT_TAIL)
-        or k in ("部门预算编码", "部门编码", "单位编码", "项目编码", "项目代码", "备注")
-    ):
-        return k, unit
-    return None
-
-
-def _amount(cell: str) -> Decimal | None:
-    try:
-        c = parse_cell(cell)
-    except InvalidAmount:
-        return None
-    return c.value
-
-
-class _Head:
-    """What the labelled rows said, collected while scanning."""
-
-    def __init__(self) -> None:
-        self.name: str | None = None
-        self.department: str | None = None
-        self.unit: str | None = None
-        self.goal_parts: list[str] = []
-        self.amount: Decimal | None = None
-        self.amount_unit: Unit | None = None
-        self.funds: list[tuple[str, Decimal]] = []
-        self.details: list[tuple[str, str]] = []
-        self.special = False
-        self.title: str | None = None
-
-    def put(self, label: str, text: str) -> None:
-        value = _unwrap(text) if label not in _GOAL else text.strip()
-        if label in _NAME and self.name is None:
-            self.name = value
-            self.special = self.special or label.startswith("专项")
-        elif label in _DEPARTMENT and self.department is None:
-            self.department = value
-        elif label in _UNIT and self.unit is None:
-            self.unit = value
-        elif label in _GOAL:
-            self.goal_parts.append(text.strip())
-        else:
-            amount = _amount(value)
-            if amount is not None and (label in _TOTAL or label.endswith(_AMOUNT_TAIL)):
-                self.funds.append((label, amount))
-                if label in _TOTAL and self.amount is None:
-                    self.amount = amount
-            else:
-                self.details.append((label, value))
-
-    def row(self, cells: Sequence[str]) -> None:
-        pending: str | None = None
-        for cell in cells:
-            if not cell or not cell.strip():
-                continue
-            lab = _label(cell)
-            takes_value = pending is not None and (
-                pending not in _TOTAL or _amount(cell) is not None
-            )
-            if lab is not None and not takes_value:
-                pending, unit = lab
-                if unit is not None:
-                    self.amount_unit = unit
-                continue
-            if pending is not None:
-                self.put(pending, cell)
-                pending = None
-                continue
-            text = _unwrap(cell)
-            if is_performance_title(text) and self.title is None:
-                self.title = text
-                continue
-            m = re.match(r"^([^:：]{1,12})[:：](.+)$", text, re.S)
-            if m:
-                self.details.append((m.group(1).strip(), m.group(2).strip()))
-            else:
-                self.details.append(("", text))
-        if pending is not None and pending not in _TOTAL:
-            self.details.append((pending, ""))
-
-
-# --- titles -------------------------------------------------------------------------
-
-_LEADING_NO = re.compile(
-    r"^\s*(?:\d{1,3}\s*[、.．]|[（(]\d{1,3}[)）]|[一二三四五六七八九十]+、)\s*"
-)
-_UNIT_PREFIX = re.compile(r"^(\d{3,9})[_\-－—](?:(.+?)[_\-－—])?")
-_YEAR_TAIL = re.compile(r"[（(]\s*\d{4}\s*年度?\s*[)）]$")
-
-
-def _name_from_title(title: str) -> tuple[str, str | None, str | None]:
-    """Project name, unit code and unit name from a title like ``301007_…_X项目绩效目标表``."""
-    t = _YEAR_TAIL.sub("", _WS.sub("", title))
-    t = _LEADING_NO.sub("", t)
-    code = unit = None
-    m = _UNIT_PREFIX.match(t)
-    if m:
-        code, unit = m.group(1), m.group(2)
-        t = t[m.end() :]
-    for tail in ("项目支出绩效目标表", "项目绩效目标表", "支出绩效目标表", "绩效目标表"):
-        if t.endswith(tail):
-            t = t[: -len(tail)]
-            break
-    return t, code, unit
-
-
-def _title_of(raw: RawTable) -> str | None:
-    if raw.title and raw.title.strip():
-        return raw.title.strip()
-    for line in reversed(raw.context):
-        if is_performance_title(line):
-            return line.strip()
-    return None
-
-
 # --- the indicator rows -------------------------------------------------------------
 
 
@@ -311,7 +110,7 @@ def _indicators(
     start: int,
     roles: dict[int, _Role],
     header: Sequence[str],
-    head: _Head,
+    head: Head,
 ) -> list[PerformanceIndicator]:
     out: list[PerformanceIndicator] = []
     l1 = l2 = ""
@@ -322,12 +121,12 @@ def _indicators(
         extra: list[tuple[str, str]] = []
         for c, text in enumerate(cells):
             role = roles.get(c, _Role.EXTRA)
-            value = _unwrap(text)
+            value = clean_name(text) if role is _Role.L3 else unwrap(text)
             if role in (_Role.EXTRA, _Role.LABEL) and _role(value) is _Role.LABEL:
                 continue  # the row label (绩效指标) repeated on each row
             if role is _Role.EXTRA:
                 if value:
-                    extra.append((_unwrap(header[c]) if c < len(header) else f"列{c + 1}", value))
+                    extra.append((unwrap(header[c]) if c < len(header) else f"列{c + 1}", value))
             elif role is _Role.LABEL:
                 if value and _role(value) is not _Role.LABEL:
                     extra.append(("", value))
@@ -335,12 +134,12 @@ def _indicators(
                 got[role] = got[role] + value if role in got else value
         if not got and not extra:
             continue
-        first = next((_unwrap(t) for t in cells if t and t.strip()), "")
-        if _key(first) in ("备注", "说明", "注"):
+        first = next((unwrap(t) for t in cells if t and t.strip()), "")
+        if key(first) in ("备注", "说明", "注"):
             rest = [v for _, v in extra] + list(got.values())
             if rest and rest[0] == first:
                 rest = rest[1:]
-            head.details.append((_key(first), "".join(rest)))
+            head.details.append((key(first), "".join(rest)))
             continue
         if not got and extra:
             head.details.extend(extra)
@@ -388,7 +187,7 @@ def read_performance_table(
     一级/二级/三级指标 and 指标值 is found.
     """
     rows = raw.rows
-    title = _title_of(raw)
+    title = title_of(raw)
     found = _header_row(rows)
     if found is None:
         partial = _partial_header(rows)
@@ -403,18 +202,16 @@ def read_performance_table(
             expected="a row with 一级指标, 二级指标, 三级指标 and 指标值 (or 目标值)",
         )
     header_at, roles = found
-    head = _Head()
+    head = Head()
     for cells in rows[:header_at]:
         head.row(cells)
     indicators = _indicators(rows, header_at + 1, roles, rows[header_at], head)
     title = title or head.title
-    t_name, code, unit_name = _name_from_title(title) if title else ("", None, None)
+    t_name, code, unit_name = name_from_title(title) if title else ("", None, None)
     project = name or head.name or t_name
     dept_wide = "部门整体" in (title or "") or "整体支出" in (title or "")
     if dept_wide and not name and not head.name and head.department:
         project = head.department
-    if head.name and t_name and t_name != head.name:
-        head.details.append(("标题", title or ""))
     scope = TargetScope.PROJECT
     all_text = (title or "") + "".join(k for k, _ in head.details)
     if "部门整体" in all_text or "整体支出" in all_text:
@@ -430,7 +227,7 @@ def read_performance_table(
         scope=scope,
         document=document_number(project) or document_number(title),
         amount=head.amount,
-        amount_unit=head.amount_unit or _unit_from_context(raw) or Unit.WAN,
+        amount_unit=head.amount_unit or unit_from_context(raw) or Unit.WAN,
         funds=tuple(head.funds),
         department=head.department,
         implementing_unit=head.unit or unit_name,
@@ -442,41 +239,52 @@ def read_performance_table(
     )
 
 
-def _unit_from_context(raw: RawTable) -> Unit | None:
-    for line in raw.context:
-        if "单位" in line and "元" in line:
-            try:
-                return Unit.parse(line.strip())
-            except InvalidAmount:
-                continue
-    return None
+def _joined(first: RawTable, then: RawTable) -> RawTable:
+    """Two grids read as one: ``then`` continues ``first`` (rows appended, pages kept)."""
+    pages = tuple(first.page_of(r) or 0 for r in range(len(first.rows))) + tuple(
+        then.page_of(r) or 0 for r in range(len(then.rows))
+    )
+    return RawTable(
+        first.rows + then.rows,
+        title=first.title,
+        context=first.context,
+        page=first.page,
+        row_pages=pages if any(pages) else None,
+        line=first.line,
+        index=first.index,
+    )
 
 
 def read_performance_tables(
     tables: Iterable[RawTable], *, file: str | None = None
 ) -> list[PerformanceTarget]:
-    """Read a run of raw tables, joining a titled grid without a header (the goal rows)
-    with the untitled grid that follows it (the indicator rows)."""
+    """Read a run of raw tables as performance targets.
+
+    A titled grid without a header (the goal rows) is joined with the untitled grid that
+    follows it (the indicator rows); an untitled grid without a header that follows a
+    table is its continuation (more indicator rows, on the next page). Raises
+    ``LoadError`` like ``read_performance_table`` for a grid that stays without a header.
+    """
     out: list[PerformanceTarget] = []
     pending: RawTable | None = None
+    last: RawTable | None = None
     for raw in tables:
+        titled = is_performance_title(title_of(raw))
         if pending is not None:
-            if _title_of(raw) is None or not is_performance_title(_title_of(raw)):
-                raw = RawTable(
-                    pending.rows + raw.rows,
-                    title=pending.title,
-                    context=pending.context,
-                    page=pending.page,
-                    line=pending.line,
-                    index=pending.index,
-                )
-                pending = None
+            if not titled:
+                raw, pending = _joined(pending, raw), None
             else:
                 out.append(read_performance_table(pending, file=file))  # raises
-        if _header_row(raw.rows) is None and is_performance_title(_title_of(raw)):
-            pending = raw
+                pending = None
+        elif last is not None and not titled and _header_row(raw.rows) is None:
+            last = _joined(last, raw)
+            out[-1] = read_performance_table(last, file=file)
+            continue
+        if _header_row(raw.rows) is None and titled:
+            pending, last = raw, None
             continue
         out.append(read_performance_table(raw, file=file))
+        last = raw
     if pending is not None:
         out.append(read_performance_table(pending, file=file))
     return out
