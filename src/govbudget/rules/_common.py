@@ -10,10 +10,13 @@ runs on the ``RuleContext`` and reports through ``ctx.fail`` / ``ctx.check_sum``
 
 from __future__ import annotations
 
+import functools
+import weakref
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from typing import Any
 
-from govbudget.money import Cell, Unit, max_places, places_of
+from govbudget.money import BLANK, Cell, Unit, max_places, places_of
 from govbudget.rules.core import RuleContext, Severity
 from govbudget.tables.disclosure import Disclosure
 from govbudget.tables.kinds import TableKind
@@ -24,11 +27,16 @@ __all__ = [
     "check_le",
     "check_rounded_equal",
     "children_of",
+    "code_cell",
     "code_index",
     "fmt",
     "hierarchy_sums",
+    "index",
+    "line",
     "parent_code",
+    "printed",
     "row_sums",
+    "sum_check",
     "table_or_skip",
     "top_level_sum",
 ]
@@ -50,71 +58,264 @@ def table_or_skip(ctx: RuleContext, kind: TableKind,
     return table
 
 
+# ---- the per-table index: built once per table, shared by every rule -----------------------
+
+class TableIndex:
+    """What the rules look up in one table, computed once (tables are immutable).
+
+    ``printed`` holds the keys of the columns the table prints (a rule skips the others
+    rather than treating them as blank); ``lines`` the first row of each named line;
+    ``codes(side)`` the first row of each code; ``children(side)`` each parent row with
+    its direct children; ``top(side)`` the rows of the top-most printed level.
+    """
+
+    __slots__ = ("_children", "_codes", "_top", "amount_columns", "code_rows", "lines",
+                 "memo", "printed", "repeated", "table")
+
+    def __init__(self, table: BudgetTable) -> None:
+        self.table = table
+        self.printed = frozenset(c.key for c in table.columns)
+        self.amount_columns = tuple(c.key for c in table.columns if not c.text)
+        self.code_rows = tuple(r for r in table.rows if r.code is not None)
+        self.lines: dict[tuple[str, str | None], Row] = {}
+        for r in table.rows:
+            if r.line is not None:
+                self.lines.setdefault((r.line, r.side), r)
+                self.lines.setdefault((r.line, None), r)
+        seen: set[tuple[str | None, str]] = set()
+        repeated = False
+        for r in self.code_rows:
+            key = (r.side, r.code or "")
+            if key in seen:
+                repeated = True
+                break
+            seen.add(key)
+        #: a code printed more than once on one side (e.g. once per government 类)
+        self.repeated = repeated
+        self._codes: dict[str | None, dict[str, Row]] = {}
+        self._children: dict[str | None, list[tuple[Row, list[Row]]]] = {}
+        self._top: dict[str | None, list[Row]] = {}
+        #: other per-table data a rule module derives once (keyed by the module)
+        self.memo: dict[str, Any] = {}
+
+    def rows_on(self, side: str | None) -> tuple[Row, ...]:
+        if side is None:
+            return self.code_rows
+        return tuple(r for r in self.code_rows if r.side == side)
+
+    def line(self, key: str, side: str | None = None) -> Row | None:
+        return self.lines.get((key, side))
+
+    def codes(self, side: str | None = None) -> dict[str, Row]:
+        """Code → first row with that code (on ``side``)."""
+        got = self._codes.get(side)
+        if got is None:
+            got = {}
+            for r in self.rows_on(side):
+                assert r.code is not None
+                got.setdefault(r.code, r)
+            self._codes[side] = got
+        return got
+
+    def children(self, side: str | None = None) -> list[tuple[Row, list[Row]]]:
+        """Each parent row with its direct children, in table order.
+
+        A child belongs to the nearest preceding row of its parent code in the same
+        depth-first branch; where a table repeats a code (one block per government 类),
+        each block's parent row is checked against its own children. A child listed
+        away from its parent's branch falls back to the first row of the parent code.
+        """
+        got = self._children.get(side)
+        if got is not None:
+            return got
+        index = self.codes(side)
+        kids: dict[int, list[Row]] = {}
+        parents: dict[int, Row] = {}
+        stack: list[Row] = []
+        for r in self.rows_on(side):
+            code = r.code
+            assert code is not None
+            while stack and not (code.startswith(stack[-1].code or "")
+                                 and len(code) > len(stack[-1].code or "")):
+                stack.pop()
+            p = parent_code(code)
+            owner: Row | None = None
+            if p is not None:
+                owner = stack[-1] if stack and stack[-1].code == p else index.get(p)
+            if owner is not None:
+                parents[id(owner)] = owner
+                kids.setdefault(id(owner), []).append(r)
+            stack.append(r)
+        got = [(parents[k], v) for k, v in kids.items()]
+        self._children[side] = got
+        return got
+
+    def top(self, side: str | None = None) -> list[Row]:
+        """The rows no printed code is an ancestor of (类 rows, or the highest level shown)."""
+        got = self._top.get(side)
+        if got is None:
+            index = self.codes(side)
+            got = []
+            for r in self.rows_on(side):
+                code = r.code or ""
+                if not any(code[:n] in index for n in range(3, len(code), 2)):
+                    got.append(r)
+            self._top[side] = got
+        return got
+
+
+_INDEXES: dict[int, tuple[weakref.ref[BudgetTable], TableIndex]] = {}
+
+
+def index(table: BudgetTable) -> TableIndex:
+    """The ``TableIndex`` of ``table``, built on first use and kept while the table lives."""
+    key = id(table)
+    hit = _INDEXES.get(key)
+    if hit is not None and hit[0]() is table:
+        return hit[1]
+    idx = TableIndex(table)
+    _INDEXES[key] = (weakref.ref(table, functools.partial(_forget, _INDEXES, key)), idx)
+    return idx
+
+
+def _forget(indexes: dict[int, tuple[weakref.ref[BudgetTable], TableIndex]], key: int,
+            ref: weakref.ref[BudgetTable]) -> None:
+    hit = indexes.get(key)
+    if hit is not None and hit[0] is ref:
+        indexes.pop(key, None)
+
+
+def printed(table: BudgetTable, key: str) -> bool:
+    """Whether the table prints the column ``key`` (has a ``Column`` with that key)."""
+    return key in index(table).printed
+
+
+def line(table: BudgetTable, key: str, side: str | None = None) -> Row | None:
+    """The first row of the named line ``key`` (on ``side``), from the table's index."""
+    return index(table).line(key, side)
+
+
 def code_index(table: BudgetTable, side: str | None = None) -> dict[str, Row]:
-    """Code → first row with that code (on ``side``), built once per call site."""
-    index: dict[str, Row] = {}
-    for r in table.rows:
-        if r.code is not None and (side is None or r.side == side) and r.code not in index:
-            index[r.code] = r
-    return index
+    """Code → first row with that code (on ``side``), from the table's index."""
+    return index(table).codes(side)
 
 
 def children_of(table: BudgetTable, side: str | None = None) -> dict[str, list[Row]]:
     """Code → its direct child rows in table order (only parents present in the table)."""
-    index = code_index(table, side)
-    children: dict[str, list[Row]] = {}
-    for r in table.rows:
-        if r.code is None or (side is not None and r.side != side):
-            continue
-        p = parent_code(r.code)
-        if p is not None and p in index:
-            children.setdefault(p, []).append(r)
-    return children
+    out: dict[str, list[Row]] = {}
+    for parent, kids in index(table).children(side):
+        out.setdefault(parent.code or "", []).extend(kids)
+    return out
+
+
+def code_cell(table: BudgetTable, code: str, col: str, side: str | None = None) -> Cell:
+    """The amount of ``code`` in column ``col``: its row, else the sum of its printed
+    descendants of the top-most printed level (a table printing only 项 has no 类 rows),
+    else blank. A code printed several times (one block per government 类) sums its rows.
+    """
+    idx = index(table)
+    rows = ([r for r in idx.rows_on(side) if r.code == code] if idx.repeated
+            else [r] if (r := idx.codes(side).get(code)) is not None else [])
+    if not rows:
+        rows = [r for r in idx.top(side) if (r.code or "").startswith(code)]
+    if not rows:
+        return BLANK
+    if len(rows) == 1:
+        return rows[0].cell(col)
+    cells = [r.cell(col) for r in rows]
+    if not any(c.is_amount for c in cells):
+        return BLANK
+    return Cell.amount(sum((c.as_zero() for c in cells), Decimal(0)))
 
 
 def _all_blank(cells: Iterable[Cell]) -> bool:
-    return all(not c.is_amount for c in cells)
+    return all(c.value is None for c in cells)
+
+
+def sum_check(ctx: RuleContext, total: Cell, addends: Sequence[Cell], *, table: BudgetTable,
+              row: Row | str | None = None, column: str | None = None, what: str) -> bool:
+    """``ctx.check_sum`` with a fast path for the exact case (counted as one check)."""
+    acc = Decimal(0)
+    for c in addends:
+        if c.value is not None:
+            acc += c.value
+    if (total.value if total.value is not None else _ZERO) == acc:
+        ctx.checked()
+        return True
+    return ctx.check_sum(total, addends, table=table, row=row, column=column, what=what)
+
+
+_ZERO = Decimal(0)
 
 
 def row_sums(ctx: RuleContext, table: BudgetTable, rows: Iterable[Row], total: str,
              addends: Sequence[str], what: str) -> None:
-    """For each row: cell ``total`` = Σ cells ``addends`` (rows all blank are not checks)."""
+    """For each row: cell ``total`` = Σ cells ``addends`` (rows all blank are not checks).
+
+    Only printed columns take part: a table without the ``total`` column, or without any
+    of the ``addends``, cannot be checked, and the rule records a skip.
+    """
+    shown = index(table).printed
+    parts_keys = [k for k in addends if k in shown]
+    if total not in shown or not parts_keys:
+        missing = total if total not in shown else "、".join(addends)
+        ctx.skip(f"{table.title or table.name}未列示“{_col_name(table, missing)}”栏")
+        return
     for r in rows:
-        parts = [r.cell(k) for k in addends]
-        t = r.cell(total)
-        if t.is_amount or not _all_blank(parts):
-            ctx.check_sum(t, parts, table=table, row=r, column=total, what=what)
+        cells = r.cells
+        parts = [cells.get(k, BLANK) for k in parts_keys]
+        t = cells.get(total, BLANK)
+        if t.value is not None or not _all_blank(parts):
+            sum_check(ctx, t, parts, table=table, row=r, column=total, what=what)
 
 
-def hierarchy_sums(ctx: RuleContext, table: BudgetTable, columns: Sequence[str], *,
-                   side: str | None = None, what: str = "上级科目应等于其下级科目之和") -> None:
-    """Every parent row = Σ its direct children in table order, in every column."""
-    children = children_of(table, side)
-    index = code_index(table, side)
-    for code, kids in children.items():
-        parent = index[code]
+def _col_name(table: BudgetTable, key: str) -> str:
+    col = table.column(key)
+    if col is not None:
+        return col.name
+    spec = {c.key: c.name for c in table.spec.columns}
+    return spec.get(key, key)
+
+
+def hierarchy_sums(ctx: RuleContext, table: BudgetTable, columns: Sequence[str] | None = None,
+                   *, side: str | None = None,
+                   what: str = "上级科目应等于其下级科目之和") -> None:
+    """Every parent row = Σ its direct children, in every printed column."""
+    idx = index(table)
+    cols = [c for c in (columns if columns is not None else idx.amount_columns)
+            if c in idx.printed]
+    for parent, kids in idx.children(side):
         label = f"{what}（{'、'.join(k.code or '' for k in kids)}）"
-        for col in columns:
-            parts = [k.cell(col) for k in kids]
-            t = parent.cell(col)
-            if t.is_amount or not _all_blank(parts):
-                ctx.check_sum(t, parts, table=table, row=parent, column=col, what=label)
+        pcells = parent.cells
+        for col in cols:
+            parts = [k.cells.get(col, BLANK) for k in kids]
+            t = pcells.get(col, BLANK)
+            if t.value is not None or not _all_blank(parts):
+                sum_check(ctx, t, parts, table=table, row=parent, column=col, what=label)
 
 
 def top_level_sum(ctx: RuleContext, table: BudgetTable, total_row: Row | None,
-                  columns: Sequence[str], *, side: str | None = None,
+                  columns: Sequence[str] | None = None, *, side: str | None = None,
                   what: str = "合计应等于各类级科目之和") -> None:
-    """The 合计 row = Σ 类 rows (3-digit codes), in every column."""
-    classes = [r for r in table.code_rows(side) if r.code is not None and len(r.code) == 3]
-    if total_row is None:
-        if classes:
-            ctx.skip("表中没有合计行")
+    """The 合计 row = Σ rows of the top-most printed level (类 rows; when the table
+    prints no 类, its highest printed level), in every printed column."""
+    idx = index(table)
+    top = idx.top(side)
+    if not top:
+        ctx.skip(f"{table.title or table.name}没有科目编码行")
         return
-    for col in columns:
-        parts = [r.cell(col) for r in classes]
-        t = total_row.cell(col)
-        if t.is_amount or not _all_blank(parts):
-            ctx.check_sum(t, parts, table=table, row=total_row, column=col, what=what)
+    if total_row is None:
+        ctx.skip("表中没有合计行")
+        return
+    if any(len(r.code or "") != 3 for r in top):
+        what = what.replace("各类级科目", "最高一级列示的科目")
+    cols = [c for c in (columns if columns is not None else idx.amount_columns)
+            if c in idx.printed]
+    for col in cols:
+        parts = [r.cells.get(col, BLANK) for r in top]
+        t = total_row.cells.get(col, BLANK)
+        if t.value is not None or not _all_blank(parts):
+            sum_check(ctx, t, parts, table=table, row=total_row, column=col, what=what)
 
 
 def fmt(value: Decimal, places: int) -> str:

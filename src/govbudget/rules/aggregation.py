@@ -31,8 +31,7 @@ FAMILY = "aggregation"
 SOURCE = "DOMAIN.md §7 [SEC S26]"
 
 RowKey = tuple[str | None, str | None, str | None, str | None]
-# (sum in the department table's unit, number of shown unit cells, most places shown)
-_Acc = dict[tuple[TableKind, RowKey, str], list[object]]
+_Acc = dict[tuple[TableKind, RowKey, str], "_Slot"]
 
 #: cells a plain sum and a sum net of internal flows disagree on (judged by D-2, not D-1)
 _FLOW_LINES = {
@@ -100,19 +99,19 @@ def d1_cellwise_sum(ctx: RuleContext) -> None:
             dt = dept_tables.get(kind)
             if dt is None:
                 continue
+            same_unit = ut.unit is dt.unit
             for r in ut.rows:
                 key = row_key(r)
                 for col, cell in r.cells.items():
-                    if cell.value is None:
+                    shown = cell.value
+                    if shown is None:
                         continue
-                    value = ut.unit.convert(cell.value, dt.unit)
+                    value = shown if same_unit else ut.unit.convert(shown, dt.unit)
                     slot = acc.get((kind, key, col))
                     if slot is None:
-                        acc[(kind, key, col)] = [value, 1, places_of(cell.value)]
+                        acc[(kind, key, col)] = (_Slot(value, shown))
                     else:
-                        slot[0] = slot[0] + value  # type: ignore[operator]
-                        slot[1] = slot[1] + 1  # type: ignore[operator]
-                        slot[2] = max(slot[2], places_of(cell.value))  # type: ignore[call-overload]
+                        slot.add(value, shown)
     flows = _internal_flows(ctx) != 0
     seen: set[tuple[TableKind, RowKey, str]] = set()
     for kind, dt in dept_tables.items():
@@ -124,7 +123,7 @@ def d1_cellwise_sum(ctx: RuleContext) -> None:
                     continue
                 _compare(ctx, dt, r, col, cell, acc.get((kind, key, col)))
     for (kind, key, col), slot in acc.items():
-        if (kind, key, col) in seen or slot[0] == 0:
+        if (kind, key, col) in seen or slot.total == 0:
             continue
         dt = dept_tables[kind]
         label = " ".join(p for p in (key[1], key[2], key[3]) if p)
@@ -132,18 +131,39 @@ def d1_cellwise_sum(ctx: RuleContext) -> None:
                           "此行）", col, Cell.BLANK, slot)  # type: ignore[attr-defined]
 
 
+class _Slot:
+    """The running sum of one department cell over the units (in the department's unit),
+    the number of unit cells shown, and their values as printed (for the precision,
+    needed only when the sum disagrees)."""
+
+    __slots__ = ("n", "shown", "total")
+
+    def __init__(self, value: Decimal, shown: Decimal) -> None:
+        self.total = value
+        self.n = 1
+        self.shown = [shown]
+
+    def add(self, value: Decimal, shown: Decimal) -> None:
+        self.total += value
+        self.n += 1
+        self.shown.append(shown)
+
+    @property
+    def places(self) -> int:
+        return max(places_of(v) for v in self.shown)
+
+
 def _compare(ctx: RuleContext, dt: BudgetTable, row: Row | str, col: str, cell: Cell,
-             slot: list[object] | None) -> None:
-    total = Decimal(0) if slot is None else slot[0]
-    n = 0 if slot is None else slot[1]
-    places = max(cell.places, 0 if slot is None else slot[2])  # type: ignore[call-overload]
-    assert isinstance(total, Decimal) and isinstance(n, int) and isinstance(places, int)
-    if not cell.is_amount and n == 0:
+             slot: _Slot | None) -> None:
+    n = 0 if slot is None else slot.n
+    if cell.value is None and n == 0:
         return
-    ctx.checked()
+    ctx.checks += 1
+    total = Decimal(0) if slot is None else slot.total
     diff = cell.as_zero() - total
     if diff == 0:
         return
+    places = max(cell.places, 0 if slot is None else slot.places)
     tol = tolerance(places=places, addends=max(n, 1))
     within = abs(diff) <= tol
     ctx.fail(f"部门数 {show(cell)} ≠ 各单位之和 {fmt(total, places)}（{n} 个单位，"

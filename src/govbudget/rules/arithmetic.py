@@ -15,18 +15,24 @@ checked against their *direct* children in table order (类 = Σ 款, 款 = Σ �
 
 from __future__ import annotations
 
+from decimal import Decimal
+
+from govbudget.money import BLANK, Cell
 from govbudget.rules._common import (
     SOURCE_143,
     check_balance,
     hierarchy_sums,
+    index,
     row_sums,
+    sum_check,
     table_or_skip,
     top_level_sum,
 )
 from govbudget.rules.core import RuleContext, Severity, rule
 from govbudget.tables.kinds import TableKind
+from govbudget.tables.model import BudgetTable, Row
 
-__all__ = ["PERSONNEL_CLASSES", "PUBLIC_CLASSES", "economic_nature"]
+__all__ = ["PERSONNEL_CLASSES", "PUBLIC_CLASSES", "economic_nature", "revenue_sources"]
 
 FAMILY = "arithmetic"
 INCOME_LINES = ("general_budget", "gov_fund", "soe_capital", "special_account", "business",
@@ -48,7 +54,7 @@ def t1_income_subtotal(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.SUMMARY)
     if t is None:
         return
-    sub = t.line("subtotal", "income")
+    sub = index(t).line("subtotal", "income")
     if sub is None:
         ctx.skip("收支总表没有本年收入合计行")
         return
@@ -63,7 +69,7 @@ def t1_expenditure_subtotal(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.SUMMARY)
     if t is None:
         return
-    sub = t.line("subtotal", "expenditure")
+    sub = index(t).line("subtotal", "expenditure")
     if sub is None:
         ctx.skip("收支总表没有本年支出合计行")
         return
@@ -77,7 +83,7 @@ def _total_of(ctx: RuleContext, side: str, carry: str, label: str) -> None:
     t = table_or_skip(ctx, TableKind.SUMMARY)
     if t is None:
         return
-    total, sub, car = t.line("total", side), t.line("subtotal", side), t.line(carry, side)
+    total, sub, car = index(t).line("total", side), index(t).line("subtotal", side), index(t).line(carry, side)
     if total is None or sub is None:
         ctx.skip(f"收支总表没有{label}行")
         return
@@ -104,7 +110,7 @@ def t1_balanced(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.SUMMARY)
     if t is None:
         return
-    inc, exp = t.line("total", "income"), t.line("total", "expenditure")
+    inc, exp = index(t).line("total", "income"), index(t).line("total", "expenditure")
     if inc is None or exp is None:
         ctx.skip("收支总表没有收入总计或支出总计行")
         return
@@ -134,23 +140,67 @@ def t1_unclassified_blank(ctx: RuleContext) -> None:
 
 _REVENUE_SOURCES = ("fiscal", "special_account", "business", "operating", "superior_subsidy",
                     "affiliated_remit", "other")
+_FISCAL_PARTS = ("general", "fund", "soe")
+
+
+def fiscal_columns(t: BudgetTable) -> tuple[str, ...]:
+    """The printed columns that together hold a revenue table's 财政拨款收入.
+
+    ``fiscal`` when the table prints it as the 财政拨款 subtotal (beside its
+    一般公共预算 / 政府性基金 / 国有资本经营 parts, or alone); otherwise the fund columns
+    printed (a table heading 财政拨款 over 一般公共预算 … prints no subtotal, and one
+    printing ``fiscal`` beside 政府性基金 / 国有资本经营 without 一般公共预算 uses it
+    for the general budget).
+    """
+    shown = index(t).printed
+    if "fiscal" in shown and ("general" in shown or not any(k in shown for k in _FISCAL_PARTS)):
+        return ("fiscal",)
+    return tuple(k for k in ("fiscal", *_FISCAL_PARTS) if k in shown)
+
+
+def revenue_sources(t: BudgetTable) -> tuple[str, ...]:
+    """The printed columns of a revenue table whose sum is 本年收入 (no column counted twice)."""
+    shown = index(t).printed
+    return (*fiscal_columns(t), *(k for k in _REVENUE_SOURCES[1:] if k in shown))
+
+
+def _unknown_amounts(t: BudgetTable) -> list[str]:
+    """Printed amount columns the spec does not know (a sum may miss them), with amounts."""
+    known = set(t.spec.column_keys)
+    cols = [c for c in index(t).amount_columns if c not in known]
+    return [c for c in cols if any(r.cell(c).as_zero() != 0 for r in t.rows)]
 
 
 @rule("T2-1", Severity.ERROR, "部门收入总表每一行：合计 = 本年收入小计 + 上年结转",
       source=_src("§3 T2"), family=FAMILY)
 def t2_row_total(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.REVENUE)
-    if t is not None:
-        row_sums(ctx, t, t.rows, "total", ("current", "carryover"),
-                 "合计应等于本年收入小计加上年结转")
+    if t is None:
+        return
+    shown = index(t).printed
+    tail = tuple(k for k in ("unit_balance", "carryover") if k in shown)
+    if "current" in shown:
+        row_sums(ctx, t, t.rows, "total", ("current", *tail), "合计应等于本年收入小计加上年结转")
+        return
+    # no 本年收入小计 column: 合计 = the income sources printed + 上年结转
+    unknown = _unknown_amounts(t)
+    if unknown:
+        ctx.skip(f"收入总表没有本年收入小计栏，且有无法归类的金额栏（{'、'.join(unknown)}）")
+        return
+    row_sums(ctx, t, t.rows, "total", (*revenue_sources(t), *tail),
+             "合计应等于各项收入加上年结转之和")
 
 
 @rule("T2-2", Severity.ERROR, "部门收入总表每一行：本年收入小计 = 各项收入之和",
       source=_src("§3 T2"), family=FAMILY)
 def t2_row_current(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.REVENUE)
-    if t is not None:
-        row_sums(ctx, t, t.rows, "current", _REVENUE_SOURCES, "本年收入小计应等于各项收入之和")
+    if t is None:
+        return
+    if "current" not in index(t).printed:
+        ctx.skip("收入总表未列示本年收入小计栏")
+        return
+    row_sums(ctx, t, t.rows, "current", revenue_sources(t), "本年收入小计应等于各项收入之和")
 
 
 @rule("T2-3", Severity.ERROR, "部门收入总表每一栏：上级科目 = 其直接下级科目之和",
@@ -158,7 +208,7 @@ def t2_row_current(ctx: RuleContext) -> None:
 def t2_hierarchy(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.REVENUE)
     if t is not None:
-        hierarchy_sums(ctx, t, t.spec.column_keys)
+        hierarchy_sums(ctx, t)
 
 
 @rule("T2-4", Severity.ERROR, "部门收入总表每一栏：合计 = 各类级科目之和",
@@ -166,7 +216,7 @@ def t2_hierarchy(ctx: RuleContext) -> None:
 def t2_total(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.REVENUE)
     if t is not None:
-        top_level_sum(ctx, t, t.line("total"), t.spec.column_keys)
+        top_level_sum(ctx, t, index(t).line("total"))
 
 
 # ---- T3 部门支出总表, T5 一般公共预算支出表, T7/T8 --------------------------------------
@@ -178,7 +228,8 @@ def t2_total(ctx: RuleContext) -> None:
 def t3_row_total(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.EXPENDITURE)
     if t is not None:
-        row_sums(ctx, t, t.rows, "total", t.spec.column_keys[1:], "合计应等于各项支出之和")
+        parts = tuple(c.key for c in t.spec.columns if c.parent is None and c.key != "total")
+        row_sums(ctx, t, t.rows, "total", parts, "合计应等于各项支出之和")
 
 
 def _hierarchy_and_total(ctx: RuleContext, kind: TableKind) -> None:
@@ -188,8 +239,8 @@ def _hierarchy_and_total(ctx: RuleContext, kind: TableKind) -> None:
     if t.is_empty():
         ctx.skip(f"{kind.value}为空表")
         return
-    hierarchy_sums(ctx, t, t.spec.column_keys)
-    top_level_sum(ctx, t, t.line("total"), t.spec.column_keys)
+    hierarchy_sums(ctx, t)
+    top_level_sum(ctx, t, index(t).line("total"))
 
 
 @rule("T3-2", Severity.ERROR, "部门支出总表每一栏：上级科目 = 直接下级之和，合计 = 各类之和",
@@ -236,8 +287,8 @@ def t7_hierarchy(ctx: RuleContext) -> None:
         t = ctx.disclosure.table(kind)
         if t is not None and not t.is_empty():
             ran = True
-            hierarchy_sums(ctx, t, t.spec.column_keys)
-            top_level_sum(ctx, t, t.line("total"), t.spec.column_keys)
+            hierarchy_sums(ctx, t)
+            top_level_sum(ctx, t, index(t).line("total"))
     if not ran:
         ctx.skip("政府性基金、国有资本经营预算支出表缺失或为空表")
 
@@ -248,12 +299,26 @@ def _fiscal(ctx: RuleContext, total: str, parts: tuple[str, ...], what: str) -> 
     t = table_or_skip(ctx, TableKind.FISCAL_SUMMARY)
     if t is None:
         return
-    row = t.line(total, "income")
+    idx = index(t)
+    row = idx.line(total, "income")
     if row is None:
         ctx.skip("财政拨款收支总表缺少该行")
         return
-    cells = [r.cell("income") for k in parts if (r := t.line(k, "income")) is not None]
+    cells = [r.cell("income") for k in parts if (r := idx.line(k, "income")) is not None]
     ctx.check_sum(row.cell("income"), cells, table=t, row=row, column="income", what=what)
+
+
+def fiscal_income(t: BudgetTable) -> Cell:
+    """财政拨款收支总表本年收入合计: the printed line, else the fund incomes printed."""
+    idx = index(t)
+    sub = idx.line("subtotal", "income")
+    if sub is not None:
+        return sub.cell("income")
+    cells = [r.cell("income") for k in ("general_budget", "gov_fund", "soe_capital")
+             if (r := idx.line(k, "income")) is not None]
+    if not any(c.is_amount for c in cells):
+        return BLANK
+    return Cell.amount(sum((c.as_zero() for c in cells), Decimal(0)))
 
 
 @rule("T4-1", Severity.ERROR, "财政拨款收支总表：本年收入合计 = 三类财政拨款之和",
@@ -273,7 +338,29 @@ def t4_carryover(ctx: RuleContext) -> None:
 @rule("T4-3", Severity.ERROR, "财政拨款收支总表：收入总计 = 本年收入合计 + 年初结转和结余",
       source=_src("§3 T4"), family=FAMILY)
 def t4_income_total(ctx: RuleContext) -> None:
-    _fiscal(ctx, "total", ("subtotal", "carryover"), "收入总计应等于本年收入合计加年初结转和结余")
+    t = table_or_skip(ctx, TableKind.FISCAL_SUMMARY)
+    if t is None:
+        return
+    idx = index(t)
+    if idx.line("subtotal", "income") is not None:
+        _fiscal(ctx, "total", ("subtotal", "carryover"),
+                "收入总计应等于本年收入合计加年初结转和结余")
+        return
+    # no 本年收入合计 line (Shanghai template): the fund incomes printed stand in for it
+    total = idx.line("total", "income")
+    funds = [r for k in ("general_budget", "gov_fund", "soe_capital")
+             if (r := idx.line(k, "income")) is not None]
+    if total is None or not funds:
+        ctx.skip("财政拨款收支总表没有本年收入合计行，也没有分资金来源的收入行")
+        return
+    carry = [r.cell("income") for r in (idx.line("carryover", "income"),) if r is not None]
+    if not carry:  # only the per-fund carry-over lines are printed
+        carry = [r.cell("income") for k in ("carryover_general", "carryover_fund",
+                                             "carryover_soe")
+                 if (r := idx.line(k, "income")) is not None]
+    ctx.check_sum(total.cell("income"), [r.cell("income") for r in funds] + carry, table=t,
+                  row=total, column="income",
+                  what="收入总计应等于各项财政拨款收入加年初结转和结余（表中未列本年收入合计）")
 
 
 _FISCAL_COLUMNS = ("total", "general", "fund", "soe")
@@ -298,20 +385,23 @@ def t4_expenditure_totals(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.FISCAL_SUMMARY)
     if t is None:
         return
-    sub, total = t.line("subtotal", "expenditure"), t.line("total", "expenditure")
-    carry = t.line("carryforward", "expenditure")
+    idx = index(t)
+    sub, total = idx.line("subtotal", "expenditure"), idx.line("total", "expenditure")
+    carry = idx.line("carryforward", "expenditure")
     classes = [r for r in t.rows if r.side == "expenditure"
                and (r.code is not None or r.line == "unclassified")]
     if sub is None or total is None:
         ctx.skip("财政拨款收支总表没有本年支出合计或支出总计行")
         return
     for col in _FISCAL_COLUMNS:
+        if col not in idx.printed:
+            continue
         ctx.check_sum(sub.cell(col), [r.cell(col) for r in classes], table=t, row=sub,
                       column=col, what="本年支出合计应等于各类支出之和")
         parts = [sub.cell(col)] + ([carry.cell(col)] if carry is not None else [])
         ctx.check_sum(total.cell(col), parts, table=t, row=total, column=col,
                       what="支出总计应等于本年支出合计加年末结转和结余")
-    inc = t.line("total", "income")
+    inc = index(t).line("total", "income")
     if inc is not None:
         ctx.check_equal(total.cell("total"), t.unit, inc.cell("income"), t.unit, table=t,
                         row=total, column="total", what="支出总计应等于收入总计")
@@ -329,12 +419,18 @@ def t4_fund_balance(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.FISCAL_SUMMARY)
     if t is None:
         return
-    sub, carry = t.line("subtotal", "expenditure"), t.line("carryforward", "expenditure")
+    idx = index(t)
+    sub, carry = idx.line("subtotal", "expenditure"), idx.line("carryforward", "expenditure")
     if sub is None:
         ctx.skip("财政拨款收支总表没有本年支出合计行")
         return
+    if not any(col in idx.printed for col, *_ in _FUNDS):
+        ctx.skip("财政拨款收支总表未分资金来源列示支出（只有合计栏）")
+        return
     for col, income_key, carry_key, label in _FUNDS:
-        inc, open_ = t.line(income_key, "income"), t.line(carry_key, "income")
+        if col not in idx.printed:
+            continue
+        inc, open_ = index(t).line(income_key, "income"), index(t).line(carry_key, "income")
         left = [r.cell("income") for r in (inc, open_) if r is not None]
         right = [sub.cell(col)] + ([carry.cell(col)] if carry is not None else [])
         if all(not c.is_amount for c in (*left, *right)):
@@ -358,7 +454,7 @@ def t6_row_total(ctx: RuleContext) -> None:
 def t6_hierarchy(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.BASIC_EXPENDITURE)
     if t is not None:
-        hierarchy_sums(ctx, t, t.spec.column_keys, what="类级科目应等于其款级科目之和")
+        hierarchy_sums(ctx, t, what="类级科目应等于其款级科目之和")
 
 
 @rule("T6-3", Severity.ERROR, "一般公共预算基本支出表每一栏：合计 = 各类之和",
@@ -366,7 +462,7 @@ def t6_hierarchy(ctx: RuleContext) -> None:
 def t6_total(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.BASIC_EXPENDITURE)
     if t is not None:
-        top_level_sum(ctx, t, t.line("total"), t.spec.column_keys)
+        top_level_sum(ctx, t, index(t).line("total"))
 
 
 def economic_nature(code: str) -> str | None:
@@ -393,7 +489,11 @@ def p1_column_by_class(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.BASIC_EXPENDITURE)
     if t is None:
         return
-    for r in t.code_rows():
+    idx = index(t)
+    if "personnel" not in idx.printed or "public" not in idx.printed:
+        ctx.skip("基本支出表未分列人员经费、公用经费")
+        return
+    for r in idx.code_rows:
         assert r.code is not None
         nature = economic_nature(r.code)
         if nature is None:
@@ -416,20 +516,20 @@ def p2_nature_totals(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.BASIC_EXPENDITURE)
     if t is None:
         return
-    total = t.line("total")
+    idx = index(t)
+    total = idx.line("total")
     if total is None:
         ctx.skip("基本支出表没有合计行")
         return
-    index = {r.code: r for r in t.code_rows() if r.code is not None}
+    rows_by_class: dict[str, list[Row]] = {}
+    for r in idx.top():  # 类 rows (each block of a repeated 类), else the 款 shown alone
+        rows_by_class.setdefault((r.code or "")[:3], []).append(r)
     for col, classes, label in (("personnel", PERSONNEL_CLASSES, "人员经费合计应等于工资福利支出与"
                                                                  "对个人和家庭的补助之和"),
                                 ("public", PUBLIC_CLASSES, "公用经费合计应等于商品和服务支出与资本"
                                                            "性支出之和")):
-        parts = []
-        for cls in classes:
-            if cls in index:
-                parts.append(index[cls].cell("total"))
-            else:  # no 类 row: its 款 rows stand in
-                parts.extend(r.cell("total") for code, r in index.items()
-                             if len(code) == 5 and code.startswith(cls))
-        ctx.check_sum(total.cell(col), parts, table=t, row=total, column=col, what=label)
+        if col not in idx.printed:
+            ctx.skip("基本支出表未分列人员经费、公用经费")
+            continue
+        parts = [r.cell("total") for cls in classes for r in rows_by_class.get(cls, ())]
+        sum_check(ctx, total.cell(col), parts, table=t, row=total, column=col, what=label)

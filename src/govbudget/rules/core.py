@@ -263,6 +263,7 @@ class Registry:
 
     def __init__(self, rules: Iterable[Rule] = ()) -> None:
         self._rules: dict[str, Rule] = {}
+        self._ordered: tuple[Rule, ...] | None = None
         for r in rules:
             self.add(r)
 
@@ -270,6 +271,7 @@ class Registry:
         if rule.id in self._rules and not replace:
             raise ValueError(f"rule {rule.id} is already registered")
         self._rules[rule.id] = rule
+        self._ordered = None
         return rule
 
     def rule(self, id: str, severity: Severity, statement: str, *, source: str,
@@ -282,7 +284,9 @@ class Registry:
         return decorate
 
     def __iter__(self) -> Iterator[Rule]:
-        return iter(sorted(self._rules.values(), key=lambda r: _id_key(r.id)))
+        if self._ordered is None:  # sorted once, until a rule is added
+            self._ordered = tuple(sorted(self._rules.values(), key=lambda r: _id_key(r.id)))
+        return iter(self._ordered)
 
     def __len__(self) -> int:
         return len(self._rules)

@@ -18,7 +18,15 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from govbudget.money import BLANK, Cell
-from govbudget.rules._common import SOURCE_143, check_le, code_index, table_or_skip
+from govbudget.rules._common import (
+    SOURCE_143,
+    check_le,
+    code_index,
+    index,
+    printed,
+    table_or_skip,
+)
+from govbudget.rules.arithmetic import fiscal_columns, fiscal_income
 from govbudget.rules.core import RuleContext, Severity, rule
 from govbudget.tables.disclosure import UnitKind
 from govbudget.tables.kinds import TableKind
@@ -46,8 +54,33 @@ def _tables(ctx: RuleContext, *kinds: TableKind) -> list[BudgetTable] | None:
 
 
 def _cell(t: BudgetTable, line: str, col: str, side: str | None = None) -> tuple[Row | None, Cell]:
-    r = t.line(line, side)
+    r = index(t).line(line, side)
     return r, (r.cell(col) if r is not None else Cell.amount(0))
+
+
+def _sum_cell(cells: list[Cell]) -> Cell:
+    if not any(c.is_amount for c in cells):
+        return BLANK
+    return Cell.amount(sum((c.as_zero() for c in cells), Decimal(0)))
+
+
+def _subtotal(t: BudgetTable, side: str, col: str) -> tuple[Row | None, Cell, str]:
+    """本年收入/支出合计 of a two-sided table: the printed line, else 总计 less the
+    carry-over lines printed (a template may print only 总计)."""
+    idx = index(t)
+    sub = idx.line("subtotal", side)
+    if sub is not None:
+        return sub, sub.cell(col), sub.name
+    total = idx.line("total", side)
+    if total is None:
+        return None, Cell.amount(0), "本年合计"
+    carry = [r.cell(col) for k in (("carryover", "unit_balance") if side == "income"
+                                   else ("carryforward",))
+             if (r := idx.line(k, side)) is not None]
+    value = total.cell(col)
+    if any(c.as_zero() for c in carry):
+        value = Cell.amount(value.as_zero() - sum((c.as_zero() for c in carry), Decimal(0)))
+    return total, value, f"{total.name}（表中未列本年合计，以总计减结转计）"
 
 
 def _where(t: BudgetTable, row: Row | None, what: str) -> str:
@@ -72,13 +105,19 @@ def x1_fiscal_income(ctx: RuleContext) -> None:
     if tables is None:
         return
     s, r, f = tables
-    total_row, fiscal = _cell(r, "total", "fiscal")
+    cols = fiscal_columns(r)
+    if not cols:
+        ctx.skip("收入总表未列示财政拨款收入栏")
+        return
+    total_row = index(r).line("total")
+    fiscal = (_sum_cell([total_row.cell(c) for c in cols]) if total_row is not None
+              else Cell.amount(0))
     parts = [_cell(s, k, "income", "income")[1]
              for k in ("general_budget", "gov_fund", "soe_capital")]
-    ctx.check_sum(fiscal, parts, table=r, row=total_row or "合计", column="fiscal",
+    ctx.check_sum(fiscal, parts, table=r, row=total_row or "合计", column=cols[0],
                   what="收入总表财政拨款收入应等于收支总表三项财政拨款收入之和")
-    f_row, f_sub = _cell(f, "subtotal", "income", "income")
-    _equal(ctx, f, f_row, "income", f_sub, r, total_row, fiscal,
+    f_row = index(f).line("subtotal", "income") or index(f).line("total", "income")
+    _equal(ctx, f, f_row, "income", fiscal_income(f), r, total_row, fiscal,
            "财政拨款收支总表本年收入合计应等于收入总表财政拨款收入", "合计")
 
 
@@ -95,8 +134,11 @@ def x2_other_income(ctx: RuleContext) -> None:
     if tables is None:
         return
     s, r = tables
-    total_row = r.line("total")
+    total_row = index(r).line("total")
+    shown = index(r).printed
     for line, col in _X2:
+        if col not in shown:
+            continue  # the revenue table does not print this source
         s_row, s_cell = _cell(s, line, "income", "income")
         b = total_row.cell(col) if total_row is not None else Cell.amount(0)
         _equal(ctx, r, total_row, col, b, s, s_row, s_cell,
@@ -108,6 +150,9 @@ def _summary_vs_revenue(ctx: RuleContext, line: str, col: str, what: str) -> Non
     if tables is None:
         return
     s, r = tables
+    if not printed(r, col):
+        ctx.skip(f"收入总表未列示“{r.spec.column(col).name}”栏")
+        return
     s_row, s_cell = _cell(s, line, "income", "income")
     r_row, r_cell = _cell(r, "total", col)
     _equal(ctx, r, r_row, col, r_cell, s, s_row, s_cell, what, line)
@@ -133,14 +178,45 @@ def x5_expenditure_total(ctx: RuleContext) -> None:
     if tables is None:
         return
     s, e = tables
-    s_row, s_cell = _cell(s, "subtotal", "expenditure", "expenditure")
+    s_row, s_cell, s_what = _subtotal(s, "expenditure", "expenditure")
     e_row, e_cell = _cell(e, "total", "total")
     _equal(ctx, e, e_row, "total", e_cell, s, s_row, s_cell,
-           "支出总表合计应等于收支总表本年支出合计", "本年支出合计")
+           "支出总表合计应等于收支总表本年支出合计", s_what)
 
 
 def _classes(t: BudgetTable, side: str | None = None) -> dict[str, Row]:
     return {c: r for c, r in code_index(t, side).items() if len(c) == 3}
+
+
+def _class_cells(t: BudgetTable, col: str, side: str | None = None) -> dict[str, Cell]:
+    """类 code → amount in ``col``: the 类 row, or (a table printing no 类 rows) the sum
+    of the rows of the top-most printed level under it; a repeated 类 sums its blocks."""
+    groups: dict[str, list[Cell]] = {}
+    for r in index(t).top(side):
+        groups.setdefault((r.code or "")[:3], []).append(r.cell(col))
+    return {c: cells[0] if len(cells) == 1 else _sum_cell(cells) for c, cells in groups.items()}
+
+
+def _per_class(ctx: RuleContext, a: BudgetTable, a_col: str, a_side: str | None,
+               b: BudgetTable, b_col: str, b_side: str | None, what: str,
+               compare: str = "eq") -> None:
+    """For every 类 in either table: a[a_col] vs b[b_col] (lower levels summed up)."""
+    a_rows = _classes(a, a_side)
+    a_cells, b_cells = _class_cells(a, a_col, a_side), _class_cells(b, b_col, b_side)
+    b_rows = _classes(b, b_side)
+    for code in list(a_cells) + [c for c in b_cells if c not in a_cells]:
+        ac, bc = a_cells.get(code, BLANK), b_cells.get(code, BLANK)
+        if not ac.is_amount and not bc.is_amount:
+            continue
+        ar, br = a_rows.get(code), b_rows.get(code)
+        evidence = _where(b, br, code if br is not None or code not in b_cells
+                          else f"{code}（各下级科目合计）")
+        if compare == "eq":
+            ctx.check_equal(ac, a.unit, bc, b.unit, table=a, row=ar or code, column=a_col,
+                            what=f"{code} {what}", evidence=evidence)
+        else:
+            check_le(ctx, ac, a.unit, bc, b.unit, table=a, row=ar or code, column=a_col,
+                     what=f"{code} {what}", evidence=evidence)
 
 
 def _per_code(ctx: RuleContext, a: BudgetTable, a_rows: dict[str, Row], a_col: str,
@@ -171,8 +247,8 @@ def x6_classes(ctx: RuleContext) -> None:
     if tables is None:
         return
     s, e = tables
-    _per_code(ctx, s, _classes(s, "expenditure"), "expenditure", e, _classes(e), "total",
-              "收支总表类级支出应等于支出总表该类合计")
+    _per_class(ctx, s, "expenditure", "expenditure", e, "total", None,
+               "收支总表类级支出应等于支出总表该类合计")
 
 
 @rule("X-7", Severity.ERROR,
@@ -183,6 +259,9 @@ def x7_revenue_vs_expenditure(ctx: RuleContext) -> None:
     if tables is None:
         return
     s, r, e = tables
+    if not index(r).code_rows or not index(e).code_rows:
+        ctx.skip("收入总表或支出总表不按功能分类科目列示（如按单位列示）")
+        return
     carry = _cell(s, "carryforward", "expenditure", "expenditure")[1].as_zero()
     r_rows, e_rows = code_index(r), code_index(e)
     if carry == 0:
@@ -221,8 +300,8 @@ def x9_fiscal_le_all(ctx: RuleContext) -> None:
     if tables is None:
         return
     s, f = tables
-    _per_code(ctx, f, _classes(f, "expenditure"), "total", s, _classes(s, "expenditure"),
-              "expenditure", "财政拨款支出超过收支总表该类支出", compare="le")
+    _per_class(ctx, f, "total", "expenditure", s, "expenditure", "expenditure",
+               "财政拨款支出超过收支总表该类支出", compare="le")
 
 
 @rule("X-10", Severity.ERROR,
@@ -232,15 +311,18 @@ def x10_fund_columns(ctx: RuleContext) -> None:
     f = table_or_skip(ctx, F)
     if f is None:
         return
-    f_classes = _classes(f, "expenditure")
+    shown = index(f).printed
+    if not any(col in shown for col in ("general", "fund", "soe")):
+        ctx.skip("财政拨款收支总表未分资金来源列示支出（只有合计栏）")
+        return
     for col, kind in (("general", G), ("fund", TableKind.GOV_FUND),
                       ("soe", TableKind.SOE_CAPITAL)):
         other = ctx.disclosure.table(kind)
-        if other is None:
+        if other is None or col not in shown:
             continue
-        _per_code(ctx, f, f_classes, col, other, _classes(other), "total",
-                  f"财政拨款收支总表该类应等于{kind.value}类级合计")
-        sub, sub_cell = _cell(f, "subtotal", col, "expenditure")
+        _per_class(ctx, f, col, "expenditure", other, "total", None,
+                   f"财政拨款收支总表该类应等于{kind.value}类级合计")
+        sub, sub_cell, _ = _subtotal(f, "expenditure", col)
         o_row, o_cell = _cell(other, "total", "total")
         if sub_cell.is_amount or o_cell.is_amount:
             _equal(ctx, f, sub, col, sub_cell, other, o_row, o_cell,

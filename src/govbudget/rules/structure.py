@@ -13,6 +13,8 @@ empty, explained; U-1 surfaces what the loader could not place.
 
 from __future__ import annotations
 
+import re
+
 from govbudget.rules._common import SOURCE_143
 from govbudget.rules.core import RuleContext, Severity, rule
 from govbudget.tables.kinds import TableKind, normalise_label
@@ -109,16 +111,43 @@ def m2_title(ctx: RuleContext) -> None:
         ctx.skip("各表没有表名")
 
 
+#: what an empty-table note names, per kind (besides the table's standard name)
+_EMPTY_SUBJECT = {
+    TableKind.GOV_FUND: "政府性基金",
+    TableKind.SOE_CAPITAL: "国有资本经营",
+    TableKind.THREE_PUBLIC: "三公",
+    TableKind.THREE_PUBLIC_YOY: "三公",
+    TableKind.PROCUREMENT: "政府采购",
+}
+_EMPTY_NOTE = re.compile(r"注[:：][^。\n]{0,120}?(空表|无数据|没有数据|不涉及|没有使用|无[^。\n]{0,30}(预算|支出|安排))")
+
+
+def _narrative_notes(ctx: RuleContext) -> list[str]:
+    """The 注 sentences saying a table is empty that a loader left in the narrative text
+    (a PDF loader may not attach the note printed under an empty table to the table)."""
+    narrative = ctx.disclosure.narrative
+    if narrative is None:
+        return []
+    return [m.group(0) for sec in narrative.sections for m in _EMPTY_NOTE.finditer(sec.text)]
+
+
 @rule("M-3", Severity.WARNING, "空表应附说明（如“无…预算，空表列示”）",
       source=f"DOMAIN.md §2.3; {SOURCE_143} [SEC S4]", family=FAMILY)
 def m3_empty_note(ctx: RuleContext) -> None:
+    notes: list[str] | None = None
     for t in ctx.disclosure.tables:
         if t.kind is TableKind.OTHER or not t.is_empty():
             continue
         ctx.checked()
-        if not (t.note or "").strip():
-            ctx.fail(f"{t.title or t.name}为空表，但没有说明", table=t, expected="空表说明",
-                     actual="（无）")
+        if (t.note or "").strip():
+            continue
+        if notes is None:
+            notes = _narrative_notes(ctx)
+        subject = _EMPTY_SUBJECT.get(t.kind, normalise_label(t.kind.value))
+        if any(subject in n for n in notes):
+            continue
+        ctx.fail(f"{t.title or t.name}为空表，但没有说明", table=t, expected="空表说明",
+                 actual="（无）")
     if ctx.checks == 0:
         ctx.skip("没有空表")
 

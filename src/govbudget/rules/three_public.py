@@ -22,8 +22,11 @@ from govbudget.rules._common import (
     SOURCE_143,
     check_le,
     check_rounded_equal,
+    code_cell,
+    index,
     row_sums,
     show,
+    sum_check,
     table_or_skip,
 )
 from govbudget.rules.core import RuleContext, Severity, rule
@@ -41,12 +44,17 @@ _ITEM_NAMES = {"overseas": "因公出国（境）费", "vehicle": "公务用车�
                "total": "合计"}
 
 
+_COLUMNS = ("total", "general", "fund", "soe")
+
+
 def _lines(t: BudgetTable) -> dict[str, Row]:
-    out: dict[str, Row] = {}
-    for r in t.rows:
-        if r.line is not None and r.line not in out:
-            out[r.line] = r
-    return out
+    return {key: r for (key, side), r in index(t).lines.items() if side is None}
+
+
+def _columns(t: BudgetTable) -> tuple[str, ...]:
+    """The amount columns of ``_COLUMNS`` the table prints."""
+    shown = index(t).printed
+    return tuple(c for c in _COLUMNS if c in shown)
 
 
 def _three_public_parts(lines: dict[str, Row], col: str) -> list[Cell]:
@@ -86,13 +94,13 @@ def s2_total(ctx: RuleContext) -> None:
     if total is None:
         ctx.skip("“三公”经费支出表没有合计行")
         return
-    for col in ("total", "general", "fund", "soe"):
+    for col in _columns(t):
         parts = _three_public_parts(lines, col)
         if _includes_meetings(lines, col, parts):
             ctx.checked()  # S-4 reports it
             continue
         if total.cell(col).is_amount or any(c.is_amount for c in parts):
-            ctx.check_sum(total.cell(col), parts, table=t, row=total, column=col,
+            sum_check(ctx, total.cell(col), parts, table=t, row=total, column=col,
                           what="“三公”经费合计应等于因公出国（境）费、公务用车购置及运行维护费、"
                                "公务接待费之和")
 
@@ -117,11 +125,11 @@ def s3_vehicle(ctx: RuleContext) -> None:
     if vehicle is None:
         ctx.skip("“三公”经费支出表没有公务用车购置及运行维护费行")
         return
-    for col in ("total", "general", "fund", "soe"):
+    for col in _columns(t):
         parts = [lines[k].cell(col) for k in ("vehicle_purchase", "vehicle_operat"
                                                                   "ion") if k in lines]
         if vehicle.cell(col).is_amount or any(c.is_amount for c in parts):
-            ctx.check_sum(vehicle.cell(col), parts, table=t, row=vehicle, column=col,
+            sum_check(ctx, vehicle.cell(col), parts, table=t, row=vehicle, column=col,
                           what="公务用车购置及运行维护费应等于购置费加运行维护费")
 
 
@@ -135,7 +143,7 @@ def s4_meetings_included(ctx: RuleContext) -> None:
     if "total" not in lines:
         ctx.skip("“三公”经费支出表没有合计行")
         return
-    for col in ("total", "general", "fund", "soe"):
+    for col in _columns(t):
         parts = _three_public_parts(lines, col)
         extra = [lines[k].cell(col) for k in ("meeting", "training") if k in lines]
         if _sum(extra) == 0:
@@ -159,20 +167,28 @@ def sx1_basic_within(ctx: RuleContext) -> None:
     if t is None or basic is None:
         return
     lines = _lines(t)
-    index = {r.code: r for r in basic.code_rows() if r.code is not None}
+    rows = index(basic).codes()
+    unprinted: list[str] = []
     for item, code in ECONOMIC_CODES.items():
-        brow = index.get(code)
-        if brow is None or not brow.cell("total").is_amount:
+        amount = code_cell(basic, code, "total")
+        if not amount.is_amount:
             continue  # not shown in the basic table: nothing to compare
         line = lines.get(item)
-        cell = line.cell("general") if line is not None else Cell.amount(0)
-        if line is not None and not cell.is_amount:
+        if line is None:  # the 三公 table does not print this item (会议费, 培训费 …)
+            unprinted.append(_ITEM_NAMES[item])
+            continue
+        cell = line.cell("general")
+        if not cell.is_amount:
             cell = line.cell("total")
-        check_le(ctx, brow.cell("total"), basic.unit, cell, t.unit, table=t,
-                 row=line or _ITEM_NAMES[item], column="general",
+        brow = rows.get(code)
+        check_le(ctx, amount, basic.unit, cell, t.unit, table=t,
+                 row=line, column="general",
                  what=f"基本支出表 {code} {_ITEM_NAMES[item]}超过“三公”经费表所列金额",
-                 evidence=f"{basic.title or basic.name} {brow.label}")
-    if ctx.checks == 0:
+                 evidence=f"{basic.title or basic.name} "
+                          f"{brow.label if brow is not None else code}")
+    if unprinted:
+        ctx.skip(f"“三公”经费表未列示{'、'.join(unprinted)}，不能与基本支出表比较")
+    elif ctx.checks == 0:
         ctx.skip("基本支出表未列示“三公”对应的经济分类款")
 
 
@@ -271,11 +287,11 @@ def a1_vehicles(ctx: RuleContext) -> None:
         return
     amounts: list[str] = []
     basic = ctx.disclosure.table(TableKind.BASIC_EXPENDITURE)
-    brow = basic.row("30231") if basic is not None else None
+    brow = index(basic).codes().get("30231") if basic is not None else None
     if brow is not None and brow.cell("total").as_zero() > 0:
         amounts.append(f"基本支出表 30231 公务用车运行维护费 {brow.cell('total').text()}")
     t = ctx.disclosure.table(TableKind.THREE_PUBLIC)
-    op = t.line("vehicle_operation") if t is not None else None
+    op = index(t).line("vehicle_operation") if t is not None else None
     if op is not None and op.cell("total").as_zero() > 0:
         amounts.append(f"“三公”经费公务用车运行维护费 {op.cell('total').text()}")
     if amounts:
