@@ -60,8 +60,10 @@ def test_functional_code_named_in_text() -> None:
 
 
 def test_enumeration_after_其中_and_in_brackets() -> None:
-    text = ("支出预算总额436.88万元。其中：基本支出378.88万元"
-            "（人员经费343.23万元、日常公用经费35.65万元）；项目支出58万元。")
+    text = (
+        "支出预算总额436.88万元。其中：基本支出378.88万元"
+        "（人员经费343.23万元、日常公用经费35.65万元）；项目支出58万元。"
+    )
     enums = kinds(text, ClaimKind.ENUMERATION)
     by_total = {e.value: [p.value for p in e.parts] for e in enums}
     assert by_total == {
@@ -84,8 +86,10 @@ def test_enumeration_over_numbered_items_and_incomplete_list() -> None:
 
 
 def test_changes_with_year_and_direction() -> None:
-    text = ("本年度预算436.88万元，较上年预算增加111.42万元。"
-            "其中基本支出增加114.37万元；项目支出减少2.95万元。")
+    text = (
+        "本年度预算436.88万元，较上年预算增加111.42万元。"
+        "其中基本支出增加114.37万元；项目支出减少2.95万元。"
+    )
     ch = kinds(text, ClaimKind.CHANGE)
     assert [(c.label, c.direction, c.value, c.compared) for c in ch] == [
         ("本年度预算", 1, Decimal("111.42"), "上年"),

@@ -74,7 +74,10 @@ def test_wuxi_three_public() -> None:
     cs = extract_claims(narrative(WUXI_THREE))
     (e,) = [c for c in cs if c.kind is ClaimKind.ENUMERATION]
     assert e.value == Decimal("61.4") and [p.value for p in e.parts] == [
-        Decimal(0), Decimal("36.58"), Decimal("24.82")]
+        Decimal(0),
+        Decimal("36.58"),
+        Decimal("24.82"),
+    ]
     assert checks.check_enumerations(cs) == [] and checks.check_shares(cs, {}) == []
 
 
@@ -101,8 +104,10 @@ def test_wanli_numbered_items_and_years() -> None:
 SAMPLES = Path(__file__).resolve().parents[1] / ".." / "shared" / "samples"
 
 
-@pytest.mark.skipif(not (SAMPLES / "guangzhou-meteorology-2026-dept-budget.pdf").exists(),
-                    reason="samples not available")
+@pytest.mark.skipif(
+    not (SAMPLES / "guangzhou-meteorology-2026-dept-budget.pdf").exists(),
+    reason="samples not available",
+)
 def test_sample_pdf_narrative_extracts_without_errors() -> None:
     pdfplumber = pytest.importorskip("pdfplumber")
     with pdfplumber.open(SAMPLES / "guangzhou-meteorology-2026-dept-budget.pdf") as pdf:
@@ -113,6 +118,11 @@ def test_sample_pdf_narrative_extracts_without_errors() -> None:
     cs = extract_claims(n)
     amounts = [c for c in cs if c.kind is ClaimKind.AMOUNT]
     assert amounts and all(c.value is not None and c.unit is not None for c in amounts)
-    errors = [i for i in checks.check_enumerations(cs) + checks.check_changes(cs)
-              + checks.check_shares(cs, {}) if i.severity == "error"]
+    errors = [
+        i
+        for i in checks.check_enumerations(cs)
+        + checks.check_changes(cs)
+        + checks.check_shares(cs, {})
+        if i.severity == "error"
+    ]
     assert errors == []

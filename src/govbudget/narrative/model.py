@@ -1,19 +1,26 @@
-"""The narrative of a disclosure (情况说明): its sections, in reading order.
+"""The narrative of a disclosure (情况说明): its sections in reading order, and its claims.
 
->>> from govbudget.narrative.model import Narrative, Section, SectionKind
+>>> from decimal import Decimal
+>>> from govbudget.narrative.model import Claim, ClaimKind, Narrative, Section, SectionKind
 >>> n = Narrative((Section(SectionKind.THREE_PUBLIC, "三公经费", "三公经费0.3万元。", line=12),))
 >>> n.of(SectionKind.THREE_PUBLIC)[0].location
 'line 12'
+>>> Claim(ClaimKind.AMOUNT, "三公经费", "三公经费0.3万元。", (0, 9), Decimal("0.3"),
+...       measure="万元").places
+1
 """
 
 from __future__ import annotations
 
 import enum
 from collections.abc import Iterator
+from decimal import Decimal
 
 import attrs
 
-__all__ = ["Narrative", "Section", "SectionKind"]
+from govbudget.money import Unit, places_of
+
+__all__ = ["Claim", "ClaimKind", "Narrative", "Section", "SectionKind"]
 
 
 class SectionKind(enum.Enum):
@@ -85,3 +92,70 @@ class Narrative:
     def text(self) -> str:
         """All the text, headings included, in reading order."""
         return "\n".join(f"{s.title}\n{s.text}" if s.title else s.text for s in self.sections)
+
+
+class ClaimKind(enum.Enum):
+    """The shape of a claim (陈述类型)."""
+
+    AMOUNT = "amount"  # 金额: 人员经费343.23万元
+    COUNT = "count"  # 数量: 车辆6辆
+    CHANGE = "change"  # 增减额: 比上年增加111.42万元 / 持平
+    PERCENT_CHANGE = "percent_change"  # 增减幅度: 增长1.34%
+    SHARE = "share"  # 占比: 占99%
+    COMPLETION = "completion"  # 完成率: 完成年初预算的98%
+    ENUMERATION = "enumeration"  # 列举: A，其中：B、C、D
+    PROJECTS = "projects"  # 项目列举: 项目支出…包括X、Y
+
+
+@attrs.frozen(slots=True)
+class Claim:
+    """One claim of the narrative (情况说明陈述) with its evidence.
+
+    ``value`` is the number as written (amount in ``unit``, percent, count, or an
+    enumeration's total); ``span`` is (start, end) in the section text; ``label``
+    names what the claim is about. Changes carry ``direction`` (+1, −1, 0 for 持平),
+    ``compared`` (``上年`` or ``2024年``) and ``year``; a change or share points to
+    the amount it is about in ``subject`` (when the sentence gives it); an amount that
+    restates another in brackets (``58万元（本级支出58万元）``) points to it. Enumerations
+    list their ``parts``; project lists their ``names``. An amount the text gives for
+    an earlier year (``2025年执行数``, ``由2025年177万元``) is ``prior``, with its
+    ``year`` when written.
+    """
+
+    kind: ClaimKind
+    label: str
+    sentence: str
+    span: tuple[int, int]
+    value: Decimal | None = None
+    unit: Unit | None = None
+    measure: str | None = None  # '万元', '%', '辆' …
+    direction: int | None = None
+    compared: str | None = None
+    year: int | None = None
+    code: str | None = None
+    code_names: tuple[str, ...] = ()
+    subject: Claim | None = None
+    parts: tuple[Claim, ...] = ()
+    complete: bool = True
+    names: tuple[str, ...] = ()
+    section: SectionKind | None = None
+    title: str = ""
+    page: int | None = None
+    line: int | None = None
+    prior: bool = False
+
+    @property
+    def places(self) -> int:
+        """Decimal places written (``58`` → 0, ``0.30`` → 2)."""
+        return places_of(self.value) if self.value is not None else 0
+
+    @property
+    def location(self) -> str:
+        if self.page is not None:
+            return f"page {self.page}"
+        return f"line {self.line}" if self.line is not None else ""
+
+    @property
+    def text(self) -> str:
+        """The words of the claim itself (label and number)."""
+        return f"{self.label}{self.value if self.value is not None else ''}{self.measure or ''}"

@@ -17,13 +17,13 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from govbudget.narrative import checks
-from govbudget.narrative.bind import Quantity, quantities
+from govbudget.narrative.bind import Binding, Quantity, project_names, quantities
 from govbudget.narrative.checks import Issue
 from govbudget.narrative.claims import Claim, extract_claims
 from govbudget.rules.core import REGISTRY, RuleContext, Severity, rule
 from govbudget.tables.disclosure import Disclosure, Scope, UnitKind
 
-__all__ = ["RULES", "analyse"]
+__all__ = ["RULES", "Analysis", "analyse"]
 
 _DOMAIN5 = "DOMAIN.md §5"
 
@@ -35,6 +35,8 @@ class Analysis:
     claims: tuple[Claim, ...]
     quantities: dict[str, Quantity]
     issues: tuple[Issue, ...]
+    #: every amount claim and what became of it (bound, unbound, absent, or an exemption)
+    amounts: tuple[tuple[Claim, str, Binding | None], ...] = ()
 
 
 #: the last disclosure analysed and its analysis: every narrative rule runs on the same one
@@ -53,17 +55,19 @@ def analyse(disclosure: Disclosure) -> Analysis | None:
     claims = extract_claims(narrative)
     qs = quantities(disclosure)
     year = disclosure.year
-    administrative = disclosure.unit_kind in (
-        None,
-        UnitKind.ADMINISTRATIVE,
-        UnitKind.CIVIL_SERVICE_MANAGED,
+    administrative = (
+        None
+        if disclosure.unit_kind is None
+        else disclosure.unit_kind in (UnitKind.ADMINISTRATIVE, UnitKind.CIVIL_SERVICE_MANAGED)
     )
-    names = tuple(p.name if hasattr(p, "name") else str(p) for p in disclosure.performance)
+    amounts = tuple(checks.amount_dispositions(claims, qs, year))
     issues: list[Issue] = []
-    issues += checks.check_amounts(claims, qs)
+    issues += checks.check_amounts(claims, qs, year, amounts)
     issues += checks.check_enumerations(claims)
     issues += checks.check_changes(claims, qs)
+    issues += checks.check_three_public_changes(claims, qs, year)
     issues += checks.check_shares(claims, qs)
+    issues += checks.check_completion(claims)
     issues += checks.check_years(narrative, claims, year)
     issues += checks.check_scope(
         narrative,
@@ -72,10 +76,10 @@ def analyse(disclosure: Disclosure) -> Analysis | None:
     )
     issues += checks.check_names(narrative, claims, year)
     issues += checks.check_text_defects(narrative)
-    issues += checks.check_projects(claims, names)
+    issues += checks.check_projects(claims, project_names(disclosure))
     issues += checks.check_running_costs(claims, qs, administrative)
     issues += checks.check_vehicles(claims, qs)
-    result = Analysis(claims, qs, tuple(issues))
+    result = Analysis(claims, qs, tuple(issues), amounts)
     with _LOCK:
         _LAST[:] = [(disclosure, result)]
     return result
@@ -196,8 +200,15 @@ RULES: dict[str, tuple[Severity, str, str]] = {
     ),
     "N-21": (
         Severity.ERROR,
-        "a share '占 p%' recomputes from the part and the whole",
+        "a share '占 p%' recomputes from the part and the whole; a completion rate "
+        "'完成年初预算的 p%' from the executed and budgeted amounts",
         "DOMAIN.md §5 N-R4, §6",
+    ),
+    "Y-5": (
+        Severity.ERROR,
+        "the 三公 changes the text states equal 本年 − 上年 of the table (prior-year column "
+        "or the year-over-year table); its amounts equal the year-over-year table",
+        "DOMAIN.md §3 T10 Y-5",
     ),
     "Y-4": (
         Severity.WARNING,

@@ -15,6 +15,7 @@ kind ``other``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -22,7 +23,7 @@ from govbudget.io.raw import RawBlock
 from govbudget.narrative._text import fold
 from govbudget.narrative.model import Narrative, Section, SectionKind
 
-__all__ = ["build_narrative", "classify_title", "heading_level"]
+__all__ = ["build_narrative", "classify_title", "heading_level", "strip_marker"]
 
 _CN = "一二三四五六七八九十"
 _MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
@@ -34,6 +35,7 @@ _MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
 )
 _AMOUNT = re.compile(r"\d\s*(?:万元|亿元|元)")
 _MAX_HEADING = 48
+_CLASS_TITLE = re.compile(r"[（(](?:\d{3})?类[）)]\s*$")
 _TOC = re.compile(r"(?:\.{3,}|…{2,}|·{3,})\s*\d*$")  # a table-of-contents line
 
 #: keyword patterns → kind, most specific first (matched on the title without marker)
@@ -65,8 +67,11 @@ _KINDS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = tuple(
 
 def heading_level(text: str) -> int | None:
     """The level of a heading line (0 for 第X部分 … 4 for （1）), ``None`` if it is not one."""
-    t = fold(text.strip())
-    if not t or len(t) > _MAX_HEADING or t[-1] in "。；;，,：:" or "。" in t[:-1]:
+    t = text.strip()
+    if not t or len(t) > _MAX_HEADING:
+        return None
+    t = fold(t)
+    if len(t) > _MAX_HEADING or t[-1] in "。；;，,：:" or "。" in t[:-1]:
         return None
     if _AMOUNT.search(t) or _TOC.search(t):
         return None
@@ -76,11 +81,20 @@ def heading_level(text: str) -> int | None:
     return None
 
 
+@functools.lru_cache(maxsize=1024)
+def strip_marker(title: str) -> str:
+    """A heading without its numbering (``（二）公务接待费`` → ``公务接待费``)."""
+    t = fold(title).strip()
+    for _, pattern in _MARKERS:
+        t = pattern.sub("", t, count=1)
+    return t.strip()
+
+
 def classify_title(title: str) -> SectionKind | None:
     """The section kind a heading names by its keywords, or ``None`` when it names none."""
-    t = fold(title)
-    for level_pattern in _MARKERS:
-        t = level_pattern[1].sub("", t, count=1)
+    t = strip_marker(title)
+    if _CLASS_TITLE.search(t):  # 教育支出（类）: a line of the enclosing section's account
+        return None
     for kind, pattern in _KINDS:
         if pattern.search(t):
             return kind
@@ -117,6 +131,7 @@ def build_narrative(blocks: Iterable[RawBlock]) -> Narrative:
             and not _AMOUNT.search(text)
             and text[-1] not in "。；;：:，,"
             and "。" not in text
+            and not _TOC.search(text)
         ):
             lvl = 1
         if lvl is None:

@@ -26,9 +26,12 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("three_public.overseas", r"因公出国"),
     ("three_public.reception", r"公务接待"),
     ("three_public.total", r"三公"),
-    ("meeting", r"^(?:一般公共预算)?会议费"),
-    ("training", r"^(?:一般公共预算)?培训费"),
+    ("meeting", r"会议费"),
+    ("training", r"培训费"),
     ("running_costs", r"机关运行(?:经)?费"),
+    ("procurement.goods", r"采购.*货物|货物类?.*采购"),
+    ("procurement.works", r"采购.*工程|工程类?.*采购"),
+    ("procurement.services", r"采购.*服务|服务类?.*采购"),
     (
         "procurement.total",
         r"^(?!.*(?:货物|工程|服务|中小|小微|预留|面向)).*政府采购(?:预算|支出预算|支出)?(?:总额)?$",
@@ -37,15 +40,15 @@ _RULES: tuple[tuple[str, str], ...] = (
     # revenue
     ("revenue.carryover", r"上年结转|年初结转|以前年度结转"),
     ("revenue.general_budget", r"一般公共预算(?:拨款|财政拨款)?收入|^(?:本年)?一般公共预算拨款$"),
-    ("revenue.gov_fund", r"政府性基金(?:预算)?(?:拨款)?收入|^基金预算(?:拨款)?收入"),
-    ("revenue.soe_capital", r"国有资本经营预算(?:拨款)?收入"),
+    ("revenue.gov_fund", r"政府性基金(?:预算)?(?:财政)?(?:拨款)?收入|^基金预算(?:拨款)?收入"),
+    ("revenue.soe_capital", r"国有资本经营预算(?:财政)?(?:拨款)?收入"),
     ("revenue.special_account", r"财政专户"),
     ("revenue.operating", r"经营收入"),
     ("revenue.business", r"事业收入"),
     ("revenue.superior_subsidy", r"上级补助收入"),
     ("revenue.affiliated_remit", r"附属单位上缴收入"),
     ("revenue.other", r"其他(?:来源)?收入"),
-    ("revenue.fiscal", r"财政拨款收入|财政拨款(?:收支|收、支)?(?:预算)?总计"),
+    ("revenue.fiscal", r"财政拨款收入|财政拨款(?:收支|收、支)?(?:预算)?总计|财政拨款收、?支总预算"),
     ("revenue.subtotal", r"本年收入(?:合计)?$"),
     (
         "revenue.total",
@@ -62,7 +65,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("soe_capital.total", r"国有资本经营预算(?:拨款)?支出"),
     ("expenditure.basic", r"基本支出"),
     ("expenditure.project", r"项目支出"),
-    ("expenditure.fiscal", r"财政拨款支出"),
+    ("expenditure.fiscal", r"财政拨款(?:预算)?支出"),
     ("expenditure.subtotal", r"本年支出(?:合计)?$"),
     (
         "expenditure.total",
@@ -71,6 +74,11 @@ _RULES: tuple[tuple[str, str], ...] = (
 )
 _COMPILED = tuple((key, re.compile(p)) for key, p in _RULES)
 _NOISE = re.compile(r"[\s“”\"'‘’「」]")
+#: the organisation (and year) a label may start with: 福州市医疗保障局2026年…收入
+_ORG = re.compile(
+    r"^[^，,。；;、\d]{2,30}?(?:委员会|办事处|办公室|人民政府|局|厅|中心|街道)"
+    r"(?:[(（]?本级[)）]?|机关)?(?:\d{4}年度?)?"
+)
 
 #: readable names of the keys, for messages
 KEY_NAMES: dict[str, str] = {
@@ -110,6 +118,9 @@ KEY_NAMES: dict[str, str] = {
     "training": "培训费",
     "running_costs": "机关运行经费",
     "procurement.total": "政府采购预算",
+    "procurement.goods": "政府采购货物预算",
+    "procurement.works": "政府采购工程预算",
+    "procurement.services": "政府采购服务预算",
     "assets.total": "固定资产总额",
     "assets.vehicles": "车辆",
 }
@@ -133,6 +144,15 @@ DECOMPOSITIONS: dict[str, tuple[str, ...]] = {
 def quantity_key(label: str) -> str | None:
     """The key of the table quantity a narrative label names, ``None`` when unknown."""
     t = _NOISE.sub("", label).replace("（", "(").replace("）", ")")
+    key = _match(t)
+    if key is None:  # the label may start with the organisation's name
+        m = _ORG.match(t)
+        if m is not None and m.end() < len(t):
+            key = _match(t[m.end() :])
+    return key
+
+
+def _match(t: str) -> str | None:
     for key, pattern in _COMPILED:
         if pattern.search(t):
             return key

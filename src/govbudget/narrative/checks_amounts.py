@@ -1,0 +1,216 @@
+"""Amounts of the narrative against the tables (N-R1/N-R2) and enumerations that add up (N-R3).
+
+Every amount claim gets a disposition: bound to a table quantity, reported (no table
+figure, or disagreeing with it), or exempt for a stated reason (a zero, a restatement,
+an item J-2 checks, a section that only defines terms).
+
+>>> from decimal import Decimal
+>>> from govbudget.money import Unit
+>>> from govbudget.narrative.bind import Quantity
+>>> from govbudget.narrative.checks_amounts import check_amounts
+>>> from govbudget.narrative.claims import extract_claims
+>>> qs = {"expenditure.project": Quantity("expenditure.project", Decimal("58.00"), Unit.WAN,
+...                                      "支出总表 / 合计 / 项目支出")}
+>>> check_amounts(extract_claims("项目支出58万元。"), qs)
+[]
+>>> [(i.rule, i.severity) for i in check_amounts(extract_claims("项目支出57万元。"), qs)]
+[('N-3', 'error')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+
+from govbudget.money import places_of
+from govbudget.narrative.bind import Binding, Quantity, bind, text_coarser
+from govbudget.narrative.issues import Issue, amount, fmt, issue, show, sum_ok
+from govbudget.narrative.model import Claim, ClaimKind, SectionKind
+from govbudget.narrative.synonyms import KEY_NAMES, quantity_key
+
+__all__ = ["amount_dispositions", "check_amounts", "check_enumerations"]
+
+#: quantity key → the DOMAIN.md rule id of a narrative amount that disagrees with it
+_AMOUNT_RULE = {
+    "revenue.total": "N-1",
+    "revenue.general_budget": "N-2",
+    "expenditure.total": "N-3",
+    "expenditure.basic": "N-3",
+    "expenditure.project": "N-3",
+    "basic.personnel": "N-4",
+    "basic.public": "N-4",
+    "running_costs": "N-7",
+    "procurement.total": "N-10",
+    "assets.total": "N-11",
+}
+_SKIP_SECTIONS = (SectionKind.GLOSSARY, SectionKind.DUTIES)
+
+
+def _itemised_parts(claims: Sequence[Claim]) -> set[int]:
+    """ids of claims that itemise 机关运行经费 (checked by J-2, not bound one by one)."""
+    out: set[int] = set()
+    for c in claims:
+        if c.kind is ClaimKind.ENUMERATION and quantity_key(c.label) == "running_costs":
+            out.update(id(p) for p in c.parts)
+    return out
+
+
+def _restates(c: Claim) -> bool:
+    """``项目支出58万元（本级支出58万元…）``: an amount restating the one it is bracketed under."""
+    return c.subject is not None and c.subject.kind is ClaimKind.AMOUNT
+
+
+def _is_prior(c: Claim, year: int | None) -> bool:
+    return c.prior or (c.year is not None and year is not None and c.year < year)
+
+
+def amount_dispositions(
+    claims: Sequence[Claim], qs: Mapping[str, Quantity], year: int | None = None
+) -> list[tuple[Claim, str, Binding | None]]:
+    """Each amount claim with what becomes of it: ``bound``, ``unbound``, ``absent``, or an
+    exemption (``zero``, ``restates``, ``itemised``, ``definitions``, ``running_costs``)."""
+    out: list[tuple[Claim, str, Binding | None]] = []
+    itemised = _itemised_parts(claims)
+    for c in claims:
+        if c.kind is not ClaimKind.AMOUNT:
+            continue
+        if c.section in _SKIP_SECTIONS:
+            out.append((c, "definitions", None))
+        elif id(c) in itemised:
+            out.append((c, "itemised", None))
+        elif _restates(c):
+            out.append((c, "restates", None))
+        else:
+            b = bind(c, qs, prior=_is_prior(c, year))
+            if b.bound:
+                out.append((c, "bound", b))
+            elif c.value == 0:
+                out.append((c, "zero", b))
+            elif b.key == "running_costs" and "basic.public" in qs:
+                out.append((c, "running_costs", b))  # J-1 compares it with 公用经费
+            else:
+                out.append((c, b.status, b))
+    return out
+
+
+def _rule(key: str, q: Quantity) -> str:
+    if q.table == "THREE_PUBLIC_YOY":
+        return "Y-5"
+    if key.startswith(("three_public", "meeting", "training")):
+        return "N-9"
+    return _AMOUNT_RULE.get(key, "N-R2")
+
+
+def check_amounts(
+    claims: Sequence[Claim],
+    qs: Mapping[str, Quantity],
+    year: int | None = None,
+    dispositions: Sequence[tuple[Claim, str, Binding | None]] | None = None,
+) -> list[Issue]:
+    """Every amount equals its table quantity at the shown precision; unsupported ones are named.
+
+    ``dispositions`` are ``amount_dispositions(claims, qs, year)`` when already computed.
+    """
+    out: list[Issue] = []
+    if dispositions is None:
+        dispositions = amount_dispositions(claims, qs, year)
+    for c, status, b in dispositions:
+        if b is None or status in ("zero", "running_costs"):
+            continue
+        name = KEY_NAMES.get(b.key or "", b.key or "")
+        if status in ("unbound", "absent"):
+            prior = _is_prior(c, year)
+            why = "no table shows it" if status == "absent" else "its label names no table figure"
+            what = "a figure of an earlier year" if prior else "unbound amount"
+            out.append(
+                issue(
+                    "N-13",
+                    "info" if prior else "warning",
+                    f"{what} {show(c)}: {why}" + (f" ({name})" if b.key else ""),
+                    c,
+                    actual=show(c),
+                )
+            )
+            continue
+        q = b.quantity
+        assert q is not None and b.key is not None
+        rule = _rule(b.key.removeprefix("prior."), q)
+        if b.status == "mismatch":
+            out.append(_mismatch(rule, c, q, b.key, qs))
+        elif (
+            b.status == "rounded"
+            and places_of(c.value or Decimal(0)) != places_of(q.value)
+            and not text_coarser(c.value or Decimal(0), c.unit, q)
+        ):
+            out.append(
+                issue(
+                    rule,
+                    "info",
+                    f"{show(c)} is {q.where} {amount(q.value, q.unit)} rounded "
+                    f"(shown with {places_of(c.value or Decimal(0))} decimals, the table "
+                    f"with {places_of(q.value)})",
+                    c,
+                    expected=q.value,
+                    actual=c.value,
+                )
+            )
+    return out
+
+
+def _mismatch(rule: str, c: Claim, q: Quantity, key: str, qs: Mapping[str, Quantity]) -> Issue:
+    msg = f"{show(c)} but {q.where} is {amount(q.value, q.unit)}"
+    if q.derived:  # the table does not print the figure: the definition may differ locally
+        msg += " (not printed: derived as DOMAIN.md §1.7 defines it)"
+        return issue(rule, "warning", msg, c, expected=q.value, actual=c.value)
+    carry = qs.get("revenue.carryover")
+    if (
+        key == "revenue.general_budget"
+        and carry is not None
+        and q.value + carry.value == c.value
+        and carry.value != 0
+    ):
+        msg += (
+            f": the text adds 上年结转 {fmt(carry.value)} to the year's "
+            f"一般公共预算拨款收入 {fmt(q.value)}"
+        )
+    return issue(rule, "error", msg, c, expected=q.value, actual=c.value)
+
+
+def check_enumerations(claims: Sequence[Claim]) -> list[Issue]:
+    """``A，其中：B、C、D``: the parts add up to A (a partial list may not exceed it)."""
+    out: list[Issue] = []
+    for c in claims:
+        if c.kind is not ClaimKind.ENUMERATION or c.value is None or not c.parts:
+            continue
+        rule = "J-2" if quantity_key(c.label) == "running_costs" else "N-R3"
+        values = [
+            p.unit.convert(p.value, c.unit)
+            if p.unit and c.unit and p.value is not None
+            else (p.value or Decimal(0))
+            for p in c.parts
+        ]
+        ok, s = sum_ok(c.value, values, len(values))
+        if len(values) >= 2 and c.complete and not ok:
+            parts = " + ".join(show(p) for p in c.parts)
+            out.append(
+                issue(
+                    rule,
+                    "error",
+                    f"{show(c)} but its parts {parts} = {fmt(s)}",
+                    c,
+                    expected=s,
+                    actual=c.value,
+                )
+            )
+        elif s > c.value and not ok:
+            out.append(
+                issue(
+                    rule,
+                    "error",
+                    f"the parts of {show(c)} add up to more ({fmt(s)})",
+                    c,
+                    expected=c.value,
+                    actual=s,
+                )
+            )
+    return out

@@ -1,0 +1,110 @@
+"""Ratios the narrative states (N-21): shares ``占 p%`` and completion rates
+``完成年初预算的 p%``, recomputed from the amounts they relate.
+
+>>> from govbudget.narrative.checks_ratios import check_completion, check_shares
+>>> from govbudget.narrative.claims import extract_claims
+>>> check_shares(extract_claims("支出100万元，其中：基本支出80万元，占80%；项目支出20万元，占20%。"), {})
+[]
+>>> [i.rule for i in check_completion(extract_claims(
+...     "2025年年初预算50万元，执行数为45万元，完成年初预算的95%。"))]
+['N-21']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+
+from govbudget.narrative.bind import Quantity
+from govbudget.narrative.issues import Issue, fmt, half, issue, pct_range, show
+from govbudget.narrative.model import Claim, ClaimKind
+from govbudget.narrative.synonyms import quantity_key
+
+__all__ = ["check_completion", "check_shares"]
+
+
+def _off(p: Decimal, part: Decimal, whole: Decimal) -> Decimal | None:
+    """The exact percentage when ``p`` cannot be ``part / whole`` at the shown precision."""
+    lo, hi = pct_range(part, whole, half(part), half(whole))
+    h = half(p)
+    if p + h < lo or p - h > hi:
+        return (part / whole * 100).quantize(Decimal("0.01"))
+    return None
+
+
+def check_shares(claims: Sequence[Claim], qs: Mapping[str, Quantity]) -> list[Issue]:
+    """``占 p%``: recomputed from the amount and the whole it is a share of."""
+    out: list[Issue] = []
+    enums = [c for c in claims if c.kind is ClaimKind.ENUMERATION]
+    for c in claims:
+        if c.kind is not ClaimKind.SHARE or c.subject is None or c.value is None:
+            continue
+        part = c.subject
+        whole: Decimal | None = None
+        for e in enums:
+            if any(p is part for p in e.parts) and e.value is not None:
+                whole = e.value
+        key = quantity_key(c.label) if c.label else None
+        if whole is None and key is not None and key in qs and qs[key].unit is part.unit:
+            whole = qs[key].value
+        if whole is None or whole <= 0 or part.value is None:
+            continue
+        exact = _off(c.value, part.value, whole)
+        if exact is not None:
+            out.append(
+                issue(
+                    "N-21",
+                    "error",
+                    f"{show(part)} is {fmt(exact)}% of {fmt(whole)}, the text says {fmt(c.value)}%",
+                    c,
+                    expected=exact,
+                    actual=c.value,
+                )
+            )
+    return out
+
+
+_EXECUTED = re.compile(r"执行|完成|决算|实际")
+_BUDGETED = re.compile(r"预算|计划")
+
+
+def check_completion(claims: Sequence[Claim]) -> list[Issue]:
+    """``完成年初预算的 p%``: the executed amount over the budgeted one, when the text gives both
+    (in the sentence of the rate, or the one before it in the same section)."""
+    out: list[Issue] = []
+    amounts = [c for c in claims if c.kind is ClaimKind.AMOUNT and c.value is not None]
+    for c in claims:
+        if c.kind is not ClaimKind.COMPLETION or c.value is None:
+            continue
+        near = [
+            a
+            for a in amounts
+            if a.title == c.title
+            and a.page == c.page
+            and a.span[1] <= c.span[0]
+            and c.span[0] - a.span[1] < 200
+        ]
+        executed = [a for a in near if _EXECUTED.search(a.label)]
+        budgeted = [a for a in near if _BUDGETED.search(a.label) and not _EXECUTED.search(a.label)]
+        if not executed or not budgeted:
+            continue
+        done, plan = executed[-1], budgeted[-1]
+        if plan.value is None or done.value is None or plan.value <= 0:
+            continue
+        done_v = done.value
+        if done.unit is not None and plan.unit is not None and done.unit is not plan.unit:
+            done_v = done.unit.convert(done_v, plan.unit)
+        exact = _off(c.value, done_v, plan.value)
+        if exact is not None:
+            out.append(
+                issue(
+                    "N-21",
+                    "error",
+                    f"{show(done)} of {show(plan)} is {fmt(exact)}%, the text says {fmt(c.value)}%",
+                    c,
+                    expected=exact,
+                    actual=c.value,
+                )
+            )
+    return out
