@@ -95,3 +95,71 @@ def test_shanghai_templates(kind: str, sheets: int, prefix: str) -> None:
     assert income.rows[0][:4] == ("项目",) * 4  # merged A6:D6 heading repeated
     assert ("205", "02", "05") in {r[:3] for r in income.rows}  # text "02" kept as typed
     assert all(isinstance(i, RawTable) or i.page is not None for i in d.items)
+
+
+def _three_public_template(path: Path) -> None:
+    """A 三公 sheet printing its lines across, merged headings, no amounts yet."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "三公经费"
+    ws["A1"] = "2026年部门“三公”经费和机关运行经费预算表"
+    ws.merge_cells("A1:G1")
+    ws["A2"], ws["G2"] = "编制部门：", "单位：万元"
+    ws["A3"], ws["G3"] = "“三公”经费预算数", "机关运行经费预算数"
+    ws.merge_cells("A3:F3")
+    ws.merge_cells("G3:G5")
+    ws["A4"], ws["B4"], ws["C4"], ws["D4"] = "合计", "因公出国(境)费", "公务接待费", "公务用车购置及运行费"
+    ws.merge_cells("A4:A5")
+    ws.merge_cells("B4:B5")
+    ws.merge_cells("C4:C5")
+    ws.merge_cells("D4:F4")
+    ws["D5"], ws["E5"], ws["F5"] = "小计", "购置费", "运行费"
+    summary = wb.create_sheet("收支总表")
+    summary["A1"] = "2026年预算单位财务收支预算总表"
+    summary["A2"], summary["D2"] = "编制单位：", "单位：元"
+    rows = [
+        ("本年收入", None, "本年支出", None, None, None, None),
+        ("项目", "预算数", "项目", "预算数", None, None, None),
+        (None, None, None, "合计", "基本支出", None, "项目支出"),
+        (None, None, None, None, "人员经费", "公用经费", None),
+        ("一、财政拨款收入", None, "一、一般公共服务支出", None, None, None, None),
+        ("二、事业收入", None, "二、教育支出", None, None, None, None),
+        ("收入总计", None, "支出总计", None, None, None, None),
+    ]
+    for r, values in enumerate(rows, start=3):
+        for c, value in enumerate(values, start=1):
+            if value is not None:
+                summary.cell(r, c, value)
+    for ref in ("A3:B3", "C3:G3", "A4:A6", "B4:B6", "C4:C6", "D4:G4", "D5:D6", "E5:F5", "G5:G6"):
+        summary.merge_cells(ref)
+    wb.save(path)
+
+
+def test_template_headings_repeated_over_merges(tmp_path: Path) -> None:
+    """xlsx repeats a merged heading over its span; the columns are read as from a PDF."""
+    import govbudget
+    from govbudget.tables import TableKind
+
+    path = tmp_path / "template.xlsx"
+    _three_public_template(path)
+    raw = read_xlsx(path)
+    grid = next(raw.tables())
+    assert grid.rows[0] == ("“三公”经费预算数",) * 6 + ("机关运行经费预算数",)
+    assert grid.rows[2][:4] == ("合计", "因公出国(境)费", "公务接待费", "小计")
+    d = govbudget.load(path).disclosures[0]
+    three = d.table(TableKind.THREE_PUBLIC)
+    assert three is not None
+    assert [c.key for c in three.columns] == ["total"]
+    assert [(r.line, r.cell("total").is_blank) for r in three.rows] == [
+        (line, True) for line in ("total", "overseas", "reception", "vehicle", "vehicle_purchase",
+                                  "vehicle_operation", "operation_expenses")]
+    assert all(r.source is not None and r.source.row is None for r in three.rows)  # no amounts row
+    summary = d.table(TableKind.SUMMARY)
+    assert summary is not None
+    assert [(c.key, c.name) for c in summary.columns] == [
+        ("income", "预算数"), ("expenditure", "合计"), ("personnel", "人员经费"),
+        ("public", "公用经费"), ("project", "项目支出")]
+    assert [(r.side, r.line, r.code) for r in summary.rows] == [
+        ("income", "general_budget", None), ("expenditure", None, "201"),
+        ("income", "business", None), ("expenditure", None, "205"),
+        ("income", "total", None), ("expenditure", "total", None)]

@@ -18,6 +18,7 @@ dropped: text that cannot be placed becomes ``Unparsed`` content.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -27,7 +28,7 @@ import attrs
 from govbudget.errors import GovBudgetError, InvalidAmount
 from govbudget.io.layout import Layout, clean, read_layout
 from govbudget.io.raw import RawBlock, RawDocument, RawTable, SourceLocation
-from govbudget.money import Cell, Unit, parse_cell
+from govbudget.money import BLANK, Cell, Unit, parse_cell
 from govbudget.tables.disclosure import Disclosure, Document, Scope, UnitKind, Unparsed
 from govbudget.tables.kinds import ColumnSpec, TableKind, kind_from_title, normalise_label
 from govbudget.tables.model import BudgetTable, Column, Row, TableHeader, table_type
@@ -43,6 +44,7 @@ _NAMED = re.compile(r"(?:编制(?:部门|单位)|部门[（(]单位[)）]|(?:部
 _COVER_NAME = re.compile(r"^(?:.*?\d{4}\s*年度?)?\s*(?:区级|市级|县级)?(.+?)(?:部门|单位)?(?:预算|决算).*$")
 _BRACKET_CODE = re.compile(r"^\s*[\[【]\s*(\d{3}(?:\d{2}){0,2})\s*[\]】]\s*(.*)$|^\s*(\d{3}(?:\d{2}){0,2})\s+(\S.*)$",
                            re.S)
+_SPACED_HAN = re.compile(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]")
 _GENERIC = frozenset({"合计", "小计", "总计", "预算数", "预算", "金额", "预算金额"})
 
 
@@ -169,17 +171,18 @@ def _cover(blocks: Sequence[RawBlock]) -> tuple[str | None, int | None]:
 
 
 def _match_column(label: str, specs: Sequence[ColumnSpec], used: set[str]) -> ColumnSpec | None:
+    """The free column whose name or alias is the label; else the longest one inside it (or
+    holding it)."""
     n = normalise_label(label)
     if not n:
         return None
     free = [s for s in specs if s.key not in used]
     for s in free:
-        if n == normalise_label(s.name) or any(n == normalise_label(a) for a in s.aliases):
+        if n in s.labels:
             return s
     best: tuple[int, ColumnSpec] | None = None
     for s in free:
-        for cand in (s.name, *s.aliases):
-            c = normalise_label(cand)
+        for c in s.labels:
             if len(c) >= 2 and (c in n or n in c) and (best is None or len(c) > best[0]):
                 best = (len(c), s)
     return best[1] if best else None
@@ -210,7 +213,8 @@ def _match_labels(labels: Sequence[str], specs: Sequence[ColumnSpec],
 
     A 小计/合计 under a group (基本支出 → 小计) is the group's column; a label under a
     group that is a column of the kind (上年结转 → 一般公共预算) is one of the group's
-    sub-columns or none (never a column outside the group).
+    sub-columns or none (never a column outside the group). A 合计 naming no column
+    itself is the generic heading above it (预算数 → 合计: the 预算数 column).
     """
     texts = _distinct(labels)
     if not texts:
@@ -226,7 +230,14 @@ def _match_labels(labels: Sequence[str], specs: Sequence[ColumnSpec],
         return group_spec if group_spec.key not in used else None
     if group_spec is not None and group_spec.key != "total":
         return _match_column(own, _descendants(specs, group_spec.key), used)
-    return _match_column(own, specs, used)
+    match = _match_column(own, specs, used)
+    if match is None and normalise_label(own) in _GENERIC:
+        for g in reversed(texts[:-1]):
+            if normalise_label(g) in _GENERIC:
+                match = _match_column(g, specs, used)
+                if match is not None:
+                    break
+    return match
 
 
 def _columns(kind: TableKind, layout: Layout, name_columns: Sequence[int]) -> dict[int, Column]:
@@ -255,6 +266,9 @@ def _columns(kind: TableKind, layout: Layout, name_columns: Sequence[int]) -> di
             match = spec.column(key) if key not in used else None
         if match is None:
             match = _match_labels(labels, candidates, used)
+        if match is None and spec.extra_columns:  # only where no standard column is named
+            match = _match_labels(labels, [*candidates, *(s for s in spec.extra_columns
+                                                           if s.side in (None, side))], used)
         is_text = j not in layout.amount_columns
         if match is not None and match.text:  # 绩效目标, 变化原因 … (maybe all blank)
             is_text = True
@@ -287,21 +301,27 @@ def _build_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[t
     if layout.header_rows >= len(rows) > 1:  # no amounts anywhere: the header ends at the
         first = next((i for i, r in enumerate(rows) if i > 0 and not all(  # first non-label row
             _is_label(kind, c) for c in r if c.strip())), len(rows))
-        if kind is TableKind.THREE_PUBLIC and _is_transposed(kind, read_layout(rows, header_rows=first),
-                                                             rows[:first]):
+        if kind is TableKind.THREE_PUBLIC and (
+            _is_transposed(kind, read_layout(rows, header_rows=first), rows[:first])
+            or _lines_across(kind, read_layout(rows, header_rows=len(rows)))
+        ):  # a template printing the 三公 lines across, with no row of amounts yet
             first = len(rows)
         layout = read_layout(rows, header_rows=first)
     if kind is TableKind.THREE_PUBLIC and _is_transposed(kind, layout, rows):
         return _transposed_table(kind, raw, title, rows, layout, header, unit, file)
     # in two-sided tables each physical row holds an income and an expenditure row
-    names = layout.name_columns if kind.spec.two_sided else layout.name_columns[:1]
+    spec = kind.spec
+    names = layout.name_columns if spec.two_sided else layout.name_columns[:1]
     columns = _columns(kind, layout, names)
     sides: list[tuple[str | None, int | None, tuple[int, ...]]]
-    if kind.spec.two_sided and len(names) >= 2:
+    if spec.two_sided and len(names) >= 2:
         sides = [("income", names[0], tuple(j for j in columns if j < names[1])),
                  ("expenditure", names[1], tuple(j for j in columns if j > names[1]))]
     else:
         sides = [(None, names[0] if names else None, tuple(columns))]
+    # per side: (physical column, key, text column?, printed name) of the cells it reads
+    plans = [[(j, columns[j].key, columns[j].text, columns[j].name) for j in cols]
+             for _side, _name_col, cols in sides]
     offset = len(raw.rows) - len(rows)
     out_rows: list[Row] = []
     note_lines: list[str] = []
@@ -313,53 +333,56 @@ def _build_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[t
         if layout.numbers is not None and layout.numbers < len(cells):
             n = clean(cells[layout.numbers])
             number = int(n) if n.isdigit() else None
-        filled = [c for c in cells if c.strip()]
-        if len(filled) == 1 and not any(_amount_like(c) for c in filled) and (
+        filled = [c for c in cells if c and not c.isspace()]
+        if len(filled) == 1 and not _amount_like(filled[0]) and (
             len(cells) == 1 or len(filled[0]) > 12 or filled[0].startswith(("注", "说明"))
         ):
             note_lines.append(filled[0].strip())
             continue
         code, code_text = _code(cells, layout.code_columns, prev_parts)
-        for side, name_col, cols in sides:
+        where = raw.location(at, None, file)
+        page, table_index, line_number = where.page, where.table, where.line
+        for (side, name_col, _cols), plan in zip(sides, plans, strict=True):
             name = cells[name_col].strip() if name_col is not None and name_col < len(cells) else ""
-            name = re.sub(r"\s+", "", name) if re.search(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]", name) \
-                else name
+            if _SPACED_HAN.search(name):  # 合  计, 项  目: spaces inside a Chinese name
+                name = "".join(name.split())
             if code_text and side != "income":  # a label printed in the code column
                 name = f"{code_text}{name}" if name else code_text
             if not name and side is None:  # 合计 printed in a text column left of the names
                 name = next((cells[j].strip() for j in label_columns if j < len(cells)
-                             and kind.spec.line_key(cells[j]) is not None), "")
+                             and spec.line_key(cells[j]) is not None), "")
             row_code = code if side != "income" else None
-            if row_code is None and name and kind.spec.scheme is not None and side != "income":
+            if row_code is None and name and spec.scheme is not None and side != "income":
                 m = _BRACKET_CODE.match(name)
                 if m:  # [206]科学技术支出 / 2080101 行政运行
                     row_code, name = m.group(1) or m.group(3), (m.group(2) or m.group(4) or "").strip()
             row_cells: dict[str, Cell] = {}
             texts: dict[str, str] = {}
             sources: dict[str, SourceLocation] = {}
-            for j in cols:
-                col = columns[j]
-                text = cells[j] if j < len(cells) else ""
-                sources[col.key] = raw.location(at, j, file)
-                if col.text:
-                    if text.strip():
-                        texts[col.key] = text.strip()
+            width = len(cells)
+            for j, key, is_text, column_name in plan:
+                text = cells[j] if j < width else ""
+                here = SourceLocation(file, page, table_index, at, j, line_number)
+                sources[key] = here
+                if is_text:
+                    if text and not text.isspace():
+                        texts[key] = text.strip()
                     continue
                 try:
-                    row_cells[col.key] = parse_cell(text)
+                    row_cells[key] = _parse(text)
                 except InvalidAmount:
-                    texts[col.key] = text.strip()
+                    texts[key] = text.strip()
                     part.unparsed.append(Unparsed(
-                        text.strip(), f"not an amount in column {col.name!r} of {title or kind.value}",
-                        raw.location(at, j, file)))
+                        text.strip(), f"not an amount in column {column_name!r} of {title or kind.value}",
+                        here))
             if not name and row_code is None and not any(c.is_amount for c in row_cells.values()) \
                     and not texts:
                 continue
-            line = kind.spec.line_key(name, side) if row_code is None else None
+            line = spec.line_key(name, side) if row_code is None else None
             if row_code is None and line is None and side == "expenditure":
-                row_code = _class_code(name)
-            out_rows.append(Row(name, row_code, line, side, row_cells, texts, number,
-                                raw.location(at, None, file), sources))
+                row_code = _class_code(name, header.year)
+            out_rows.append(Row(name, row_code, line, side, row_cells, texts, number, where,
+                                sources))
     cls = table_type(kind)
     return cls(
         columns=tuple(columns[j] for j in sorted(columns)), rows=tuple(_named_lines(kind, out_rows)),
@@ -372,7 +395,7 @@ def _is_label(kind: TableKind, text: str) -> bool:
     """Whether a cell reads as a column heading of the kind (类/款/项, 小计, 人员经费 …)."""
     n = normalise_label(text)
     return n in ("类", "款", "项", "项目", "科目", *_GENERIC) or n.endswith(("编码", "名称", "代码")) \
-        or _match_column(text, kind.spec.columns, set()) is not None
+        or _match_column(text, kind.spec.printable_columns, set()) is not None
 
 
 _FUND_LINES = {"general_budget": "carryover_general", "gov_fund": "carryover_fund",
@@ -415,6 +438,13 @@ def _is_transposed(kind: TableKind, layout: Layout, rows: list[tuple[str, ...]])
         return False
     hits = sum(1 for j in range(layout.width) if _line_of(kind, layout.labels.get(j, ())))
     return hits >= 2
+
+
+def _lines_across(kind: TableKind, layout: Layout) -> bool:
+    """Whether most header columns each name a distinct line (三公 lines printed across)."""
+    lines = [_line_of(kind, layout.labels.get(j, ())) for j in range(layout.width)]
+    named = [x for x in lines if x is not None]
+    return len(set(named)) >= 3 and len(named) * 2 > layout.width
 
 
 def _line_of(kind: TableKind, labels: Sequence[str]) -> str | None:
@@ -460,17 +490,33 @@ def _transposed_table(kind: TableKind, raw: RawTable, title: str | None, rows: l
             entry = lines.setdefault(line, (name, {}, {}, j))
             entry[1][key] = cell
             entry[2][key] = raw.location(i + offset, j, file)
-    out = [Row(name, None, line, None, cells_, {}, None, raw.location(offset + layout.header_rows, j, file),
-               sources) for line, (name, cells_, sources, j) in lines.items()]
+    if layout.header_rows >= len(rows):  # a template: the lines, no amounts yet
+        for j in range(layout.width):
+            labels = layout.labels.get(j, ())
+            line = _line_of(kind, labels)
+            if line is not None and line not in lines:
+                name = next((t for t in reversed(labels) if normalise_label(t) not in _GENERIC),
+                            labels[-1] if labels else "")
+                lines[line] = (name, {"total": BLANK}, {}, j)
+    # a line's source is its column in the row of amounts; a template has no such row
+    at = offset + layout.header_rows if layout.header_rows < len(rows) else None
+    out = [Row(name, None, line, None, cells_, {}, None, raw.location(at, j, file), sources)
+           for line, (name, cells_, sources, j) in lines.items()]
     keys = ["total", *(["prior"] if any("prior" in r.cells for r in out) else [])]
     columns = tuple(Column(k, kind.spec.column(k).name, None, None, False) for k in keys)
     return table_type(kind)(columns=columns, rows=tuple(out + extra), unit=unit, title=title,
                             header=header, source=raw.location(None, None, file))
 
 
+@functools.lru_cache(maxsize=16384)
+def _parse(text: str) -> Cell:
+    """``parse_cell``, memoised: cells are immutable and tables repeat their texts."""
+    return parse_cell(text)
+
+
 def _amount_like(text: str) -> bool:
     try:
-        return parse_cell(text).is_amount
+        return _parse(text).is_amount
     except InvalidAmount:
         return False
 
@@ -503,23 +549,44 @@ def _code(cells: Sequence[str], columns: Sequence[int],
     return None, "".join(cells[j].strip() for j in columns if j < len(cells))
 
 
-def _class_code(name: str) -> str | None:
-    """The functional 类 code a 收支总表 expenditure line names (through the catalogue)."""
+def _class_code(name: str, year: int | None = None) -> str | None:
+    """The functional 类 code a 收支总表 expenditure line names (its name in the edition of
+    ``year``, or a former name of that 类)."""
     label = normalise_label(name)
     if not label.endswith("支出") and label not in ("预备费",):
         return None
+    return _class_names(year).get(label)
+
+
+#: id of a functional catalogue → (the catalogue, normalised 类 name → code)
+_CLASS_NAMES: dict[int, tuple[object, dict[str, str]]] = {}
+
+
+def _class_names(year: int | None) -> dict[str, str]:
+    """Normalised name → code of every functional 类 of the edition (newest when ``year``
+    has none), current names first, then the names the 类 carried before or after."""
+    from govbudget.codes import catalogue
+
     try:
-        from govbudget.codes import catalogue
-    except ImportError:  # pragma: no cover - the catalogue ships with the package
-        return None
-    try:
-        hits = catalogue("functional").search(label)
-    except GovBudgetError:
-        return None
-    for entry in hits:
-        if len(entry.code) == 3 and normalise_label(entry.name) == label:
-            return str(entry.code)
-    return None
+        cat = catalogue("functional", year)
+    except GovBudgetError:  # no edition of that year: the newest
+        cat = catalogue("functional")
+    entry = _CLASS_NAMES.get(id(cat))
+    if entry is not None and entry[0] is cat:
+        return entry[1]
+    names: dict[str, str] = {}
+    roots = cat.roots()
+    for e in roots:
+        names.setdefault(normalise_label(e.name), e.code)
+    codes = {e.code for e in roots}
+    for change in cat.history:
+        if change.kind == "renamed" and change.code in codes:
+            for former in (change.old_name, change.new_name):
+                names.setdefault(normalise_label(former), change.code)
+    if len(_CLASS_NAMES) >= 64:  # editions loaded and unloaded by the user: start afresh
+        _CLASS_NAMES.clear()
+    _CLASS_NAMES[id(cat)] = (cat, names)
+    return names
 
 
 def _is_organisation(table: BudgetTable) -> bool:

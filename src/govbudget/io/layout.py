@@ -4,7 +4,9 @@ The header is recognised by structure, not by one template's strings: the rows b
 the first data row (a row with a classification code, a known line name or an amount)
 are the header; a row starting with ``栏次`` numbers the columns. A column is the 序号,
 a code column (one 3/5/7-digit cell, or the 类|款|项 cells of a split code), a name
-column (text), or an amount column, told apart by the cells below the header.
+column (text), or an amount column, told apart by the cells below the header (a
+template's placeholder cells, ``……``, are not counted; a 序号 column printing （一）… is
+a text column).
 
 >>> from govbudget.io.layout import read_layout
 >>> lay = read_layout((("序号", "科目编码", "科目名称", "合计"), ("栏次", "1", "2", "3"),
@@ -15,9 +17,11 @@ column (text), or an amount column, told apart by the cells below the header.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -27,14 +31,25 @@ _CODE = re.compile(r"^\[?\d{3}(?:\d{2}){0,2}\]?$")
 _PART = re.compile(r"^\d{2,3}$")
 _AMOUNT = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^[-—–]+$")
 _COUNTER = re.compile(r"^(?:栏次|行次)$")
+_PLACEHOLDER = re.compile(r"^[.…⋯·]+$")
+_TOTALS = frozenset({"合计", "总计", "小计"})
 
 
+@functools.lru_cache(maxsize=16384)
 def clean(text: str) -> str:
-    """A cell's text, NFKC-folded, without spaces or line breaks."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    """A cell's text, NFKC-folded, without spaces or line breaks.
+
+    >>> clean(" 1,234.50 "), clean("社会保障\\n和就业支出"), clean("（一）")
+    ('1,234.50', '社会保障和就业支出', '(一)')
+    """
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return "".join(text.split()) if not text.isalnum() else text
 
 
+@functools.lru_cache(maxsize=16384)
 def is_amount(text: str) -> bool:
+    """Whether a cell reads as an amount (``1,234.50``, ``0``, ``-``)."""
     return bool(_AMOUNT.match(clean(text)))
 
 
@@ -51,6 +66,24 @@ class Layout:
     text_columns: tuple[int, ...]
     column_numbers: dict[int, int] = attrs.field(factory=dict)  # physical column → 栏次
     labels: dict[int, tuple[str, ...]] = attrs.field(factory=dict)  # header texts, top down
+
+
+class _Cell(NamedTuple):
+    """What a data cell looks like, for telling columns apart."""
+
+    text: str  # cleaned
+    placeholder: bool  # …… in a template
+    code: bool  # a 3/5/7-digit code, maybe in brackets
+    part: bool  # a 2/3-digit part of a split code
+    amount: bool
+
+
+@functools.lru_cache(maxsize=16384)
+def _kind(text: str) -> _Cell:
+    c = clean(text)
+    return _Cell(c, bool(_PLACEHOLDER.match(c)),
+                 bool(_CODE.match(c)) and len(c.strip("[]")) in (3, 5, 7),
+                 bool(_PART.match(c)), is_amount(c))
 
 
 def _is_data_row(row: Sequence[str]) -> bool:
@@ -93,11 +126,15 @@ def read_layout(rows: Sequence[Sequence[str]], *, header_rows: int | None = None
     header_labels = _labels(rows[:header], width)
 
     numbers = None
+    serial_text = False  # a 序号 column printing （一）… : kept as text, not as numbers
     first = [clean(r[0]) for r in data if r]
-    if any("序号" in lab for lab in header_labels.get(0, ())) or (
-        first and column_numbers and all(not c or c.isdigit() for c in first)
-        and 0 not in column_numbers
-    ):
+    if any("序号" in lab for lab in header_labels.get(0, ())):
+        serial_text = not all(not c or c.isdigit() or c in _TOTALS or _PLACEHOLDER.match(c)
+                              for c in first)
+        numbers = None if serial_text else 0
+    elif first and column_numbers and all(not c or c.isdigit() for c in first) \
+            and 0 not in column_numbers and not _names_codes(header_labels.get(0, ())) \
+            and not all(len(c) in (3, 5, 7) for c in first if c):  # 科目编码, not 序号
         numbers = 0
 
     codes: list[int] = []
@@ -107,8 +144,12 @@ def read_layout(rows: Sequence[Sequence[str]], *, header_rows: int | None = None
     for j in range(width):
         if j == numbers:
             continue
-        col = [clean(r[j]) for r in data if j < len(r)]
-        filled = [c for c in col if c]
+        if j == 0 and serial_text:
+            texts.append(j)
+            continue
+        kinds = [_kind(r[j]) for r in data if j < len(r)]
+        kinds = [k for k in kinds if k.text and not k.placeholder]  # not a template's ……
+        filled = [k.text for k in kinds]
         labels = "".join(header_labels.get(j, ()))
         if not filled:
             if "编码" in labels or "代码" in labels:
@@ -118,17 +159,18 @@ def read_layout(rows: Sequence[Sequence[str]], *, header_rows: int | None = None
             else:
                 amounts.append(j)
             continue
-        code_like = sum(1 for c in filled if _CODE.match(c) and len(c.strip("[]")) in (3, 5, 7))
-        part_like = sum(1 for c in filled if _PART.match(c))
-        amount_like = sum(1 for c in filled if is_amount(c))
+        code_like = sum(k.code for k in kinds)
+        part_like = sum(k.part for k in kinds)
+        amount_like = sum(k.amount for k in kinds)
         if "编码" in labels or "代码" in labels or labels.endswith(("类", "款", "项")):
-            if code_like + part_like >= len(filled) * 0.8:
+            totals = sum(1 for c in filled if c in _TOTALS)  # 合计 printed in the code column
+            if code_like + part_like >= (len(filled) - totals) * 0.8 and code_like + part_like:
                 codes.append(j)
                 continue
             if any(c.isdigit() for c in filled) and not any("." in c or "," in c for c in filled):
                 texts.append(j)  # unit codes (309001 …), not classification codes
                 continue
-            if not any(is_amount(c) for c in filled):  # only labels such as 合计 so far
+            if not amount_like:  # only labels such as 合计 so far
                 codes.append(j)
                 continue
         if code_like >= max(1, len(filled) * 0.6) and amount_like - code_like < len(filled) * 0.3 \
@@ -147,26 +189,45 @@ def read_layout(rows: Sequence[Sequence[str]], *, header_rows: int | None = None
                   tuple(sorted(texts)), column_numbers, header_labels)
 
 
-def _labels(header: Sequence[Sequence[str]], width: int) -> dict[int, tuple[str, ...]]:
-    """Header texts above each column, top down.
+def _names_codes(labels: Sequence[str]) -> bool:
+    return any("编码" in t or "代码" in t for t in labels)
 
-    Full-width rows give each column its own text. A narrower row lost the positions
-    of its merged cells: its texts fill, in order, the columns that full-width rows
-    left unlabelled, skipping the texts that head a group (those over labelled columns).
+
+def _labels(header: Sequence[Sequence[str]], width: int) -> dict[int, tuple[str, ...]]:
+    """Header texts above each column, top down, each once.
+
+    Merged header cells come in two conventions: the PDF and .docx readers keep the text
+    once, in the first cell of the span, and leave the cells it covers blank; the .xlsx
+    reader repeats it over the span, across and down. Both give the same labels: a text
+    repeated down a column is read once, and a blank cell right of a group heading takes
+    that heading when rows below label the column. Full-width rows give each column its
+    own text. A narrower row lost the positions of its merged cells: its texts fill, in
+    order, the columns that full-width rows left unlabelled, skipping the texts that head
+    a group (those over labelled columns).
+
+    >>> _labels([("项目", "", "金额"), ("编码", "名称", "金额")], 3)  # PDF: blank under a span
+    {0: ('项目', '编码'), 1: ('项目', '名称'), 2: ('金额',)}
+    >>> _labels([("项目", "项目", "金额"), ("编码", "名称", "金额")], 3)  # xlsx: repeated
+    {0: ('项目', '编码'), 1: ('项目', '名称'), 2: ('金额',)}
     """
     labels: dict[int, list[str]] = {j: [] for j in range(width)}
     narrow: list[list[str]] = []
     rows = [[clean(c) for c in row] for row in header]
     full = [r for r in rows if len(r) == width and not (r and _COUNTER.match(r[0]))]
+
+    def add(j: int, text: str) -> None:
+        if not labels[j] or labels[j][-1] != text:
+            labels[j].append(text)
+
     for r, cells in enumerate(full):
         below = full[r + 1:]
         group = ""
         for j, c in enumerate(cells):
             if c:
-                labels[j].append(c)
+                add(j, c)
                 group = c
             elif group and any(b[j] for b in below) and not any(a[j] for a in full[:r]):
-                labels[j].append(group)  # a merged group cell spans the columns below it
+                add(j, group)  # a merged group cell spans the columns below it
             else:
                 group = ""
     for cells in rows:

@@ -74,6 +74,8 @@ _NUMBERED = re.compile(
     r"^([一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、．.](?!\d)|其中)"
 )
 _SENTENCE_END = re.compile(r"[。；;！!？?，,]$")
+_CODE_NAME = re.compile(r"^\d{3}(?:\d{3})*\s*[\u4e00-\u9fff]")
+_AMOUNT_OR_CLAUSE = re.compile(r"\d\.\d|[。，]")
 _AMOUNT = re.compile(r"^[-－+]?[0-9][0-9,，]*(\.[0-9]+)?%?$|^[-－+]?\.[0-9]+$")
 _CODE = re.compile(r"^[0-9]{2,9}$")
 _TOTAL = re.compile(r"(合\s*计|总\s*计|小\s*计)")
@@ -127,6 +129,17 @@ def is_context_line(text: str) -> bool:
     """A caption line of the ``label：value`` kind (``单位：万元``, ``编制单位：XX局``)."""
     t = text.strip()
     return 0 < len(t) <= 80 and bool(_CONTEXT.search(t)) and not _SENTENCE_END.search(t)
+
+
+def is_code_name_line(text: str) -> bool:
+    """The ``<code><name>`` line of a table header (``323保定市莲池区人力资源和社会保障局``).
+
+    >>> is_code_name_line("323001 某局本级"), is_code_name_line("2023年部门预算收入436.88万元。")
+    (True, False)
+    """
+    t = text.strip()
+    return 0 < len(t) <= 60 and bool(_CODE_NAME.match(t)) and not _SENTENCE_END.search(t) \
+        and not _AMOUNT_OR_CLAUSE.search(t)
 
 
 def is_heading_line(text: str) -> bool:
@@ -307,7 +320,9 @@ def _title_and_context(lines: list[_Line]) -> tuple[str | None, list[str], list[
     i = len(lines) - 1
     below: list[str] = []
     used: set[str] = set()
-    while i >= 0 and len(below) < 4 and is_context_line(lines[i].text):
+    while i >= 0 and len(below) < 4 and (
+        is_context_line(lines[i].text) or is_code_name_line(lines[i].text)
+    ):
         below.insert(0, lines[i].text)
         i -= 1
     title: str | None = None

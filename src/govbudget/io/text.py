@@ -61,11 +61,6 @@ class _Table:
         self.current_line = line
         self.width = 0
 
-    def cell(self, text: str, line: int) -> None:
-        if not self.current:
-            self.current_line = line
-        self.current.append(text)
-
     def end_row(self) -> None:
         if self.current:
             self.rows.append(self.current)
@@ -86,28 +81,30 @@ def read_text(text: str, *, source: str = "<text>") -> RawDocument:
         raise LoadError(f"text of {len(text)} characters is over the limit", file=source)
     items: list[RawTable | RawBlock] = []
     table: _Table | None = None
+    ntables = 0
 
     def close() -> None:
-        nonlocal table
+        nonlocal table, ntables
         if table is None:
             return
         table.end_row()
         rows = [tuple(r) for r in table.rows]
-        if any(c.strip() for r in rows for c in r):
+        if any(c for r in rows for c in r):  # cells are stripped when read
             context: list[str] = []
             while rows and _is_context_row(rows[0]):
                 context.extend(c.strip() for c in rows.pop(0) if c.strip())
                 table.row_lines.pop(0)
             items.append(RawTable(
                 rows=tuple(rows), title=table.title, context=tuple(context),
-                line=table.line, row_lines=tuple(table.row_lines),
-                index=sum(1 for i in items if isinstance(i, RawTable)),
+                line=table.line, row_lines=tuple(table.row_lines), index=ntables,
             ))
+            ntables += 1
         table = None
 
-    for number, raw_line in enumerate(text.splitlines(), start=1):
-        line = _BOOKMARK.sub("", raw_line)
-        if line.startswith("\t"):
+    for number, line in enumerate(text.splitlines(), start=1):
+        if "[bookmark:" in line:
+            line = _BOOKMARK.sub("", line)
+        if line[:1] == "\t":
             if table is None:
                 title = None
                 previous = items[-1] if items else None
@@ -115,17 +112,19 @@ def read_text(text: str, *, source: str = "<text>") -> RawDocument:
                     title = previous.text
                     items.pop()  # the paragraph is the table's title, kept there
                 table = _Table(title, number)
-            table.cell(line[1:].strip(), number)
+            if not table.current:
+                table.current_line = number
+            table.current.append(line[1:].strip())
             continue
-        if not line.strip():
+        stripped = line.strip()
+        if not stripped:
             if table is not None:
                 table.end_row()
             continue
         if table is not None and table.continues(line):
-            table.current[-1] = (table.current[-1] + "\n" + line.strip()).strip()
+            table.current[-1] = (table.current[-1] + "\n" + stripped).strip()
             continue
         close()
-        stripped = line.strip()
         items.append(RawBlock(stripped, line=number, heading=_looks_like_heading(stripped)))
     close()
     return RawDocument(source=source, items=tuple(items))

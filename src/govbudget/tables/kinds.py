@@ -16,6 +16,7 @@ and the titles under which the Hebei (seed), central and Shanghai templates prin
 from __future__ import annotations
 
 import enum
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -36,6 +37,11 @@ class ColumnSpec:
     text: bool = False  # a text column (变化原因 …), not an amount
     parent: str | None = None  # the key of the column group it is printed under (基本支出 → 人员经费)
 
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The name and aliases, normalised (``normalise_label``), name first, no repeats."""
+        return _normalised((self.name, *self.aliases))
+
 
 @attrs.frozen(slots=True)
 class LineSpec:
@@ -44,6 +50,11 @@ class LineSpec:
     key: str
     names: tuple[str, ...]
     side: str | None = None
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The names, normalised (``normalise_label``), in order, no repeats."""
+        return _normalised(self.names)
 
 
 @attrs.frozen(slots=True)
@@ -56,28 +67,69 @@ class TableSpec:
     scheme: str | None = None  # classification of the code rows: functional / economic
     two_sided: bool = False
     invariants: tuple[str, ...] = ()  # rule ids checking this table
+    #: columns some templates print beyond the standard ones (the Shanghai unit 收支总表
+    #: splits its expenditure 预算数 into 基本支出 / 项目支出): recognised when printed,
+    #: never part of a table built from the spec
+    extra_columns: tuple[ColumnSpec, ...] = ()
 
     @property
     def column_keys(self) -> tuple[str, ...]:
         return tuple(c.key for c in self.columns)
 
+    @property
+    def printable_columns(self) -> tuple[ColumnSpec, ...]:
+        """The standard columns, then the extra ones."""
+        return (*self.columns, *self.extra_columns)
+
     def column(self, key: str) -> ColumnSpec:
-        for c in self.columns:
+        for c in self.printable_columns:
             if c.key == key:
                 return c
         raise KeyError(key)
 
     def line_key(self, name: str, side: str | None = None) -> str | None:
-        """The key of the named line printed as ``name`` (ordinals and spaces ignored)."""
-        n = normalise_label(name)
-        bare = normalise_label(_QUALIFIER.sub("", name.strip()))  # 事业收入（不含教育收费）
-        for candidate in dict.fromkeys((n, bare)):
-            for line in self.lines:
-                if side is not None and line.side not in (None, side):
-                    continue
-                if any(normalise_label(alias) == candidate for alias in line.names):
-                    return line.key
-        return None
+        """The key of the named line printed as ``name`` (ordinals and spaces ignored).
+
+        The first line (in declaration order) printed under that name wins; a name
+        with a trailing qualifier (事业收入（不含教育收费）) is tried in full, then bare.
+        """
+        index = _line_index(self.lines, side)
+        key = index.get(normalise_label(name))
+        if key is None:
+            bare = _bare_label(name)
+            key = index.get(bare) if bare else None
+        return key
+
+
+#: (id of a spec's lines, side) → (those lines, normalised name → key); the lines are kept
+#: in the value so an id is never reused while its entry lives
+_LINE_INDEXES: dict[tuple[int, str | None], tuple[tuple[LineSpec, ...], dict[str, str]]] = {}
+
+
+def _line_index(lines: tuple[LineSpec, ...], side: str | None) -> dict[str, str]:
+    """Normalised line name → line key, for the lines a side may hold (built once)."""
+    entry = _LINE_INDEXES.get((id(lines), side))
+    if entry is not None and entry[0] is lines:
+        return entry[1]
+    index: dict[str, str] = {}
+    for line in lines:
+        if side is not None and line.side not in (None, side):
+            continue
+        for label in line.labels:
+            index.setdefault(label, line.key)
+    if len(_LINE_INDEXES) < 1024:
+        _LINE_INDEXES[(id(lines), side)] = (lines, index)
+    return index
+
+
+@functools.lru_cache(maxsize=4096)
+def _normalised(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(map(normalise_label, names)))
+
+
+@functools.lru_cache(maxsize=16384)
+def _bare_label(name: str) -> str:
+    return normalise_label(_QUALIFIER.sub("", name.strip()))
 
 
 class TableKind(enum.Enum):
@@ -114,11 +166,20 @@ _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十百]+[、.．]|\d+[�
 _LABEL_NOISE = re.compile(r"[\s“”\"'‘’「」：:（）()]")
 
 
+_YEAR_PREFIX = re.compile(r"^\d{4}\s*年度?(?=\D)")
+
+
+@functools.lru_cache(maxsize=16384)
 def normalise_label(text: str) -> str:
-    """A label with ordinals, spaces, quotes and brackets removed, NFKC-folded."""
+    """A label with ordinals, spaces, quotes and brackets removed, NFKC-folded.
+
+    >>> normalise_label("其中：（1）公务用车购置费"), normalise_label("2024年 机关运行经费")
+    ('公务用车购置费', '机关运行经费')
+    """
     t = unicodedata.normalize("NFKC", text).strip()
     t = _ORDINAL.sub("", t)
-    t = re.sub(r"^\d{4}\s*年度?(?=\D)", "", t)  # 2024年机关运行经费预算数
+    if t[:1].isdigit():
+        t = _YEAR_PREFIX.sub("", t)  # 2024年机关运行经费预算数
     if t.startswith("其中"):  # 其中：（1）公务用车购置费
         t = _ORDINAL.sub("", t[2:].lstrip(" :：").strip())
     return _LABEL_NOISE.sub("", t)
@@ -243,6 +304,12 @@ SPECS: Mapping[TableKind, TableSpec] = {
          ColumnSpec("expenditure", "预算数", ("金额", "预算金额", "预算"), "expenditure")),
         _SUMMARY_INCOME_LINES, scheme="functional", two_sided=True,
         invariants=("T1-1", "T1-2", "T1-3", "T1-4", "T1-5", "T1-6"),
+        extra_columns=(
+            *_cols(("basic", "基本支出", ()), ("project", "项目支出", ()), side="expenditure",
+                   parent="expenditure"),
+            *_cols(("personnel", "人员经费", ("人员支出",)),
+                   ("public", "公用经费", ("日常公用经费", "日常公用支出", "公用支出")),
+                   side="expenditure", parent="basic")),
     ),
     TableKind.REVENUE: TableSpec(
         TableKind.REVENUE,
