@@ -139,3 +139,27 @@ def test_amount_column_text_is_kept_as_unparsed() -> None:
     assert [u.text for u in d.unparsed] == ["约一万"]
     row = d.tables[0].row("208")
     assert row is not None and row.texts["total"] == "约一万"
+
+
+def test_notes_under_a_table_are_its_note(doc: govbudget.Document) -> None:
+    """Regression: 注：… 空表列示 under an empty table is that table's note, not narrative."""
+    dept = doc.disclosures[0]
+    fund = dept.table(TableKind.GOV_FUND)
+    assert fund is not None and fund.note == "注：无政府基金预算财政拨款预算，空表列示。"
+    procurement = dept.table(TableKind.PROCUREMENT)
+    assert procurement is not None and procurement.note is not None
+    assert procurement.note.endswith("注：无政府采购预算，空表列示。")  # two notes, both kept
+    assert dept.narrative is not None
+    assert "空表列示" not in "".join(s.text for s in dept.narrative.sections)
+
+
+def test_a_row_with_only_a_long_name_is_a_row_not_a_note() -> None:
+    """Regression: an expenditure line printed with a blank amount stays a row."""
+    text = ("部门收支总表\n\t100部门\n\t预算年度：2023\n\t单位：万元\n\n"
+            "\t项目\n\t预算数\n\t项目\n\t预算数\n\n"
+            "\t一、一般公共预算拨款收入\n\t1.00\n\t一、社会保障和就业支出\n\t1.00\n\n"
+            "\t\n\t\n\t十三、资源勘探工业信息等支出\n\t\n\n"
+            "\t收入总计\n\t1.00\n\t支出总计\n\t1.00\n")
+    t = assemble(read_text(text)).disclosures[0].tables[0]
+    assert t.note is None
+    assert t.row("215", side="expenditure") is not None

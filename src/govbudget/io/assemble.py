@@ -25,7 +25,7 @@ from typing import Any
 
 import attrs
 
-from govbudget.errors import GovBudgetError, InvalidAmount
+from govbudget.errors import GovBudgetError, InvalidAmount, LoadError
 from govbudget.io.layout import Layout, clean, read_layout
 from govbudget.io.raw import RawBlock, RawDocument, RawTable, SourceLocation
 from govbudget.money import BLANK, Cell, Unit, parse_cell
@@ -36,6 +36,7 @@ from govbudget.tables.model import BudgetTable, Column, Row, TableHeader, table_
 __all__ = ["assemble"]
 
 
+_NOTE = re.compile(r"^\s*[（(]?\s*(?:注|说明)\s*[0-9一二三四五六七八九十]*\s*[:：]")
 _HEADER_CODE = re.compile(r"^(?:编制单位[:：])?\s*(\d{3,})\s*(.+?)\s*(?:截止时间.*)?$")
 _YEAR = re.compile(r"(?:预算年度[:：]?\s*)(\d{4})|(\d{4})\s*年")
 _UNIT = re.compile(r"单位[:：]\s*(亿元|万元|元)")
@@ -64,15 +65,37 @@ def assemble(raw: RawDocument, *, year: int | None = None) -> Document:
     """Build a ``Document`` of typed disclosures from a raw document."""
     parts: list[_Part] = [_Part()]
     file = raw.source
+    previous: RawTable | RawBlock | None = None
+    after_performance = note_attached = False
     for item in raw.items:
         part = parts[-1]
         if isinstance(item, RawBlock):
-            part.blocks.append(item)
+            if (isinstance(previous, RawTable) or note_attached) and part.tables \
+                    and not after_performance and _NOTE.match(item.text):
+                # a note printed under a table (注：… 空表列示) belongs to that table
+                last = part.tables[-1]
+                note = f"{last.note}\n{item.text.strip()}" if last.note else item.text.strip()
+                part.tables[-1] = attrs.evolve(last, note=note)
+                note_attached = True
+            else:
+                part.blocks.append(item)
+                note_attached = False
+            previous = item
             continue
+        follows_table = isinstance(previous, RawTable) or note_attached
+        previous, note_attached = item, False
         title, rows, context = _title_and_rows(item)
-        if title and "绩效" in title and "目标" in title:
+        if follows_table and part.tables and any(_NOTE.match(c) for c in context):
+            # a note printed under the previous table, read as this table's context
+            notes = [c.strip() for c in context if _NOTE.match(c)]
+            context = [c for c in context if not _NOTE.match(c)]
+            last = part.tables[-1]
+            part.tables[-1] = attrs.evolve(last, note="\n".join(filter(None, [last.note, *notes])))
+        if (title and "绩效" in title and "目标" in title) or (title is None and after_performance):
             part.performance.append(item)
+            after_performance = True
             continue
+        after_performance = False
         kind = kind_from_title(title) if title else None
         if kind is TableKind.SUMMARY and any(t.kind is TableKind.SUMMARY for t in part.tables):
             part = _Part()
@@ -324,7 +347,7 @@ def _build_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[t
              for _side, _name_col, cols in sides]
     offset = len(raw.rows) - len(rows)
     out_rows: list[Row] = []
-    note_lines: list[str] = []
+    note_lines: list[str] = [c.strip() for c in context if _NOTE.match(c)]
     prev_parts: list[str] = []
     label_columns = [j for j in columns if columns[j].text and (not names or j < names[0])]
     for i, cells in enumerate(rows[layout.header_rows:], start=layout.header_rows):
@@ -335,7 +358,7 @@ def _build_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[t
             number = int(n) if n.isdigit() else None
         filled = [c for c in cells if c and not c.isspace()]
         if len(filled) == 1 and not _amount_like(filled[0]) and (
-            len(cells) == 1 or len(filled[0]) > 12 or filled[0].startswith(("注", "说明"))
+            _NOTE.match(filled[0]) or (len(cells) == 1 and filled[0].rstrip().endswith("。"))
         ):
             note_lines.append(filled[0].strip())
             continue
@@ -636,13 +659,22 @@ def _narrative(blocks: list[RawBlock]) -> Any:
 
 
 def _performance(tables: list[RawTable], file: str, part: _Part) -> tuple[Any, ...]:
+    """Read the part's performance grids; a grid that cannot be read is kept as unparsed."""
+    from govbudget.performance.tables import read_performance_table, read_performance_tables
+
     if not tables:
         return ()
     try:
-        from govbudget.performance.tables import read_performance_table
-    except ImportError:
-        part.unparsed.extend(
-            Unparsed(t.title or "", "performance table not read", t.location(file=file))
-            for t in tables)
-        return ()
-    return tuple(read_performance_table(t, file=file) for t in tables)
+        return tuple(read_performance_tables(tables, file=file))
+    except LoadError:
+        pass
+    out = []
+    for t in tables:
+        try:
+            out.append(read_performance_table(t, file=file))
+        except LoadError as exc:
+            text = "\n".join(" | ".join(r) for r in t.rows)
+            part.unparsed.append(Unparsed(f"{t.title or ''}\n{text}".strip(),
+                                          f"performance table not read: {exc.detail}",
+                                          t.location(file=file)))
+    return tuple(out)
