@@ -24,24 +24,8 @@ EXCLUDED: dict[str, str] = {}
 
 #: Built-in rules no mutation is meant for, and why. A new rule without a mutation
 #: fails ``test_every_rule_has_a_mutation_or_is_a_known_gap`` until it gets one or a line here.
-KNOWN_GAPS: dict[str, str] = {
-    "E-1": "generated disclosures publish no 政府经济分类 basic-expenditure table beside the 部门 one",
-    "J-2": "the generated 机关运行经费 sentence is not itemised",
-    "N-5": "no project names in the generated narrative (no 绩效目标表 generated)",
-    "N-7": "generated tables carry no 机关运行经费 line of their own",
-    "N-8": "the generated 机关运行经费 sentence is not itemised",
-    "N-12": "no scope boilerplate (所属事业单位) in the generated narrative",
-    "N-13": "every generated amount is bound; an unbound label would also trip other rules",
-    "N-14": "no year-over-year sentence naming a compared year",
-    "N-17": "no classification names in the generated narrative",
-    "N-19": "no growth rates in the generated narrative",
-    "N-20": "持平/增减 wording is covered by the Y-4 mutation (same sentence); N-20 not targeted",
-    "N-21": "no shares (占 p%) in the generated narrative",
-    "N-R2": "covered indirectly by N-1…N-11 (the specific rules own those findings)",
-    "N-R4": "no change decompositions in the generated narrative",
-    **{f"R-{i}": "generated disclosures have no 绩效目标表 (performance targets)"
-       for i in range(1, 16)},
-}
+#: None today: every rule, R-1…R-15, E-1 and the narrative rules included, has a mutation.
+KNOWN_GAPS: dict[str, str] = {}
 
 _HARNESS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                            HealthCheck.filter_too_much])
@@ -94,14 +78,29 @@ def test_mutation_is_caught(rule_id: str, data: st.DataObject) -> None:
         assert any(f.severity is not Severity.INFO for f in hits)
 
 
-@_HARNESS
+@pytest.mark.xfail(strict=True, reason="N-R4 bug: a rate on a last-year base within rounding "
+                   "tolerance of zero is misjudged (pct_range drops the base+h ≤ 0 corner); "
+                   "generated narratives state rates on bases ≥ 1.00万元 only")
+def test_known_false_alarm_rate_on_tiny_base() -> None:
+    from govbudget.narrative.checks import check_changes
+    from govbudget.narrative.claims import extract_claims
+
+    # last year 0.01, this year 0.02: +0.01 is +100.00% exactly
+    text = "公用经费0.02万元，较2023年增加0.01万元，增长100.00%。"
+    assert check_changes(extract_claims(text)) == []
+
+
+_ROUND_TRIP = settings(_HARNESS, max_examples=min(settings().max_examples, 50))
+
+
+@_ROUND_TRIP
 @given(disclosures())
 def test_json_round_trip(d: Disclosure) -> None:
     assert govbudget.from_json(govbudget.to_json(d)) == d
 
 
-@_HARNESS
-@given(disclosures(narratives=False))
+@_ROUND_TRIP
+@given(disclosures(narratives=False, performance=False))
 def test_csv_round_trip(d: Disclosure) -> None:
     csvio = pytest.importorskip("govbudget.io.csvio")
     doc = Document(None, (d,))

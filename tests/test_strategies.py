@@ -7,7 +7,7 @@ import sys
 from decimal import Decimal
 
 import pytest
-from hypothesis import find, given
+from hypothesis import assume, find, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument, NoSuchExample
 
@@ -150,3 +150,46 @@ def test_mutations_refuse_unknown_rules() -> None:
         mutations(d, rules=["ZZ-9"])
     with pytest.raises(InvalidArgument):
         mutations("not a disclosure")  # type: ignore[arg-type]
+
+
+@settings(max_examples=min(settings().max_examples, 30))
+@given(disclosures(units=2))
+def test_performance_targets_cover_project_expenditure(d: Disclosure) -> None:
+    from govbudget.performance.checks.costs import cost_caps
+    from govbudget.performance.linking import link_targets
+
+    for x in d.walk():
+        t3 = x.table(TableKind.EXPENDITURE)
+        assert t3 is not None
+        total = t3.line("total")
+        assert total is not None
+        caps = sum((c for t in x.performance for _, c in cost_caps(t)), Decimal(0))
+        assert caps == total.cell("project").as_zero()
+        assert link_targets(x) == x.performance  # the codes are given: linking keeps them
+        by_code: dict[str, Decimal] = {}
+        for t in x.performance:
+            assert t.amount is not None and len(t.expenditure_codes) == 1
+            by_code[t.expenditure_codes[0]] = by_code.get(t.expenditure_codes[0], 0) + t.amount
+        for code, amount in by_code.items():
+            row = t3.row(code)
+            assert row is not None and row.cell("project").as_zero() == amount
+    assert d.performance == tuple(t for u in d.units for t in u.performance)
+    assert len({t.name for t in d.performance}) == len(d.performance)
+
+
+@settings(max_examples=min(settings().max_examples, 30))
+@given(disclosures(units=1))
+def test_government_economic_table_regroups_the_basic_table(d: Disclosure) -> None:
+    from govbudget.codes import to_government
+
+    for x in d.walk():
+        basic = x.tables_of(TableKind.BASIC_EXPENDITURE)
+        assume(len(basic) == 2)
+        assert x.unit_kind is not None
+        sums: dict[str, Decimal] = {}
+        for r in basic[0].code_rows():
+            if len(r.code or "") == 5:
+                g = to_government(r.code or "", x.unit_kind.value, year=x.year).code
+                sums[g] = sums.get(g, Decimal(0)) + r.cell("total").as_zero()
+        assert {r.code: r.cell("total").as_zero() for r in basic[1].code_rows()
+                if len(r.code or "") == 5} == sums

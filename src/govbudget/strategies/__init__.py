@@ -70,6 +70,7 @@ def _hypothesis_setup_hook() -> None:
         st.register_type_strategy(table_type(kind), later("tables", kind=kind))
 
 
+from govbudget.strategies import _mutations_narrative, _mutations_performance  # noqa: E402, F401
 from govbudget.strategies._codes import (  # noqa: E402
     amounts,
     cells,

@@ -82,6 +82,9 @@ class Budget:
     prior: dict[str, int]
     assets: dict[str, tuple[int, int]]  # line → (quantity, value)
     procurement: int = 0
+    #: last year's 人员经费 / 公用经费 / 项目支出 (``personnel``, ``public``, ``project``): the
+    #: narrative's change sentences only (no table prints them)
+    last: dict[str, int] = attrs.field(factory=dict)
 
     def __add__(self, other: Budget) -> Budget:
         return Budget(_merge(self.leaves, other.leaves, Leaf()),
@@ -91,7 +94,7 @@ class Budget:
                       {k: (self.assets.get(k, (0, 0))[0] + other.assets.get(k, (0, 0))[0],
                            self.assets.get(k, (0, 0))[1] + other.assets.get(k, (0, 0))[1])
                        for k in {**self.assets, **other.assets}},
-                      self.procurement + other.procurement)
+                      self.procurement + other.procurement, _merge(self.last, other.last, 0))
 
     def sum(self, attr: str) -> int:
         return sum(getattr(leaf, attr) for leaf in self.leaves.values())
@@ -143,6 +146,10 @@ class Plan:
     units: tuple[UnitInfo, ...]
     gov_fund: bool
     carryover: bool
+    #: the indicator regime of the 绩效目标表 (``"2015"`` 财预〔2015〕88号, ``"2021"`` 101号)
+    regime: str = "2015"
+    #: the region also publishes the basic-expenditure table by 政府预算支出经济分类 (E-1)
+    gov_economic: bool = False
 
 
 @functools.lru_cache(maxsize=32)
@@ -197,8 +204,10 @@ def plans(draw: st.DrawFn, *, units: int | None, year: int | None,
         kind = draw(st.sampled_from((UnitKind.PUBLIC_INSTITUTION, UnitKind.CIVIL_SERVICE_MANAGED)))
         infos.append(UnitInfo(f"{code}{i:03d}", region + bureau.rstrip("局委") + suffix, kind))
     carry = draw(st.booleans()) if carryover is None else carryover
+    regime = draw(st.sampled_from(("2015", "2021")))
+    gov_economic = draw(st.booleans())
     return Plan(y, code, name, main, common, extra, fund_leaves, tuple(infos),
-                bool(fund_leaves), carry)
+                bool(fund_leaves), carry, regime, gov_economic)
 
 
 def _split(draw: st.DrawFn, amount: int, parts: int) -> list[int]:
@@ -279,4 +288,9 @@ def budgets(draw: st.DrawFn, plan: Plan, index: int, *, must_carry: bool = False
     assets["general_equipment"] = (general_eq, g_value if general_eq else 0)
     assets["special_equipment"] = (equipment - general_eq, eq_value - assets["general_equipment"][1])
     procurement = draw(st.integers(0, max(0, sum(leaf.total for leaf in leaves.values()) // 4)))
-    return Budget(leaves, economic, three, prior, assets, procurement)
+    personnel = sum(v for k, v in economic.items() if k[:3] in ("301", "303"))
+    now = {"personnel": personnel, "public": basic - personnel, "project": project
+           + sum(leaf.fund for leaf in leaves.values())}
+    last = {k: v if not draw(st.booleans()) else max(0, v + draw(st.integers(-v, 50_000)))
+            for k, v in now.items()}
+    return Budget(leaves, economic, three, prior, assets, procurement, last)

@@ -19,11 +19,13 @@ __all__ = ["CN", "money", "render_disclosure", "render_tables"]
 _Q = Decimal("0.01")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def money(cents: int) -> Decimal:
     """0.01 万元 units as a ``Decimal`` with 2 places."""
     return (Decimal(cents) / 100).quantize(_Q)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def amt(cents: int) -> Cell:
     return Cell.amount(money(cents))
 
@@ -232,6 +234,54 @@ def _basic(c: _Ctx) -> BudgetTable:
     return tb.build()
 
 
+def government_amounts(economic: dict[str, int], kind: UnitKind, year: int
+                       ) -> dict[str, tuple[int, int]] | None:
+    """Basic expenditure by 政府预算支出经济分类 款: (人员经费, 公用经费) parts per 款, or
+    ``None`` when some departmental 款 has no known correspondence (the table is not made)."""
+    from govbudget.codes import to_government
+    from govbudget.errors import GovBudgetError
+    from govbudget.rules.arithmetic import economic_nature
+    from govbudget.rules.cross_table import government_code
+
+    out: dict[str, tuple[int, int]] = {}
+    for code, v in sorted(economic.items()):
+        if not v:
+            continue
+        try:
+            g = to_government(code, kind.value, year=year).code
+        except (GovBudgetError, LookupError):
+            return None
+        if government_code(code, kind, year) != g:  # the rule would map it elsewhere
+            return None
+        p, q = out.get(g, (0, 0))
+        out[g] = (p + v, q) if economic_nature(code) == "personnel" else (p, q + v)
+    return out
+
+
+def _government(c: _Ctx, kind: UnitKind) -> BudgetTable | None:
+    """The basic-expenditure table by 政府预算支出经济分类, beside the 部门 one (E-1)."""
+    by_gov = government_amounts(c.b.economic, kind, c.plan.year)
+    if not by_gov:
+        return None
+    names = _names("government_economic", c.plan.year)
+    rows: dict[str, tuple[int, int]] = {}
+    for g, (p, q) in by_gov.items():
+        for key in (g[:3], g):
+            a, b = rows.get(key, (0, 0))
+            rows[key] = (a + p, b + q)
+    if any(k not in names for k in rows):
+        return None
+    tb = c.builder(TableKind.BASIC_EXPENDITURE,
+                   "预算一般公共预算财政拨款基本支出表（按政府预算支出经济分类）")
+    personnel = sum(p for p, _ in by_gov.values())
+    public = sum(q for _, q in by_gov.values())
+    tb.line("total", "合计", number=1, total=amt(personnel + public), personnel=opt(personnel),
+            public=opt(public))
+    for i, (code, (p, q)) in enumerate(sorted(rows.items()), start=2):
+        tb.row(code, names[code], number=i, total=amt(p + q), personnel=opt(p), public=opt(q))
+    return tb.build()
+
+
 _THREE_LINES = (("total", "合计"), ("overseas", "一、因公出国（境）费"),
                 ("vehicle", "二、公务用车购置及运行维护费"), ("vehicle_purchase", "其中：公务用车购置费"),
                 ("vehicle_operation", "公务用车运行维护费"), ("reception", "三、公务接待费"),
@@ -323,13 +373,16 @@ def _organisation(c: _Ctx, units: Iterable[UnitInfo]) -> BudgetTable:
 
 
 def render_tables(plan: Plan, budget: Budget, code: str, name: str, scope: Scope,
-                  units: Iterable[UnitInfo]) -> tuple[BudgetTable, ...]:
-    """The 9 standard tables, the 三公 change table, assets, procurement and 机构设置."""
+                  units: Iterable[UnitInfo], kind: UnitKind = UnitKind.ADMINISTRATIVE
+                  ) -> tuple[BudgetTable, ...]:
+    """The 9 standard tables, the 三公 change table, assets, procurement and 机构设置; with
+    ``plan.gov_economic``, the basic-expenditure table by 政府经济分类 too."""
     c = _Ctx(plan, budget, code, name, scope)
+    gov = _government(c, kind) if plan.gov_economic else None
     return (
         _summary(c), _revenue(c), _expenditure(c), _fiscal(c),
         _functional(c, TableKind.GENERAL_BUDGET, "预算一般公共预算财政拨款支出表", "general", ""),
-        _basic(c),
+        _basic(c), *((gov,) if gov is not None else ()),
         _functional(c, TableKind.GOV_FUND, "预算政府性基金预算财政拨款支出表", "fund",
                     "注：无政府性基金预算财政拨款预算，空表列示。"),
         _functional(c, TableKind.SOE_CAPITAL, "预算国有资本经营预算财政拨款支出表", "soe",
@@ -345,5 +398,5 @@ def render_disclosure(plan: Plan, budget: Budget, info: UnitInfo | None,
         tables = render_tables(plan, budget, plan.code, plan.name, Scope.DEPARTMENT, plan.units)
         return Disclosure(Scope.DEPARTMENT, plan.code, plan.name, plan.year, Unit.WAN, tables, units,
                           UnitKind.ADMINISTRATIVE)
-    tables = render_tables(plan, budget, info.code, info.name, Scope.UNIT, (info,))
+    tables = render_tables(plan, budget, info.code, info.name, Scope.UNIT, (info,), info.kind)
     return Disclosure(Scope.UNIT, info.code, info.name, plan.year, Unit.WAN, tables, (), info.kind)

@@ -1,0 +1,207 @@
+"""Single-defect mutations of the generated narrative (情况说明) beyond its totals.
+
+Each rewrites one matched phrase of one section: an itemised 机关运行经费 amount (J-2) or
+name (N-8), a project left out of the list (N-5, R-11), a compared year (N-14), a growth
+rate (N-R4, N-19), a 持平 beside a change (N-20), a share (N-21), a classification name or
+amount (N-17, N-R2), the 三公 change (Y-5), scope boilerplate (N-12), an unbound amount
+(N-13), and a 机关运行经费 table disagreeing with the text (N-7).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from decimal import Decimal
+
+import attrs
+from hypothesis import strategies as st
+
+from govbudget.money import Cell, Unit
+from govbudget.narrative.model import Narrative, Section, SectionKind
+from govbudget.rules.core import Location
+from govbudget.strategies._mutations import MUTATORS, Mutation, Mutator, Result, _delta, _replace
+from govbudget.strategies._performance import name_key
+from govbudget.tables.builder import TableBuilder
+from govbudget.tables.disclosure import Disclosure, Scope
+from govbudget.tables.kinds import TableKind
+
+__all__: list[str] = []
+
+Found = tuple[Section, re.Match[str]]
+Rewrite = Callable[[st.DrawFn, Disclosure, re.Match[str]], str]
+Accept = Callable[[Disclosure, re.Match[str]], bool]
+
+
+def _matches(d: Disclosure, kind: SectionKind | None, title: str | None, pattern: re.Pattern[str],
+             accept: Accept | None) -> list[Found]:
+    if d.narrative is None:
+        return []
+    return [(s, m) for s in d.narrative.sections
+            if (kind is None or s.kind is kind) and (title is None or title in s.title)
+            for m in pattern.finditer(s.text) if accept is None or accept(d, m)]
+
+
+def _with_text(root: Disclosure, d: Disclosure, s: Section, text: str) -> Disclosure:
+    assert d.narrative is not None
+    narrative = Narrative(tuple(attrs.evolve(x, text=text) if x is s else x
+                                for x in d.narrative.sections))
+    return _replace(root, d, attrs.evolve(d, narrative=narrative))
+
+
+def _rewrite(rule: str, what: str, pattern: str, rewrite: Rewrite, *,
+             kind: SectionKind | None = None, title: str | None = None,
+             accept: Accept | None = None, department_only: bool = False) -> None:
+    """Register: replace one match of ``pattern`` (in a section of ``kind``/``title``)."""
+    regex = re.compile(pattern)
+
+    def apply(draw: st.DrawFn, root: Disclosure, d: Disclosure) -> Result:
+        s, m = draw(st.sampled_from(_matches(d, kind, title, regex, accept)))
+        new = rewrite(draw, d, m)
+        text = s.text[:m.start()] + new + s.text[m.end():]
+        return _with_text(root, d, s, text), Mutation(
+            rule, f"{what}：“{m.group(0)}” → “{new}”", Location(d.label, "情况说明"))
+
+    MUTATORS.append(Mutator(rule, lambda root, d: bool(_matches(d, kind, title, regex, accept)),
+                            apply, department_only))
+
+
+def _plus(draw: st.DrawFn, value: str) -> str:
+    return str(Decimal(value) + _delta(draw))
+
+
+# ---- 机关运行经费 items: J-2 (amount), N-8 (name) --------------------------------------------
+_ITEM = r"(?P<name>[^、：，。\d]+?)(?P<v>\d+\.\d{2})万元(?=[、。])"
+_rewrite("J-2", "机关运行经费分项金额改动", _ITEM,
+         lambda draw, d, m: f"{m.group('name')}{_plus(draw, m.group('v'))}万元",
+         kind=SectionKind.RUNNING_COSTS,
+         accept=lambda d, m: "机关运行" not in m.group("name") and "其中" not in m.group("name"))
+_rewrite("N-8", "机关运行经费分项改称", _ITEM,
+         lambda draw, d, m: f"{m.group('name').removesuffix('费')}开支{m.group('v')}万元",
+         kind=SectionKind.RUNNING_COSTS,
+         accept=lambda d, m: "机关运行" not in m.group("name") and "其中" not in m.group("name")
+         and len(m.group("name")) >= 3)
+
+
+# ---- projects: N-5 and R-11 -------------------------------------------------------------
+_LIST = r"包括(?P<names>[^。]+)。"
+
+
+def _droppable(d: Disclosure, m: re.Match[str]) -> bool:
+    return len(m.group("names").split("、")) >= 2 and bool(d.performance)
+
+
+def _drop(draw: st.DrawFn, d: Disclosure, m: re.Match[str]) -> str:
+    names = m.group("names").split("、")
+    gone = draw(st.sampled_from(names))
+    return "包括" + "、".join(n for n in names if n != gone) + "。"
+
+
+_rewrite("N-5", "项目支出列举漏掉一个项目", _LIST, _drop, kind=SectionKind.EXPENDITURE,
+         accept=_droppable)
+
+
+def _r11(draw: st.DrawFn, root: Disclosure, d: Disclosure) -> Result:
+    regex = re.compile(_LIST)
+    s, m = _matches(d, SectionKind.EXPENDITURE, None, regex, _droppable)[0]
+    names = m.group("names").split("、")
+    gone = draw(st.sampled_from(names))
+    new = "包括" + "、".join(n for n in names if n != gone) + "。"
+    text = s.text[:m.start()] + new + s.text[m.end():]
+    target = next(t for t in d.performance if name_key(t.name) == name_key(gone))
+    from govbudget.performance.checks.base import target_label
+
+    return _with_text(root, d, s, text), Mutation(
+        "R-11", f"情况说明漏列项目 {gone}", Location(d.label, target_label(target)))
+
+
+MUTATORS.append(Mutator("R-11", lambda root, d: bool(
+    _matches(d, SectionKind.EXPENDITURE, None, re.compile(_LIST), _droppable)), _r11))
+
+
+# ---- changes: N-14, N-R4, N-19, N-20 -------------------------------------------------------
+_CHANGE = (r"(?P<now>\d+\.\d{2})万元，较(?P<year>\d{4})年(?P<dir>增加|减少)(?P<d>\d+\.\d{2})万元"
+           r"(?:，(?P<word>增长|下降)(?P<p>\d+\.\d{2})%)?(?=。)")
+_rewrite("N-14", "比较年度改为前年", _CHANGE,
+         lambda draw, d, m: m.group(0).replace(f"较{m.group('year')}年",
+                                               f"较{int(m.group('year')) - 1}年", 1),
+         title="比上年增减")
+_rewrite("N-R4", "增长率改动", _CHANGE,
+         lambda draw, d, m: m.group(0)[:m.start("p") - m.start()]
+         + str(Decimal(m.group("p")) * 2 + 1 + _delta(draw)) + "%",
+         title="比上年增减", accept=lambda d, m: m.group("p") is not None)
+_rewrite("N-19", "增加额等于本年数（上年为零）却给出增长率", _CHANGE,
+         lambda draw, d, m: f"{m.group('now')}万元，较{m.group('year')}年增加{m.group('now')}万元，"
+         f"增长{m.group('p')}%",
+         title="比上年增减",
+         accept=lambda d, m: m.group("p") is not None and Decimal(m.group("now")) > 0)
+_rewrite("N-20", "有增减却称“与上年持平”", _CHANGE,
+         lambda draw, d, m: m.group(0) + "，与上年持平", title="比上年增减")
+
+
+# ---- shares: N-21 -------------------------------------------------------------------------
+_SHARE = r"(?P<v>\d+\.\d{2})万元，占(?P<p>\d+\.\d{2})%"
+
+
+def _share_ok(d: Disclosure, m: re.Match[str]) -> bool:
+    return Decimal(m.group("v")) >= 1
+
+
+def _share(draw: st.DrawFn, d: Disclosure, m: re.Match[str]) -> str:
+    p = Decimal(m.group("p"))
+    q = p + 50 if p < 50 else p - 50
+    return f"{m.group('v')}万元，占{q}%"
+
+
+_rewrite("N-21", "占比改动", _SHARE, _share, kind=SectionKind.EXPENDITURE, accept=_share_ok)
+
+
+# ---- classification names and amounts: N-17, N-R2 -----------------------------------------
+_CLASS = r"(?<=[，、])(?P<code>\d{7})(?P<name>[^\d，。]+?)(?P<v>\d+\.\d{2})万元"
+_rewrite("N-17", "科目名称与编码不符", _CLASS,
+         lambda draw, d, m: f"{m.group('code')}{m.group('name')}"
+         f"{draw(st.sampled_from(('补助', '专项', '事务')))}{m.group('v')}万元",
+         kind=SectionKind.EXPENDITURE)
+_rewrite("N-R2", "科目金额改动", _CLASS,
+         lambda draw, d, m: f"{m.group('code')}{m.group('name')}{_plus(draw, m.group('v'))}万元",
+         kind=SectionKind.EXPENDITURE)
+
+
+# ---- 三公 change: Y-5 ------------------------------------------------------------------------
+_rewrite("Y-5", "“三公”经费增减额与增减变化表不符",
+         r"“三公”经费预算(?:较上年(?P<dir>增加|减少)(?P<v>\d+\.\d{2})万元|与上年持平)",
+         lambda draw, d, m: f"“三公”经费预算较上年{m.group('dir') or '增加'}"
+         f"{_plus(draw, m.group('v') or '0')}万元",
+         kind=SectionKind.THREE_PUBLIC)
+
+
+# ---- scope boilerplate: N-12; an unbound amount: N-13 ---------------------------------------
+_rewrite("N-12", "只有一个单位却称“所属事业单位”", r"机关的收支",
+         lambda draw, d, m: "机关及所属事业单位的收支", kind=SectionKind.OVERVIEW,
+         accept=lambda d, m: d.scope is Scope.DEPARTMENT and len(d.units) <= 1)
+_rewrite("N-13", "说明一笔表中没有的金额", r"(?<=。)基本支出中",
+         lambda draw, d, m: f"另安排专项工作经费{_delta(draw)}万元。基本支出中",
+         kind=SectionKind.EXPENDITURE)
+
+
+# ---- N-7: a 机关运行经费 table that disagrees with the text ----------------------------------
+_RUNNING = re.compile(r"机关运行经费安排(?P<v>\d+\.\d{2})万元")
+
+
+def _n7_applies(root: Disclosure, d: Disclosure) -> bool:
+    return bool(_matches(d, SectionKind.RUNNING_COSTS, None, _RUNNING, None)) and \
+        d.table(TableKind.OPERATION_EXPENSES) is None
+
+
+def _n7(draw: st.DrawFn, root: Disclosure, d: Disclosure) -> Result:
+    _, m = _matches(d, SectionKind.RUNNING_COSTS, None, _RUNNING, None)[0]
+    value = Decimal(m.group("v")) + _delta(draw)
+    table = TableBuilder(TableKind.OPERATION_EXPENSES, unit=Unit.WAN,
+                         title=f"{d.name}机关运行经费支出表").line(
+        "total", "合计", total=Cell.amount(value)).build()
+    new = attrs.evolve(d, tables=(*d.tables, table))
+    return _replace(root, d, new), Mutation(
+        "N-7", f"机关运行经费支出表合计 {value}，情况说明 {m.group('v')}",
+        Location(d.label, "情况说明"))
+
+
+MUTATORS.append(Mutator("N-7", _n7_applies, _n7))
