@@ -105,9 +105,22 @@ def sum_ok(total: Decimal, parts: Iterable[Decimal], n: int) -> tuple[bool, Deci
 
 
 def pct_range(d: Decimal, base: Decimal, hd: Decimal, hb: Decimal) -> tuple[Decimal, Decimal]:
-    """The range of ``d / base × 100`` when each is only known to ± its half unit."""
+    """The range of ``d / base × 100`` when each is only known to ± its half unit.
+
+    When the base may be as small as zero, the ratio is unbounded on the side of the
+    sign of ``d`` (a base of 0.01 ± 0.01 allows any growth rate).
+
+    >>> pct_range(Decimal("0.01"), Decimal("0.01"), Decimal("0.005"), Decimal("0.01"))
+    (Decimal('25'), Decimal('Infinity'))
+    """
     vals = [(d + a) / (base + b) * 100 for a in (-hd, hd) for b in (-hb, hb) if base + b > 0]
-    return min(vals), max(vals)
+    lo, hi = min(vals), max(vals)
+    if base - hb <= 0:
+        if d + hd > 0:
+            hi = Decimal("Infinity")
+        if d - hd < 0:
+            lo = Decimal("-Infinity")
+    return lo, hi
 
 
 def around(text: str, i: int, width: int = 30) -> str:
