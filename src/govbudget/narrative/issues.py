@@ -111,7 +111,7 @@ def pct_range(d: Decimal, base: Decimal, hd: Decimal, hb: Decimal) -> tuple[Deci
     sign of ``d`` (a base of 0.01 ± 0.01 allows any growth rate).
 
     >>> pct_range(Decimal("0.01"), Decimal("0.01"), Decimal("0.005"), Decimal("0.01"))
-    (Decimal('25'), Decimal('Infinity'))
+    (Decimal('25.00'), Decimal('Infinity'))
     """
     vals = [(d + a) / (base + b) * 100 for a in (-hd, hd) for b in (-hb, hb) if base + b > 0]
     lo, hi = min(vals), max(vals)
