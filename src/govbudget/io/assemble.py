@@ -20,14 +20,14 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
 
 from govbudget.errors import GovBudgetError, InvalidAmount, LoadError
 from govbudget.io.layout import Layout, clean, read_layout
-from govbudget.io.raw import RawBlock, RawDocument, RawTable, SourceLocation
+from govbudget.io.raw import CellSources, RawBlock, RawDocument, RawTable, SourceLocation
 from govbudget.money import BLANK, Cell, Unit, parse_cell
 from govbudget.tables.disclosure import Disclosure, Document, Scope, UnitKind, Unparsed
 from govbudget.tables.kinds import ColumnSpec, TableKind, kind_from_title, normalise_label
@@ -345,11 +345,15 @@ def _build_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[t
     # per side: (physical column, key, text column?, printed name) of the cells it reads
     plans = [[(j, columns[j].key, columns[j].text, columns[j].name) for j in cols]
              for _side, _name_col, cols in sides]
+    # per side: column key → physical column, shared by the rows' lazy cell sources
+    plan_columns = [{key: j for j, key, _text, _name in plan} for plan in plans]
     offset = len(raw.rows) - len(rows)
     out_rows: list[Row] = []
     note_lines: list[str] = [c.strip() for c in context if _NOTE.match(c)]
     prev_parts: list[str] = []
     label_columns = [j for j in columns if columns[j].text and (not names or j < names[0])]
+    # the 类 names of the table's year: resolved once per table, when a line first needs them
+    class_names = functools.cache(lambda: _class_names(header.year))
     for i, cells in enumerate(rows[layout.header_rows:], start=layout.header_rows):
         at = i + offset
         number = None
@@ -364,8 +368,8 @@ def _build_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[t
             continue
         code, code_text = _code(cells, layout.code_columns, prev_parts)
         where = raw.location(at, None, file)
-        page, table_index, line_number = where.page, where.table, where.line
-        for (side, name_col, _cols), plan in zip(sides, plans, strict=True):
+        for (side, name_col, _cols), plan, plan_cols in zip(sides, plans, plan_columns,
+                                                            strict=True):
             name = cells[name_col].strip() if name_col is not None and name_col < len(cells) else ""
             if _SPACED_HAN.search(name):  # 合  计, 项  目: spaces inside a Chinese name
                 name = "".join(name.split())
@@ -381,12 +385,10 @@ def _build_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[t
                     row_code, name = m.group(1) or m.group(3), (m.group(2) or m.group(4) or "").strip()
             row_cells: dict[str, Cell] = {}
             texts: dict[str, str] = {}
-            sources: dict[str, SourceLocation] = {}
+            sources = CellSources(where, plan_cols)
             width = len(cells)
             for j, key, is_text, column_name in plan:
                 text = cells[j] if j < width else ""
-                here = SourceLocation(file, page, table_index, at, j, line_number)
-                sources[key] = here
                 if is_text:
                     if text and not text.isspace():
                         texts[key] = text.strip()
@@ -397,13 +399,13 @@ def _build_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[t
                     texts[key] = text.strip()
                     part.unparsed.append(Unparsed(
                         text.strip(), f"not an amount in column {column_name!r} of {title or kind.value}",
-                        here))
+                        sources[key]))
             if not name and row_code is None and not any(c.is_amount for c in row_cells.values()) \
                     and not texts:
                 continue
             line = spec.line_key(name, side) if row_code is None else None
             if row_code is None and line is None and side == "expenditure":
-                row_code = _class_code(name, header.year)
+                row_code = _class_code(name, class_names)
             out_rows.append(Row(name, row_code, line, side, row_cells, texts, number, where,
                                 sources))
     cls = table_type(kind)
@@ -572,13 +574,14 @@ def _code(cells: Sequence[str], columns: Sequence[int],
     return None, "".join(cells[j].strip() for j in columns if j < len(cells))
 
 
-def _class_code(name: str, year: int | None = None) -> str | None:
+def _class_code(name: str, names: Callable[[], dict[str, str]]) -> str | None:
     """The functional 类 code a 收支总表 expenditure line names (its name in the edition of
-    ``year``, or a former name of that 类)."""
+    the table's year, or a former name of that 类); ``names`` gives ``_class_names`` of
+    that year, called only for a line that can name a 类."""
     label = normalise_label(name)
     if not label.endswith("支出") and label not in ("预备费",):
         return None
-    return _class_names(year).get(label)
+    return names().get(label)
 
 
 #: id of a functional catalogue → (the catalogue, normalised 类 name → code)

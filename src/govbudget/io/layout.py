@@ -121,7 +121,7 @@ def read_layout(rows: Sequence[Sequence[str]], *, header_rows: int | None = None
             break
     if header is None:
         header = next((i for i, row in enumerate(rows) if _is_data_row(row)), len(rows))
-    data = [list(r) for r in rows[header:]]
+    data = rows[header:]
     width = max((len(r) for r in rows), default=0)
     header_labels = _labels(rows[:header], width)
 
@@ -147,8 +147,8 @@ def read_layout(rows: Sequence[Sequence[str]], *, header_rows: int | None = None
         if j == 0 and serial_text:
             texts.append(j)
             continue
-        kinds = [_kind(r[j]) for r in data if j < len(r)]
-        kinds = [k for k in kinds if k.text and not k.placeholder]  # not a template's ……
+        kinds = [k for r in data if j < len(r)  # not a template's ……
+                 and (k := _kind(r[j])).text and not k.placeholder]
         filled = [k.text for k in kinds]
         labels = "".join(header_labels.get(j, ()))
         if not filled:

@@ -17,6 +17,7 @@ The labelled rows above the header (项目名称, 主管部门, 实施单位, �
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -40,11 +41,15 @@ __all__ = [
 _WS = re.compile(r"[\s\u3000]+")
 
 
+# key, unwrap and clean_name are pure functions of a cell's text, asked again for the same
+# labels and cells while a table is read (header search, row labels): memoised.
+@functools.lru_cache(maxsize=8192)
 def key(text: str | None) -> str:
     """A label for matching: NFKC, no spaces or wraps, no trailing colon."""
     return _WS.sub("", unicodedata.normalize("NFKC", text or "")).strip(":：")
 
 
+@functools.lru_cache(maxsize=8192)
 def unwrap(text: str | None) -> str:
     """A wrapped cell's text on one line (Chinese wraps join without a space)."""
     if not text:
@@ -70,6 +75,7 @@ _LAYOUT_SPACE = re.compile(rf"(?<={_CJK})\s+|\s+(?={_CJK})")
 _QUOTED = re.compile(r'^"([^"]*)"$')
 
 
+@functools.lru_cache(maxsize=8192)
 def clean_name(text: str | None) -> str:
     """A name as one line: wraps joined, layout spaces next to Chinese characters removed
     (``2026 年`` → ``2026年``), a cell quoted whole (``"…"``, a spreadsheet export) unquoted."""

@@ -16,6 +16,7 @@ each table, detected from its 一级 labels (DOMAIN.md §8.1).
 from __future__ import annotations
 
 import enum
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -87,6 +88,9 @@ _TREE: Mapping[Regime, Mapping[str, tuple[str, ...]]] = {
 _SPACES = re.compile(r"[\s\u3000]+")
 
 
+# label_key, canonical_level1 and canonical_level2 are pure functions of short labels that
+# every check asks about again and again (≈ 2,000 calls per check of the seed): memoised.
+@functools.lru_cache(maxsize=4096)
 def label_key(text: str) -> str:
     """A label without spaces, wraps, full-width forms or a trailing ``指标``/``类``."""
     t = _SPACES.sub("", unicodedata.normalize("NFKC", text or ""))
@@ -135,11 +139,13 @@ _L2_BY_PARENT = {
 }
 
 
+@functools.lru_cache(maxsize=4096)
 def canonical_level1(label: str) -> str | None:
     """The standard name of a 一级 label (``产出`` → ``产出指标``), or ``None`` if unknown."""
     return _L1.get(label_key(label))
 
 
+@functools.lru_cache(maxsize=4096)
 def canonical_level2(label: str, level1: str | None = None) -> str | None:
     """The standard name of a 二级 label, read under its 一级 (``经济`` differs under 成本)."""
     key = label_key(label)

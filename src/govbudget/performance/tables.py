@@ -16,6 +16,7 @@ read as key/value pairs. Nothing read is dropped: what has no field goes to ``de
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Iterable, Sequence
 
 from govbudget.errors import LoadError
@@ -53,6 +54,7 @@ class _Role(enum.Enum):
     EXTRA = "extra"
 
 
+@functools.lru_cache(maxsize=8192)  # a pure function of the text; asked of every cell
 def _role(header: str) -> _Role | None:
     k = key(header)
     if not k:

@@ -31,7 +31,9 @@ FAMILY = "aggregation"
 SOURCE = "DOMAIN.md §7 [SEC S26]"
 
 RowKey = tuple[str | None, str | None, str | None, str | None]
-_Acc = dict[tuple[TableKind, RowKey, str], "_Slot"]
+#: (the table kind's name, row key, column) → slot; keyed by the name, a str, because an
+#: Enum member hashes through a Python-level ``__hash__`` (one call per cell otherwise)
+_Acc = dict[tuple[str, RowKey, str], "_Slot"]
 
 #: cells a plain sum and a sum net of internal flows disagree on (judged by D-2, not D-1)
 _FLOW_LINES = {
@@ -99,6 +101,7 @@ def d1_cellwise_sum(ctx: RuleContext) -> None:
             dt = dept_tables.get(kind)
             if dt is None:
                 continue
+            name = kind.name
             same_unit = ut.unit is dt.unit
             for r in ut.rows:
                 key = row_key(r)
@@ -107,25 +110,26 @@ def d1_cellwise_sum(ctx: RuleContext) -> None:
                     if shown is None:
                         continue
                     value = shown if same_unit else ut.unit.convert(shown, dt.unit)
-                    slot = acc.get((kind, key, col))
+                    slot = acc.get((name, key, col))
                     if slot is None:
-                        acc[(kind, key, col)] = (_Slot(value, shown))
+                        acc[(name, key, col)] = (_Slot(value, shown))
                     else:
                         slot.add(value, shown)
     flows = _internal_flows(ctx) != 0
-    seen: set[tuple[TableKind, RowKey, str]] = set()
+    seen: set[tuple[str, RowKey, str]] = set()
     for kind, dt in dept_tables.items():
+        name = kind.name
         for r in dt.rows:
             key = row_key(r)
             for col, cell in r.cells.items():
-                seen.add((kind, key, col))
+                seen.add((name, key, col))
                 if flows and _flow_cell(kind, r, col):
                     continue
-                _compare(ctx, dt, r, col, cell, acc.get((kind, key, col)))
-    for (kind, key, col), slot in acc.items():
-        if (kind, key, col) in seen or slot.total == 0:
+                _compare(ctx, dt, r, col, cell, acc.get((name, key, col)))
+    for (name, key, col), slot in acc.items():
+        if (name, key, col) in seen or slot.total == 0:
             continue
-        dt = dept_tables[kind]
+        dt = dept_tables[TableKind[name]]
         label = " ".join(p for p in (key[1], key[2], key[3]) if p)
         _compare(ctx, dt, f"{label}（部门表无"
                           "此行）", col, Cell.BLANK, slot)  # type: ignore[attr-defined]
