@@ -23,7 +23,7 @@ from typing import Any
 
 from govbudget.errors import LoadError, MissingExtra
 from govbudget.io import limits
-from govbudget.io.pdf import (
+from govbudget.io._textlayout import (
     _Line,
     _title_and_context,
     is_heading_line,
@@ -69,15 +69,8 @@ def read_docx(path: str | os.PathLike[str]) -> RawDocument:
         import docx
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise MissingExtra("docx", "python-docx") from exc
-    name = os.fspath(path)
-    limits.check_size(name, limits.MAX_OFFICE_BYTES, "docx")
-    limits.check_zip(name, "docx")
-    try:
-        document = docx.Document(name)
-        content = list(document.iter_inner_content())
-    except Exception as exc:
-        raise LoadError(f"cannot open the document ({type(exc).__name__}: {exc})",
-                        file=name) from exc
+    name, content = limits.open_office(
+        path, "docx", "document", lambda name: list(docx.Document(name).iter_inner_content()))
     items: list[RawTable | RawBlock] = []
     pending: list[tuple[str, bool]] = []  # paragraph text, heading
     ntables = 0

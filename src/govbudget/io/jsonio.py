@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from govbudget.errors import LoadError
+from govbudget.io import limits
 from govbudget.io.converter import converter, structure_error
 from govbudget.money import Cell
 from govbudget.narrative.model import Narrative
@@ -100,14 +101,7 @@ def from_json(text: str | bytes, *, source: str | None = None) -> Any:
 
 
 def read_json_file(path: str | Path) -> Any:
-    p = Path(path)
-    try:
-        if p.stat().st_size > MAX_JSON_BYTES:
-            raise LoadError("JSON file over the size limit", file=str(p))
-        text = p.read_bytes()
-    except OSError as exc:
-        raise LoadError(f"cannot read: {exc.strerror}", file=str(p)) from exc
-    return from_json(text, source=str(p))
+    return from_json(limits.read_bounded(path, MAX_JSON_BYTES, "JSON"), source=str(Path(path)))
 
 
 def _bounded_int(text: str) -> int:

@@ -17,6 +17,9 @@ from __future__ import annotations
 
 import os
 import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
 
 from govbudget.errors import LoadError
 
@@ -34,6 +37,8 @@ __all__ = [
     "MAX_ZIP_MEMBERS",
     "check_size",
     "check_zip",
+    "open_office",
+    "read_bounded",
 ]
 
 MAX_PDF_BYTES = 50 * 2**20
@@ -47,6 +52,8 @@ MAX_PAGE_CHARS = 200_000  # characters on one PDF page; table finding is superli
 MAX_PDF_SECONDS = 600.0  # wall time for one PDF, checked between pages
 MAX_SHEET_ROWS = 200_000
 MAX_SHEET_COLUMNS = 2_000
+
+_T = TypeVar("_T")
 
 # Members smaller than this are not judged by their own ratio: tiny XML parts of
 # repeated markup compress very well and are harmless.
@@ -67,6 +74,17 @@ def check_size(path: str | os.PathLike[str], limit: int, kind: str) -> int:
             expected=f"at most {limit} bytes for {kind}",
         )
     return size
+
+
+def read_bounded(path: str | os.PathLike[str], limit: int, kind: str) -> bytes:
+    """The bytes of a file of at most ``limit`` bytes (a serialised document: JSON, CSV)."""
+    p = Path(path)
+    try:
+        if p.stat().st_size > limit:
+            raise LoadError(f"{kind} file over the size limit", file=str(p))
+        return p.read_bytes()
+    except OSError as exc:
+        raise LoadError(f"cannot read: {exc.strerror}", file=str(p)) from exc
 
 
 def check_zip(path: str | os.PathLike[str], kind: str) -> None:
@@ -111,3 +129,17 @@ def check_zip(path: str | os.PathLike[str], kind: str) -> None:
                 file=name,
                 expected=f"at most {MAX_COMPRESSION_RATIO}",
             )
+
+
+def open_office(path: str | os.PathLike[str], kind: str, what: str,
+                open_: Callable[[str], _T]) -> tuple[str, _T]:
+    """Open an Office file (``kind`` docx / xlsx) with ``open_`` once it passes the size and
+    zip checks; what ``open_`` raises becomes a ``LoadError`` (cannot open the ``what``)."""
+    name = os.fspath(path)
+    check_size(name, MAX_OFFICE_BYTES, kind)
+    check_zip(name, kind)
+    try:
+        return name, open_(name)
+    except Exception as exc:
+        raise LoadError(f"cannot open the {what} ({type(exc).__name__}: {exc})",
+                        file=name) from exc

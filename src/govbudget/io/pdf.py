@@ -14,7 +14,8 @@ and grouped into paragraphs and headings. Then, over the whole document:
   first row on a continuation page that holds only a name fragment is joined to the
   row it continues.
 
-The layout heuristics on plain strings are shared with the .xlsx and .docx readers:
+The layout heuristics on plain strings (``govbudget.io._textlayout``) are shared with the
+.xlsx and .docx readers:
 
 >>> join_wrapped("无锡市人力资源和社会保\\n障局")
 '无锡市人力资源和社会保障局'
@@ -30,7 +31,6 @@ The layout heuristics on plain strings are shared with the .xlsx and .docx reade
 from __future__ import annotations
 
 import os
-import re
 import sys
 import time
 from collections import Counter
@@ -41,7 +41,25 @@ import attrs
 
 from govbudget.errors import LoadError, MissingExtra
 from govbudget.io import limits
-from govbudget.io.raw import RawBlock, RawDocument, RawTable
+from govbudget.io._textlayout import (
+    _CONTINUED,
+    _NOTE,
+    _NUMBERED,
+    _PAGE_NUMBER,
+    _TOTAL,
+    _is_data_row,
+    _is_header_like,
+    _Line,
+    _squash,
+    _title_and_context,
+    is_amount,
+    is_context_line,
+    is_heading_line,
+    is_title_line,
+    join_wrapped,
+    split_captions,
+)
+from govbudget.io.raw import RawBlock, RawDocument, RawTable, describe
 
 __all__ = [
     "describe",
@@ -54,150 +72,6 @@ __all__ = [
 ]
 
 # --------------------------------------------------------------------------------------
-# Layout heuristics on strings (shared with the xlsx and docx readers)
-
-_TABLE_NUMBER = re.compile(
-    r"^(附表|公开表|公开|表)\s*[0-9０-９一二三四五六七八九十]+([-－—.．][0-9０-９]+)?\s*表?$"
-)
-_TITLE_END = re.compile(r"表\s*([（(][^（）()]{1,24}[）)])?\s*$")
-_CONTEXT = re.compile(
-    r"^[^，。；;]{0,14}[：:]|单位\s*[：:]\s*(亿|万)?元|^\s*(单位|金额单位)\s*(亿|万)?元\s*$"
-    r"|^[（(][^（）()]{1,20}[）)]$"
-)
-_HEADING = re.compile(
-    r"^(第[一二三四五六七八九十]+(部分|章|节)"
-    r"|[一二三四五六七八九十]+[、．.]"
-    r"|[（(][一二三四五六七八九十]+[）)]"
-    r"|\d{1,2}[、．.](?!\d))"
-)
-_NUMBERED = re.compile(
-    r"^([一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、．.](?!\d)|其中)"
-)
-_SENTENCE_END = re.compile(r"[。；;！!？?，,]$")
-_CODE_NAME = re.compile(r"^\d{3}(?:\d{3})*\s*[\u4e00-\u9fff]")
-_AMOUNT_OR_CLAUSE = re.compile(r"\d\.\d|[。，]")
-_AMOUNT = re.compile(r"^[-－+]?[0-9][0-9,，]*(\.[0-9]+)?%?$|^[-－+]?\.[0-9]+$")
-_CODE = re.compile(r"^[0-9]{2,9}$")
-_TOTAL = re.compile(r"(合\s*计|总\s*计|小\s*计)")
-_NOTE = re.compile(r"^(注|说明|备注)\s*[0-9一二三]?\s*[：:]")
-_PAGE_NUMBER = re.compile(r"^[-—–－_]*(第)?[0-9]{1,4}(页)?(/[0-9]{1,4}|共[0-9]{1,4}页)?[-—–－_]*$")
-_CONTINUED = re.compile(r"^[（(]?续(表)?[）)]?$|^续表")
-
-
-def join_wrapped(text: str) -> str:
-    """Join a cell's wrapped lines: no separator between CJK characters or digits,
-    one space between two Latin words; strip each line."""
-    if "\n" not in text:
-        return text.strip()
-    out = ""
-    for part in text.split("\n"):
-        part = part.strip()
-        if not part:
-            continue
-        if out and _latin(out[-1]) and _latin(part[0]):
-            out += " "
-        out += part
-    return out
-
-
-def _latin(ch: str) -> bool:
-    return ch.isascii() and ch.isalpha()
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
-def is_title_line(text: str) -> bool:
-    """A table title: ends with 表 (maybe ``（功能科目）`` after it), short, not a sentence."""
-    t = text.strip()
-    return (
-        0 < len(t) <= 70
-        and bool(_TITLE_END.search(t))
-        and not is_context_line(t)
-        and "……" not in t
-        and "..." not in t
-    )
-
-
-def is_table_number(text: str) -> bool:
-    """A bare table number printed on its own line: ``公开01表``, ``表1``, ``附表3``."""
-    return bool(_TABLE_NUMBER.match(_squash(text)))
-
-
-def is_context_line(text: str) -> bool:
-    """A caption line of the ``label：value`` kind (``单位：万元``, ``编制单位：XX局``)."""
-    t = text.strip()
-    return 0 < len(t) <= 80 and bool(_CONTEXT.search(t)) and not _SENTENCE_END.search(t)
-
-
-def is_code_name_line(text: str) -> bool:
-    """The ``<code><name>`` line of a table header (``323保定市莲池区人力资源和社会保障局``).
-
-    >>> is_code_name_line("323001 某局本级"), is_code_name_line("2023年部门预算收入436.88万元。")
-    (True, False)
-    """
-    t = text.strip()
-    return 0 < len(t) <= 60 and bool(_CODE_NAME.match(t)) and not _SENTENCE_END.search(t) \
-        and not _AMOUNT_OR_CLAUSE.search(t)
-
-
-def is_heading_line(text: str) -> bool:
-    """A numbered heading (``一、``, ``（一）``, ``第一部分``, ``1.``) that is not a sentence."""
-    t = text.strip()
-    return 0 < len(t) <= 40 and bool(_HEADING.match(t)) and not _SENTENCE_END.search(t) and (
-        "。" not in t
-    )
-
-
-def is_amount(text: str) -> bool:
-    return bool(_AMOUNT.match(text.strip()))
-
-
-def _is_data_row(row: Sequence[str | None]) -> bool:
-    return any(c and (is_amount(c) or _CODE.match(c.strip())) for c in row)
-
-
-def _is_header_like(row: Sequence[str | None]) -> bool:
-    """Column headings: no amounts or codes, nearly every cell filled (None = merged)."""
-    if _is_data_row(row):
-        return False
-    filled = sum(1 for c in row if c)
-    empty = sum(1 for c in row if c == "")
-    return filled >= 2 and empty * 4 <= len(row)
-
-
-def split_captions(
-    rows: Sequence[Sequence[str | None]],
-) -> tuple[list[str], list[tuple[str | None, ...]]]:
-    """Lift the caption rows printed inside a table's frame out of the grid.
-
-    Leading rows with at most two filled cells that are a title, a table number or a
-    ``label：value`` line, or a single text spanning the whole width, are captions.
-    Returns (caption lines, remaining rows).
-    """
-    captions: list[str] = []
-    k = 0
-    while k < len(rows) and k < 6:
-        texts = [c.strip() for c in rows[k] if c and c.strip()]
-        if not texts:
-            if captions:
-                k += 1
-                continue
-            break
-        # one text spanning the whole width: the other cells are merged (None), not blank
-        alone = len(texts) == 1 and len(rows[k]) >= 3 and all(c is None for c in rows[k][1:])
-        if (len(texts) <= 2 and all(
-            is_title_line(t) or is_table_number(t) or is_context_line(t) for t in texts
-        )) or (alone and not _is_data_row(rows[k]) and not _TOTAL.search(texts[0])):
-            captions.extend(texts)
-            k += 1
-            continue
-        break
-    return captions, [tuple(r) for r in rows[k:]]
-
-
-# --------------------------------------------------------------------------------------
 # Page reading
 
 _TABLE_SETTINGS: dict[str, Any] = {
@@ -207,18 +81,6 @@ _TABLE_SETTINGS: dict[str, Any] = {
     "join_tolerance": 3,
     "intersection_tolerance": 3,
 }
-
-
-@attrs.frozen(slots=True)
-class _Line:
-    text: str
-    page: int
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    width: float  # page width
-    height: float  # page height
 
 
 @attrs.frozen(slots=True)
@@ -313,54 +175,6 @@ class _Building:
     edges: tuple[float, ...]
     bottom: float  # of the last part, on its page
     height: float
-
-
-def _title_and_context(lines: list[_Line]) -> tuple[str | None, list[str], list[_Line], set[str]]:
-    """Split the lines above a table into (title, context, leftover lines, used texts)."""
-    i = len(lines) - 1
-    below: list[str] = []
-    used: set[str] = set()
-    while i >= 0 and len(below) < 4 and (
-        is_context_line(lines[i].text) or is_code_name_line(lines[i].text)
-    ):
-        below.insert(0, lines[i].text)
-        i -= 1
-    title: str | None = None
-    above: list[str] = []
-    if i >= 0 and (is_title_line(lines[i].text) or is_table_number(lines[i].text)):
-        line = lines[i]
-        title = line.text
-        used.add(_squash(line.text))
-        i -= 1
-        if (i >= 0 and not is_table_number(title) and _continues(lines[i], line)):
-            title = lines[i].text + title
-            used.add(_squash(lines[i].text))
-            i -= 1
-        if i >= 0 and is_table_number(lines[i].text) and not is_table_number(title):
-            title = lines[i].text.strip() + " " + title
-            used.add(_squash(lines[i].text))
-            i -= 1
-        while i >= 0 and len(above) < 3 and is_context_line(lines[i].text):
-            above.insert(0, lines[i].text)
-            i -= 1
-    context = above + below
-    used.update(_squash(t) for t in context)
-    return title, context, lines[: i + 1], used
-
-
-def _continues(upper: _Line, title: _Line) -> bool:
-    """Is ``title`` the wrapped end of a title that starts on the line ``upper``?"""
-    gap = title.top - upper.bottom
-    return (
-        upper.page == title.page
-        and 0 <= gap < 0.8 * (title.bottom - title.top)
-        and len(upper.text) > len(title.text)
-        and not _SENTENCE_END.search(upper.text)
-        and not is_heading_line(upper.text)
-        and not is_context_line(upper.text)
-        and not is_title_line(upper.text)
-        and len(upper.text) <= 60
-    )
 
 
 def _fragment_of(row: Sequence[str | None], prev: Sequence[str | None]) -> bool:
@@ -611,27 +425,7 @@ def _describe_exc(exc: BaseException) -> str:
 
 
 # --------------------------------------------------------------------------------------
-# Debugging dump
-
-
-def describe(doc: RawDocument, max_rows: int | None = None) -> str:
-    """A human-readable dump of a raw document: every item, and rows as ``a | b | c``."""
-    out = [f"# {doc.source} ({doc.pages} pages, {sum(1 for _ in doc.tables())} tables)"]
-    for item in doc.items:
-        if isinstance(item, RawBlock):
-            kind = "HEADING" if item.heading else "BLOCK"
-            out.append(f"\n[{kind} p{item.page}] {item.text}")
-            continue
-        pages = sorted(set(item.row_pages or ()))
-        span = f"p{pages[0]}-{pages[-1]}" if len(pages) > 1 else f"p{item.page}"
-        out.append(f"\n[TABLE #{item.index} {span}, {len(item.rows)} rows] title: {item.title}")
-        out.extend(f"  context: {c}" for c in item.context)
-        shown = item.rows if max_rows is None else item.rows[:max_rows]
-        for k, row in enumerate(shown):
-            out.append(f"  {k:>3} p{item.page_of(k)}: " + " | ".join(row))
-        if len(shown) < len(item.rows):
-            out.append(f"  … {len(item.rows) - len(shown)} more rows")
-    return "\n".join(out) + "\n"
+# Debugging dump (``describe`` lives with the raw document model)
 
 
 def main(argv: Iterable[str] | None = None, reader: Callable[[str], RawDocument] = read_pdf

@@ -16,7 +16,15 @@ from collections.abc import Iterator, Mapping
 
 import attrs
 
-__all__ = ["CellSources", "RawBlock", "RawCell", "RawDocument", "RawTable", "SourceLocation"]
+__all__ = [
+    "CellSources",
+    "RawBlock",
+    "RawCell",
+    "RawDocument",
+    "RawTable",
+    "SourceLocation",
+    "describe",
+]
 
 
 @attrs.frozen(slots=True)
@@ -162,3 +170,23 @@ class RawDocument:
         for item in self.items:
             if isinstance(item, RawBlock):
                 yield item
+
+
+def describe(doc: RawDocument, max_rows: int | None = None) -> str:
+    """A human-readable dump of a raw document: every item, and rows as ``a | b | c``."""
+    out = [f"# {doc.source} ({doc.pages} pages, {sum(1 for _ in doc.tables())} tables)"]
+    for item in doc.items:
+        if isinstance(item, RawBlock):
+            kind = "HEADING" if item.heading else "BLOCK"
+            out.append(f"\n[{kind} p{item.page}] {item.text}")
+            continue
+        pages = sorted(set(item.row_pages or ()))
+        span = f"p{pages[0]}-{pages[-1]}" if len(pages) > 1 else f"p{item.page}"
+        out.append(f"\n[TABLE #{item.index} {span}, {len(item.rows)} rows] title: {item.title}")
+        out.extend(f"  context: {c}" for c in item.context)
+        shown = item.rows if max_rows is None else item.rows[:max_rows]
+        for k, row in enumerate(shown):
+            out.append(f"  {k:>3} p{item.page_of(k)}: " + " | ".join(row))
+        if len(shown) < len(item.rows):
+            out.append(f"  … {len(item.rows) - len(shown)} more rows")
+    return "\n".join(out) + "\n"

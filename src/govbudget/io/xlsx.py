@@ -33,7 +33,7 @@ from xml.etree.ElementTree import iterparse
 
 from govbudget.errors import LoadError, MissingExtra
 from govbudget.io import limits
-from govbudget.io.pdf import is_title_line, join_wrapped, split_captions
+from govbudget.io._textlayout import is_title_line, join_wrapped, split_captions
 from govbudget.io.raw import RawBlock, RawDocument, RawTable
 
 __all__ = ["read_xlsx", "render_number"]
@@ -176,15 +176,9 @@ def read_xlsx(path: str | os.PathLike[str]) -> RawDocument:
         import openpyxl
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise MissingExtra("xlsx", "openpyxl") from exc
-    name = os.fspath(path)
-    limits.check_size(name, limits.MAX_OFFICE_BYTES, "xlsx")
-    limits.check_zip(name, "xlsx")
+    name, wb = limits.open_office(path, "xlsx", "workbook", lambda name: openpyxl.load_workbook(
+        name, read_only=True, data_only=True, keep_links=False))
     items: list[RawTable | RawBlock] = []
-    try:
-        wb = openpyxl.load_workbook(name, read_only=True, data_only=True, keep_links=False)
-    except Exception as exc:
-        raise LoadError(f"cannot open the workbook ({type(exc).__name__}: {exc})",
-                        file=name) from exc
     try:
         with zipfile.ZipFile(name) as archive:
             for page, ws in enumerate(wb.worksheets, start=1):

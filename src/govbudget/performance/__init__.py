@@ -9,8 +9,9 @@ Names are imported from their modules on first use.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from govbudget import _lazy_exports
 
 _EXPORTS: dict[str, str] = {
     "Comparator": "govbudget.performance.values",
@@ -35,17 +36,7 @@ _EXPORTS: dict[str, str] = {
 __all__ = sorted(_EXPORTS)
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'govbudget.performance' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+__getattr__, __dir__ = _lazy_exports("govbudget.performance", _EXPORTS, globals())
 
 
 if TYPE_CHECKING:  # pragma: no cover

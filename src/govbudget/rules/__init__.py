@@ -41,7 +41,10 @@ __all__ = [
 #: Modules that define built-in rules; each registers its rules when imported.
 RULE_MODULES = (
     "govbudget.rules.arithmetic",
+    "govbudget.rules.arithmetic_summary",
+    "govbudget.rules.arithmetic_codes",
     "govbudget.rules.cross_table",
+    "govbudget.rules.cross_table_summary",
     "govbudget.rules.three_public",
     "govbudget.rules.catalogue",
     "govbudget.rules.aggregation",

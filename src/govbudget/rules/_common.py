@@ -33,6 +33,7 @@ __all__ = [
     "hierarchy_sums",
     "index",
     "line",
+    "line_or_skip",
     "parent_code",
     "printed",
     "row_sums",
@@ -193,6 +194,15 @@ def printed(table: BudgetTable, key: str) -> bool:
 def line(table: BudgetTable, key: str, side: str | None = None) -> Row | None:
     """The first row of the named line ``key`` (on ``side``), from the table's index."""
     return index(table).line(key, side)
+
+
+def line_or_skip(ctx: RuleContext, table: BudgetTable, key: str, side: str | None = None, *,
+                 missing: str) -> Row | None:
+    """``line``; records the skip ``missing`` when the table has no such line."""
+    row = index(table).line(key, side)
+    if row is None:
+        ctx.skip(missing)
+    return row
 
 
 def code_index(table: BudgetTable, side: str | None = None) -> dict[str, Row]:

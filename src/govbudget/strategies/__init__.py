@@ -21,6 +21,7 @@ hypothesis.errors.InvalidArgument: level=4: functional codes have levels 1–3 (
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 
@@ -70,7 +71,12 @@ def _hypothesis_setup_hook() -> None:
         st.register_type_strategy(table_type(kind), later("tables", kind=kind))
 
 
-from govbudget.strategies import _mutations_narrative, _mutations_performance  # noqa: E402, F401
+#: The mutation families, registered in this order (the order ``mutations`` samples them in).
+_MUTATION_MODULES = tuple(f"govbudget.strategies._mutations_{family}" for family in (
+    "tables", "three_public", "structure", "narrative", "performance"))
+for _name in _MUTATION_MODULES:
+    importlib.import_module(_name)
+
 from govbudget.strategies._codes import (  # noqa: E402
     amounts,
     cells,

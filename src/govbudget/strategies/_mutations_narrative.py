@@ -19,10 +19,18 @@ from hypothesis import strategies as st
 from govbudget.money import Cell, Unit
 from govbudget.narrative.model import Narrative, Section, SectionKind
 from govbudget.rules.core import Location
-from govbudget.strategies._mutations import MUTATORS, Mutation, Mutator, Result, _delta, _replace
+from govbudget.strategies._mutations import (
+    MUTATORS,
+    Mutation,
+    Mutator,
+    Result,
+    _delta,
+    _replace,
+    mutator,
+)
 from govbudget.strategies._performance import name_key
 from govbudget.tables.builder import TableBuilder
-from govbudget.tables.disclosure import Disclosure, Scope
+from govbudget.tables.disclosure import Disclosure, Scope, UnitKind
 from govbudget.tables.kinds import TableKind
 
 __all__: list[str] = []
@@ -30,6 +38,96 @@ __all__: list[str] = []
 Found = tuple[Section, re.Match[str]]
 Rewrite = Callable[[st.DrawFn, Disclosure, re.Match[str]], str]
 Accept = Callable[[Disclosure, re.Match[str]], bool]
+
+
+# ---- the amounts and wording stated by the narrative (N-1 … N-18, J-1, Y-4) -------------
+_AMOUNT = re.compile(r"(?P<label>[\u4e00-\u9fa5“”（）]+?)(?P<value>\d+\.\d{2})万元")
+
+
+def _text_mutator(rule: str, kind: SectionKind, label: str) -> None:
+    """Register: alter the amount stated for ``label`` in a section of ``kind``."""
+    def find(d: Disclosure) -> tuple[Section, re.Match[str]] | None:
+        if d.narrative is None:
+            return None
+        for s in d.narrative.of(kind):
+            for m in _AMOUNT.finditer(s.text):
+                if m.group("label").endswith(label) and Decimal(m.group("value")) > 0:
+                    return s, m
+        return None
+
+    def apply(draw: st.DrawFn, root: Disclosure, d: Disclosure) -> Result:
+        found = find(d)
+        assert found is not None and d.narrative is not None
+        s, m = found
+        delta = _delta(draw)
+        value = Decimal(m.group("value")) + delta
+        text = s.text[:m.start("value")] + f"{value}" + s.text[m.end("value"):]
+        narrative = Narrative(tuple(attrs.evolve(x, text=text) if x is s else x
+                                    for x in d.narrative.sections))
+        return _replace(root, d, attrs.evolve(d, narrative=narrative)), Mutation(
+            rule, f"情况说明“{m.group('label')}”改为 {value}万元", Location(d.label, "情况说明"))
+
+    MUTATORS.append(Mutator(rule, lambda root, d: find(d) is not None and (
+        rule != "J-1" or d.unit_kind in (UnitKind.ADMINISTRATIVE, UnitKind.CIVIL_SERVICE_MANAGED)), apply))
+
+
+_text_mutator("N-1", SectionKind.REVENUE, "收入预算总额为")
+_text_mutator("N-2", SectionKind.REVENUE, "一般公共预算拨款收入")
+_text_mutator("N-3", SectionKind.EXPENDITURE, "项目支出")
+_text_mutator("N-4", SectionKind.EXPENDITURE, "人员经费")
+_text_mutator("N-R3", SectionKind.EXPENDITURE, "支出预算总额")
+_text_mutator("J-1", SectionKind.RUNNING_COSTS, "机关运行经费安排")
+_text_mutator("N-9", SectionKind.THREE_PUBLIC, "公务接待费")
+_text_mutator("N-10", SectionKind.PROCUREMENT, "政府采购预算")
+_text_mutator("N-11", SectionKind.ASSETS, "固定资产总额")
+
+
+def _edit_text(rule: str, kind: SectionKind | None, old: str, new: Callable[[Disclosure], str],
+               what: str, scope: Scope | None = None) -> None:
+    def find(d: Disclosure) -> Section | None:
+        if d.narrative is None or (scope is not None and d.scope is not scope):
+            return None
+        return next((s for s in d.narrative if (kind is None or s.kind is kind) and old in s.text),
+                    None)
+
+    def apply(draw: st.DrawFn, root: Disclosure, d: Disclosure) -> Result:
+        s = find(d)
+        assert s is not None and d.narrative is not None
+        narrative = Narrative(tuple(attrs.evolve(x, text=x.text.replace(old, new(d), 1)) if x is s
+                                    else x for x in d.narrative.sections))
+        return _replace(root, d, attrs.evolve(d, narrative=narrative)), Mutation(
+            rule, what, Location(d.label, "情况说明"))
+
+    MUTATORS.append(Mutator(rule, lambda root, d: find(d) is not None, apply))
+
+
+_edit_text("Y-4", SectionKind.THREE_PUBLIC, "与上年持平。", lambda d: "较上年减少0万元，与上年一致。",
+           "“三公”变化写作“减少0万元”")
+_edit_text("N-16", SectionKind.RUNNING_COSTS, "本单位", lambda d: "我部门", "单位说明自称“我部门”",
+           Scope.UNIT)
+_edit_text("N-15", SectionKind.EXPENDITURE, "支出预算总额", lambda d: "支出预算总额",
+           "支出说明年度改为下一年")
+MUTATORS[-1] = attrs.evolve(MUTATORS[-1], apply=lambda draw, root, d: _n15(draw, root, d))
+
+
+def _n15(draw: st.DrawFn, root: Disclosure, d: Disclosure) -> Result:
+    assert d.narrative is not None
+    s = next(x for x in d.narrative if x.kind is SectionKind.EXPENDITURE)
+    text = s.text.replace(f"{d.year}年", f"{d.year + 1}年", 1)
+    narrative = Narrative(tuple(attrs.evolve(x, text=text) if x is s else x for x in d.narrative))
+    return _replace(root, d, attrs.evolve(d, narrative=narrative)), Mutation(
+        "N-15", f"支出说明的年度改为 {d.year + 1}", Location(d.label, "情况说明"))
+
+
+@mutator("N-18", lambda root, d: d.narrative is not None)
+def _n18(draw: st.DrawFn, root: Disclosure, d: Disclosure) -> Result:
+    assert d.narrative is not None
+    narrative = Narrative((*d.narrative.sections, Section(SectionKind.OTHER, "七、其他需要说明的事项", "")))
+    return _replace(root, d, attrs.evolve(d, narrative=narrative)), Mutation(
+        "N-18", "空的说明章节", Location(d.label, "情况说明"))
+
+
+# ---- phrases rewritten beyond the totals ------------------------------------------------
 
 
 def _matches(d: Disclosure, kind: SectionKind | None, title: str | None, pattern: re.Pattern[str],
