@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
 from decimal import Decimal
 from pathlib import Path
 
@@ -294,3 +296,17 @@ def test_seed_reports_the_documented_defects_and_nothing_else() -> None:
     # the unit narrative speaks as the department
     assert any(i.rule == "N-16" for i in b.issues)
     assert not any(i.rule == "N-16" for i in a.issues)
+
+
+def test_the_shared_analysis_does_not_keep_its_disclosure_alive() -> None:
+    """Regression: the one-slot cache held the last disclosure strongly, for the process."""
+    other = disclosure("本部门2023年支出预算436.88万元。")
+    b = analyse(other)
+    d = disclosure("本部门2023年支出预算436.88万元。")
+    a = analyse(d)
+    assert a is not None and a is not b and a == b
+    assert analyse(d) is a  # every narrative rule reads the same analysis
+    ref = weakref.ref(d)
+    del d, a
+    gc.collect()
+    assert ref() is None

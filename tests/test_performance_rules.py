@@ -326,3 +326,28 @@ def test_seed_through_the_whole_pipeline() -> None:
     assert not report.of("R-1") and not report.of("R-6") and not report.of("R-2")
     r9_unit = [f.message for f in report.of("R-9") if f.location.disclosure.startswith("323001")]
     assert any("重复 3 次" in m for m in r9_unit)
+
+
+def test_linked_targets_are_per_disclosure_and_not_kept_alive() -> None:
+    """Regression: the one-slot cache of linked targets held the last disclosure strongly
+    and read its slot twice (a thread could pair one disclosure with another's targets)."""
+    import gc
+    import weakref
+
+    import govbudget
+    from govbudget.tables import Disclosure, Scope
+
+    rows = [*A_OK, ("", "质量指标", "覆盖率", "≥100%", "计划标准")]  # R-3 finds it
+
+    def make(name: str) -> Disclosure:
+        return Disclosure(Scope.DEPARTMENT, "323", "某部门", 2023, performance=(target(name, rows),))
+
+    def tables(d: Disclosure) -> set[str | None]:
+        return {f.location.table for f in govbudget.check(d, select=["R-3"]).findings}
+
+    a, b = make("甲项目"), make("乙项目")
+    assert (tables(a), tables(b), tables(a)) == ({"甲项目"}, {"乙项目"}, {"甲项目"})
+    ref = weakref.ref(a)
+    del a
+    gc.collect()
+    assert ref() is None

@@ -11,7 +11,6 @@ disclosure's narrative, claims and table quantities (computed once per disclosur
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Sequence
 
 import attrs
@@ -20,6 +19,8 @@ from govbudget.narrative import checks
 from govbudget.narrative.bind import Binding, Quantity, project_names, quantities
 from govbudget.narrative.checks import Issue
 from govbudget.narrative.claims import Claim, extract_claims
+from govbudget.narrative.model import Narrative
+from govbudget.rules._common import LastResult
 from govbudget.rules.core import REGISTRY, RuleContext, Severity, rule
 from govbudget.tables.disclosure import Disclosure, Scope, UnitKind
 
@@ -40,8 +41,7 @@ class Analysis:
 
 
 #: the last disclosure analysed and its analysis: every narrative rule runs on the same one
-_LAST: list[tuple[Disclosure, Analysis]] = []
-_LOCK = threading.Lock()
+_LAST: LastResult[Disclosure, Analysis] = LastResult()
 
 
 def analyse(disclosure: Disclosure) -> Analysis | None:
@@ -49,9 +49,10 @@ def analyse(disclosure: Disclosure) -> Analysis | None:
     narrative = disclosure.narrative
     if narrative is None:
         return None
-    with _LOCK:
-        if _LAST and _LAST[0][0] is disclosure:
-            return _LAST[0][1]
+    return _LAST.get(disclosure, lambda d: _analyse(d, narrative))
+
+
+def _analyse(disclosure: Disclosure, narrative: Narrative) -> Analysis:
     claims = extract_claims(narrative)
     qs = quantities(disclosure)
     year = disclosure.year
@@ -79,10 +80,7 @@ def analyse(disclosure: Disclosure) -> Analysis | None:
     issues += checks.check_projects(claims, project_names(disclosure))
     issues += checks.check_running_costs(claims, qs, administrative)
     issues += checks.check_vehicles(claims, qs)
-    result = Analysis(claims, qs, tuple(issues), amounts)
-    with _LOCK:
-        _LAST[:] = [(disclosure, result)]
-    return result
+    return Analysis(claims, qs, tuple(issues), amounts)
 
 
 def _report(ctx: RuleContext, ids: Sequence[str]) -> None:

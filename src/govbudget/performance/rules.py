@@ -18,7 +18,9 @@ from decimal import Decimal
 from govbudget.performance import checks, linking
 from govbudget.performance.checks import Checked, Issue
 from govbudget.performance.model import PerformanceTarget, TargetScope
+from govbudget.rules._common import LastResult
 from govbudget.rules.core import RuleContext, Severity, rule
+from govbudget.tables.disclosure import Disclosure
 from govbudget.tables.kinds import TableKind
 
 __all__ = ["disclosure_targets"]
@@ -40,16 +42,19 @@ def disclosure_targets(
     return targets
 
 
-_LAST: list[tuple[object, tuple[PerformanceTarget, ...]]] = []
+#: ``link_targets`` of the last disclosure: computed once for all the rules run on it
+_LINKED: LastResult[Disclosure, tuple[PerformanceTarget, ...]] = LastResult()
 
 
 def _linked(ctx: RuleContext) -> tuple[PerformanceTarget, ...]:
-    """``link_targets`` of the disclosure, computed once for the rules run on it."""
-    d = ctx.disclosure
-    if _LAST and _LAST[0][0] is d:
-        return _LAST[0][1]
-    targets = linking.link_targets(d)
-    _LAST[:] = [(d, targets)]
+    return _LINKED.get(ctx.disclosure, linking.link_targets)
+
+
+def _targets_or_skip(ctx: RuleContext) -> tuple[PerformanceTarget, ...]:
+    """``disclosure_targets``; records a skip when the disclosure has none."""
+    targets = disclosure_targets(ctx)
+    if not targets:
+        ctx.skip("no performance-target tables (绩效目标表)")
     return targets
 
 
@@ -90,11 +95,9 @@ def _fail(ctx: RuleContext, i: Issue) -> None:
 
 def _run(check: Callable[[Sequence[PerformanceTarget]], Checked]) -> Callable[[RuleContext], None]:
     def run(ctx: RuleContext) -> None:
-        targets = disclosure_targets(ctx)
-        if not targets:
-            ctx.skip("no performance-target tables (绩效目标表)")
-            return
-        _report(ctx, check(targets))
+        targets = _targets_or_skip(ctx)
+        if targets:
+            _report(ctx, check(targets))
 
     run.__doc__ = check.__doc__
     return run
@@ -108,11 +111,11 @@ def _project_totals(ctx: RuleContext) -> tuple[Decimal | None, dict[str, Decimal
     total_row = table.line("total")
     total = total_row.cell("project").value if total_row is not None else None
     by_code = {
-        r.code: r.cell("project").value
+        r.code: v
         for r in table.code_rows()
-        if r.code is not None and len(r.code) == 7 and r.cell("project").value
+        if r.code is not None and len(r.code) == 7 and (v := r.cell("project").value)
     }
-    return total, {k: v for k, v in by_code.items() if v is not None}
+    return total, by_code
 
 
 @rule(
@@ -123,9 +126,8 @@ def _project_totals(ctx: RuleContext) -> tuple[Decimal | None, dict[str, Decimal
     family=_FAMILY,
 )
 def cost_caps(ctx: RuleContext) -> None:
-    targets = disclosure_targets(ctx)
+    targets = _targets_or_skip(ctx)
     if not targets:
-        ctx.skip("no performance-target tables (绩效目标表)")
         return
     total, by_code = _project_totals(ctx)
     _report(
@@ -206,9 +208,8 @@ _register(
     family=_FAMILY,
 )
 def project_coverage(ctx: RuleContext) -> None:
-    targets = disclosure_targets(ctx)
+    targets = _targets_or_skip(ctx)
     if not targets:
-        ctx.skip("no performance-target tables (绩效目标表)")
         return
     narrative = ctx.disclosure.narrative
     names = checks.narrative_project_names(narrative.text) if narrative is not None else []

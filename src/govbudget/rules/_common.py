@@ -12,18 +12,19 @@ from __future__ import annotations
 
 import functools
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, Generic, TypeVar
 
-from govbudget.money import BLANK, Cell, Unit, max_places, places_of
-from govbudget.rules.core import RuleContext, Severity
+from govbudget.money import BLANK, Cell, Unit, max_places, places_of, tolerance
+from govbudget.rules.core import RuleContext, Severity, fmt, show_cell
 from govbudget.tables.disclosure import Disclosure
 from govbudget.tables.kinds import TableKind
 from govbudget.tables.model import BudgetTable, Row
 
 __all__ = [
     "SOURCE_143",
+    "LastResult",
     "check_le",
     "check_rounded_equal",
     "children_of",
@@ -37,6 +38,7 @@ __all__ = [
     "parent_code",
     "printed",
     "row_sums",
+    "show_cell",
     "sum_check",
     "table_or_skip",
     "top_level_sum",
@@ -57,6 +59,40 @@ def table_or_skip(ctx: RuleContext, kind: TableKind,
     if table is None:
         ctx.skip(f"缺少{kind.value}")
     return table
+
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+class LastResult(Generic[_K, _V]):
+    """What was derived from the last object asked about: one slot, shared by a family's rules.
+
+    Every rule of a family runs on the same disclosure in turn, so one slot is enough. The
+    slot holds its object by weak reference (a checked disclosure is not kept alive) and is
+    read and replaced as one tuple, so no caller, in any thread, pairs one object with the
+    value derived from another.
+
+    >>> class Doc: pass
+    >>> last = LastResult[Doc, int]()
+    >>> a, b = Doc(), Doc()
+    >>> last.get(a, lambda d: 1), last.get(b, lambda d: 2), last.get(b, lambda d: 3)
+    (1, 2, 2)
+    """
+
+    __slots__ = ("_slot",)
+
+    def __init__(self) -> None:
+        self._slot: tuple[weakref.ref[_K], _V] | None = None
+
+    def get(self, key: _K, derive: Callable[[_K], _V]) -> _V:
+        """The value derived from ``key``: the slot's when it holds ``key``, else ``derive(key)``."""
+        slot = self._slot
+        if slot is not None and slot[0]() is key:
+            return slot[1]
+        value = derive(key)
+        self._slot = (weakref.ref(key), value)
+        return value
 
 
 # ---- the per-table index: built once per table, shared by every rule -----------------------
@@ -328,18 +364,6 @@ def top_level_sum(ctx: RuleContext, table: BudgetTable, total_row: Row | None,
             sum_check(ctx, t, parts, table=table, row=total_row, column=col, what=what)
 
 
-def fmt(value: Decimal, places: int) -> str:
-    """``value`` shown with ``places`` decimals."""
-    return format(value.quantize(Decimal(1).scaleb(-places)), "f") if places else format(value, "f")
-
-
-def show(cell: Cell) -> str:
-    """A cell as a finding shows it: digits, ``（空白）`` or ``-``."""
-    if cell.is_amount:
-        return cell.text()
-    return "（空白）" if cell.is_blank else "-"
-
-
 def check_le(ctx: RuleContext, small: Cell, small_unit: Unit, big: Cell, big_unit: Unit, *,
              table: BudgetTable, row: Row | str | None, column: str | None, what: str,
              evidence: str | None = None, skip_blank_small: bool = True) -> bool:
@@ -354,8 +378,8 @@ def check_le(ctx: RuleContext, small: Cell, small_unit: Unit, big: Cell, big_uni
     b = big.as_zero()
     if s <= b:
         return True
-    ctx.fail(f"{what}：{show(small)} 大于 {show(big)}（超出 {s - b}）", table=table, row=row,
-             column=column, expected=f"≤ {show(big)}", actual=show(small), evidence=evidence)
+    ctx.fail(f"{what}：{show_cell(small)} 大于 {show_cell(big)}（超出 {s - b}）", table=table, row=row,
+             column=column, expected=f"≤ {show_cell(big)}", actual=show_cell(small), evidence=evidence)
     return False
 
 
@@ -375,8 +399,8 @@ def check_rounded_equal(ctx: RuleContext, a: Cell, a_unit: Unit, b: Cell, b_unit
     coarse = min(places_of(a.value) if a.value is not None else 0,
                  places_of(b.value) if b.value is not None else 0)
     within = abs(av - bv) <= Decimal(5).scaleb(-(coarse + 1))
-    ctx.fail(f"{what}：{show(a)} ≠ {show(b)}" + ("（在舍入误差之内）" if within else ""),
-             table=table, row=row, column=column, expected=show(b), actual=show(a),
+    ctx.fail(f"{what}：{show_cell(a)} ≠ {show_cell(b)}" + ("（在舍入误差之内）" if within else ""),
+             table=table, row=row, column=column, expected=show_cell(b), actual=show_cell(a),
              evidence=evidence, severity=Severity.INFO if within else None)
     return within
 
@@ -392,8 +416,6 @@ def check_balance(ctx: RuleContext, left: Sequence[Cell], right: Sequence[Cell],
         return True
     shown = [c for c in (*left, *right) if c.is_amount]
     places = max_places(shown)
-    from govbudget.money import tolerance
-
     tol = tolerance(places=places, addends=max(len(shown) - 1, 1))
     within = abs(lv - rv) <= tol
     ctx.fail(f"{what}：{fmt(lv, places)} ≠ {fmt(rv, places)}（差 {fmt(lv - rv, places)}）",

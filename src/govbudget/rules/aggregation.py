@@ -20,7 +20,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from govbudget.money import Cell, places_of, tolerance
-from govbudget.rules._common import fmt, show
+from govbudget.rules._common import fmt, show_cell
 from govbudget.rules.core import RuleContext, Severity, rule
 from govbudget.tables.kinds import TableKind
 from govbudget.tables.model import BudgetTable, Row
@@ -170,7 +170,7 @@ def _compare(ctx: RuleContext, dt: BudgetTable, row: Row | str, col: str, cell: 
     places = max(cell.places, 0 if slot is None else slot.places)
     tol = tolerance(places=places, addends=max(n, 1))
     within = abs(diff) <= tol
-    ctx.fail(f"部门数 {show(cell)} ≠ 各单位之和 {fmt(total, places)}（{n} 个单位，"
+    ctx.fail(f"部门数 {show_cell(cell)} ≠ 各单位之和 {fmt(total, places)}（{n} 个单位，"
              f"差 {fmt(diff, places)}"
              + ("，在舍入容差之内）" if within else "）"),
              table=dt, row=row, column=col, expected=fmt(total, places), actual=cell,
@@ -270,7 +270,7 @@ def d4_single_unit(ctx: RuleContext) -> None:
                     or a.value == ut.unit.convert(b.value, dt.unit))
                 if not same:
                     ctx.fail("部门表与唯一单位的同表同格不一致", table=dt, row=r, column=col,
-                             expected=show(b), actual=a)
+                             expected=show_cell(b), actual=a)
         for ur in urows.values():
             if any(c.is_amount for c in ur.cells.values()):
                 ctx.fail("单位表有此行，部门表没有", table=dt, row=ur.label, expected=ur.label,

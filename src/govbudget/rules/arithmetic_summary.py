@@ -121,11 +121,10 @@ def _fiscal(ctx: RuleContext, total: str, parts: tuple[str, ...], what: str) -> 
     t = table_or_skip(ctx, TableKind.FISCAL_SUMMARY)
     if t is None:
         return
-    idx = index(t)
-    row = idx.line(total, "income")
+    row = line_or_skip(ctx, t, total, "income", missing="财政拨款收支总表缺少该行")
     if row is None:
-        ctx.skip("财政拨款收支总表缺少该行")
         return
+    idx = index(t)
     cells = [r.cell("income") for k in parts if (r := idx.line(k, "income")) is not None]
     ctx.check_sum(row.cell("income"), cells, table=t, row=row, column="income", what=what)
 
@@ -228,11 +227,12 @@ def t4_fund_balance(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.FISCAL_SUMMARY)
     if t is None:
         return
-    idx = index(t)
-    sub, carry = idx.line("subtotal", "expenditure"), idx.line("carryforward", "expenditure")
+    sub = line_or_skip(ctx, t, "subtotal", "expenditure",
+                       missing="财政拨款收支总表没有本年支出合计行")
     if sub is None:
-        ctx.skip("财政拨款收支总表没有本年支出合计行")
         return
+    idx = index(t)
+    carry = idx.line("carryforward", "expenditure")
     if not any(col in idx.printed for col, *_ in _FUNDS):
         ctx.skip("财政拨款收支总表未分资金来源列示支出（只有合计栏）")
         return

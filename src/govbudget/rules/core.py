@@ -214,10 +214,10 @@ class RuleContext:
         tol = tolerance(places=max_places(shown), addends=max(n, 1))
         within = abs(diff) <= tol
         self.fail(
-            f"{what}：{_show_cell(total)} ≠ 合计 {_fmt(expected, shown)}（差 {_fmt(diff, shown)}"
+            f"{what}：{show_cell(total)} ≠ 合计 {_fmt(expected, shown)}（差 {_fmt(diff, shown)}"
             + (f"，在 {n} 项舍入容差 {tol} 之内）" if within else "）"),
             table=table, row=row, column=column,
-            expected=_fmt(expected, shown), actual=_show_cell(total),
+            expected=_fmt(expected, shown), actual=show_cell(total),
             severity=Severity.INFO if within else None,
         )
         return within
@@ -231,18 +231,23 @@ class RuleContext:
         bv = b.as_zero()
         if av == bv:
             return True
-        self.fail(f"{what}：{_show_cell(a)} ≠ {_show_cell(b)}（差 {av - bv}）",
-                  table=table, row=row, column=column, expected=_show_cell(b),
-                  actual=_show_cell(a), evidence=evidence)
+        self.fail(f"{what}：{show_cell(a)} ≠ {show_cell(b)}（差 {av - bv}）",
+                  table=table, row=row, column=column, expected=show_cell(b),
+                  actual=show_cell(a), evidence=evidence)
         return False
 
 
+def fmt(value: Decimal, places: int) -> str:
+    """``value`` shown with ``places`` decimals (as it is, for 0)."""
+    return format(value.quantize(Decimal(1).scaleb(-places)), "f") if places else format(value, "f")
+
+
 def _fmt(value: Decimal, like: Sequence[Cell]) -> str:
-    places = max_places(like)
-    return format(value.quantize(Decimal(1).scaleb(-places)) if places else value, "f")
+    return fmt(value, max_places(like))
 
 
-def _show_cell(cell: Cell) -> str:
+def show_cell(cell: Cell) -> str:
+    """A cell as a finding shows it: its digits, ``（空白）`` or ``-``."""
     if cell.is_blank:
         return "（空白）"
     if cell.is_dash:
@@ -252,7 +257,7 @@ def _show_cell(cell: Cell) -> str:
 
 def _show(value: object) -> str:
     if isinstance(value, Cell):
-        return _show_cell(value)
+        return show_cell(value)
     if isinstance(value, Decimal):
         return format(value, "f")
     return str(value)

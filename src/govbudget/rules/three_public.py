@@ -24,8 +24,9 @@ from govbudget.rules._common import (
     check_rounded_equal,
     code_cell,
     index,
+    line_or_skip,
     row_sums,
-    show,
+    show_cell,
     sum_check,
     table_or_skip,
 )
@@ -89,11 +90,10 @@ def s2_total(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.THREE_PUBLIC)
     if t is None:
         return
-    lines = _lines(t)
-    total = lines.get("total")
+    total = line_or_skip(ctx, t, "total", missing="“三公”经费支出表没有合计行")
     if total is None:
-        ctx.skip("“三公”经费支出表没有合计行")
         return
+    lines = _lines(t)
     for col in _columns(t):
         parts = _three_public_parts(lines, col)
         if _includes_meetings(lines, col, parts):
@@ -101,8 +101,8 @@ def s2_total(ctx: RuleContext) -> None:
             continue
         if total.cell(col).is_amount or any(c.is_amount for c in parts):
             sum_check(ctx, total.cell(col), parts, table=t, row=total, column=col,
-                          what="“三公”经费合计应等于因公出国（境）费、公务用车购置及运行维护费、"
-                               "公务接待费之和")
+                      what="“三公”经费合计应等于因公出国（境）费、公务用车购置及运行维护费、"
+                           "公务接待费之和")
 
 
 def _includes_meetings(lines: dict[str, Row], col: str, parts: list[Cell]) -> bool:
@@ -120,17 +120,17 @@ def s3_vehicle(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.THREE_PUBLIC)
     if t is None:
         return
-    lines = _lines(t)
-    vehicle = lines.get("vehicle")
+    vehicle = line_or_skip(ctx, t, "vehicle",
+                           missing="“三公”经费支出表没有公务用车购置及运行维护费行")
     if vehicle is None:
-        ctx.skip("“三公”经费支出表没有公务用车购置及运行维护费行")
         return
+    lines = _lines(t)
     for col in _columns(t):
-        parts = [lines[k].cell(col) for k in ("vehicle_purchase", "vehicle_operat"
-                                                                  "ion") if k in lines]
+        parts = [lines[k].cell(col) for k in ("vehicle_purchase", "vehicle_operation")
+                 if k in lines]
         if vehicle.cell(col).is_amount or any(c.is_amount for c in parts):
             sum_check(ctx, vehicle.cell(col), parts, table=t, row=vehicle, column=col,
-                          what="公务用车购置及运行维护费应等于购置费加运行维护费")
+                      what="公务用车购置及运行维护费应等于购置费加运行维护费")
 
 
 @rule("S-4", Severity.WARNING, "“三公”经费合计不应包含会议费、培训费（口径不规范）",
@@ -139,10 +139,10 @@ def s4_meetings_included(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.THREE_PUBLIC)
     if t is None:
         return
-    lines = _lines(t)
-    if "total" not in lines:
-        ctx.skip("“三公”经费支出表没有合计行")
+    total = line_or_skip(ctx, t, "total", missing="“三公”经费支出表没有合计行")
+    if total is None:
         return
+    lines = _lines(t)
     for col in _columns(t):
         parts = _three_public_parts(lines, col)
         extra = [lines[k].cell(col) for k in ("meeting", "training") if k in lines]
@@ -151,8 +151,8 @@ def s4_meetings_included(ctx: RuleContext) -> None:
         ctx.checked()
         if _includes_meetings(lines, col, parts):
             ctx.fail("“三公”经费合计包含了会议费和培训费，口径不规范", table=t,
-                     row=lines["total"], column=col,
-                     expected=show(Cell.amount(_sum(parts))), actual=lines["total"].cell(col))
+                     row=total, column=col,
+                     expected=show_cell(Cell.amount(_sum(parts))), actual=total.cell(col))
     if ctx.checks == 0:
         ctx.skip("会议费、培训费为零，无法判断合计口径")
 
@@ -202,9 +202,8 @@ def sx2_within_fund_tables(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.THREE_PUBLIC)
     if t is None:
         return
-    total = _lines(t).get("total")
+    total = line_or_skip(ctx, t, "total", missing="“三公”经费支出表没有合计行")
     if total is None:
-        ctx.skip("“三公”经费支出表没有合计行")
         return
     for col, kind in (("general", TableKind.GENERAL_BUDGET), ("fund", TableKind.GOV_FUND),
                       ("soe", TableKind.SOE_CAPITAL)):
@@ -215,7 +214,7 @@ def sx2_within_fund_tables(ctx: RuleContext) -> None:
         big = other_total.cell("total") if other_total is not None else BLANK
         check_le(ctx, total.cell(col), t.unit, big, other.unit, table=t, row=total, column=col,
                  what=f"“三公”经费超过{kind.value}合计",
-                 evidence=f"{other.title or other.name} 合计 {show(big)}")
+                 evidence=f"{other.title or other.name} 合计 {show_cell(big)}")
     if ctx.checks == 0:
         ctx.skip("缺少可比的财政拨款支出表")
 
@@ -241,11 +240,10 @@ def y2_total(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.THREE_PUBLIC_YOY)
     if t is None:
         return
-    lines = _lines(t)
-    total = lines.get("total")
+    total = line_or_skip(ctx, t, "total", missing="“三公”经费增减表没有合计行")
     if total is None:
-        ctx.skip("“三公”经费增减表没有合计行")
         return
+    lines = _lines(t)
     for col in ("prior", "current", "change"):
         parts = _three_public_parts(lines, col)
         ctx.check_sum(total.cell(col), parts, table=t, row=total, column=col,
