@@ -57,6 +57,16 @@ def test_exit_statuses(args: tuple[str, ...], status: int) -> None:
     assert r.stderr.strip() and len(r.stderr.strip().splitlines()) <= 3
 
 
+@pytest.mark.parametrize("args", [("search", "行政", "--limit", "-1"), ("search", "行政", "--limit", "x"),
+                                  ("tree", "208", "--depth", "x")])
+def test_bad_count_names_its_option(args: tuple[str, ...]) -> None:
+    # regression: --limit said "depth must be 0 or more", and a non-number named "_depth"
+    r = run(*args)
+    assert r.returncode == 2
+    assert f"argument {args[2]}: expected a whole number, 0 or more; found {args[3]!r}" in r.stderr
+    assert "depth must" not in r.stderr and "_depth" not in r.stderr
+
+
 def test_unknown_message_names_the_editions() -> None:
     r = run("code", "2014001", "--year", "2023")
     assert "2024" in r.stderr and len(r.stderr.strip().splitlines()) == 1

@@ -225,3 +225,17 @@ def test_xlsx_opened_without_links_or_formulas(tmp_path: Path,
     t = next(read_xlsx(path).tables())
     assert seen == {"read_only": True, "data_only": True, "keep_links": False}
     assert t.rows == (("1", "2"),)  # the formula has no cached value; nothing is evaluated
+
+
+# -- serialised documents ---------------------------------------------------------------
+
+
+def test_json_nested_too_deeply_names_the_file(tmp_path: Path) -> None:
+    # regression: the nesting check raised a LoadError without the file
+    from govbudget.io.load import load
+
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 70 + "]" * 70, encoding="utf-8")
+    with pytest.raises(LoadError, match="nested deeper than 64 levels") as exc:
+        load(path)
+    assert_names(exc, path)

@@ -9,7 +9,7 @@ import pytest
 import govbudget
 from conftest import SEED
 from govbudget.errors import LoadError
-from govbudget.io import text as text_module
+from govbudget.io import limits
 from govbudget.io.assemble import assemble
 from govbudget.io.text import read_text, read_text_file
 from govbudget.money import Unit
@@ -118,10 +118,21 @@ def test_multi_line_cell_and_title_detection() -> None:
 def test_oversized_text_is_refused(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "big.txt"
     path.write_text("x" * 2000, encoding="utf-8")
-    monkeypatch.setattr(text_module, "MAX_TEXT_BYTES", 1000)
+    monkeypatch.setattr(limits, "MAX_TEXT_BYTES", 1000)
     with pytest.raises(LoadError) as err:
         read_text_file(path)
     assert str(path) in str(err.value)
+
+
+def test_text_limit_is_the_shared_limit(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # regression: text.py kept its own copy of the limit, so patching limits did nothing
+    monkeypatch.setattr(limits, "MAX_TEXT_BYTES", 10)
+    with pytest.raises(LoadError, match="at most 10 characters"):
+        read_text("x" * 11)
+    path = tmp_path / "eleven.txt"
+    path.write_text("x" * 11, encoding="utf-8")
+    with pytest.raises(LoadError, match=r"eleven\.txt.*expected at most 10 bytes for text"):
+        govbudget.load(path)
 
 
 def test_missing_file_names_the_file(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -58,7 +58,7 @@ class BuildError(Exception):
 
 def _name(value: str, where: str) -> str:
     name = unicodedata.normalize("NFC", value).strip()
-    if not name or any(ch.isspace() for ch in name) or "\t" in name:
+    if not name or any(ch.isspace() for ch in name):
         raise BuildError(f"{where}: bad name {value!r}")
     return name
 
@@ -176,9 +176,9 @@ def build(source: Path) -> dict[str, bytes]:
         body = "".join(f"{c}\t{n}\t{p}\n" for c, (n, p) in base[scheme].items())
         files[f"{scheme.value}.tsv"] = (head + body).encode()
         per_year: dict[str, object] = {}
+        own = [c for c in changes if c.scheme is scheme]
         for year in BUNDLED_EDITIONS:
-            rows, applied = derive_rows(base[scheme], [c for c in changes if c.scheme is scheme],
-                                        year)
+            rows, applied = derive_rows(base[scheme], own, year)
             check_edition(scheme, year, rows)
             per_year[str(year)] = {**_counts(rows), "changes": len(applied)}
         editions[scheme.value] = per_year

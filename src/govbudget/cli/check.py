@@ -2,6 +2,14 @@
 
 Exit status: 0 when nothing at or above ``--fail-on`` was found, 1 when something
 was, 2 when a file could not be loaded (the others are still checked).
+
+>>> import contextlib, io, json
+>>> from govbudget.cli import main
+>>> out = io.StringIO()
+>>> with contextlib.redirect_stdout(out):
+...     status = main(["check", "--example", "--format", "json", "--fail-on", "never"])
+>>> status, json.loads(out.getvalue())["documents"][0]["disclosures"][0]["code"]
+(0, '323')
 """
 
 from __future__ import annotations

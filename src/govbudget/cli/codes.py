@@ -142,10 +142,14 @@ def cmd_tree(args: argparse.Namespace) -> int:
     return 0
 
 
-def _depth(text: str) -> int:
-    value = int(text)
+def _count(text: str) -> int:
+    """A ``--depth`` or ``--limit`` value: a whole number, 0 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
     if value < 0:
-        raise argparse.ArgumentTypeError("depth must be 0 or more")
+        raise argparse.ArgumentTypeError(f"expected a whole number, 0 or more; found {text!r}")
     return value
 
 
@@ -168,12 +172,12 @@ def register(subparsers: Any) -> None:
     p = subparsers.add_parser("search", help="find codes by name (exact, substring, former)")
     p.add_argument("text")
     common(p)
-    p.add_argument("--limit", type=_depth, default=None, help="at most N results")
+    p.add_argument("--limit", type=_count, default=None, help="at most N results")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_search)
 
     p = subparsers.add_parser("tree", help="print the subtree below a code")
     p.add_argument("code")
-    p.add_argument("--depth", type=_depth, default=None, help="levels below CODE to show")
+    p.add_argument("--depth", type=_count, default=None, help="levels below CODE to show")
     common(p)
     p.set_defaults(func=cmd_tree)

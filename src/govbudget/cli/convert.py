@@ -1,4 +1,14 @@
-"""``govbudget convert FILE --to json|csv|fdp [-o OUT]``."""
+"""``govbudget convert FILE --to json|csv|fdp [-o OUT]``: a disclosure in another format.
+
+>>> import pathlib, tempfile, govbudget
+>>> from govbudget.cli import main
+>>> seed = pathlib.Path(tempfile.mkdtemp()) / "seed.json"
+>>> _ = seed.write_text(govbudget.to_json(govbudget.example()), encoding="utf-8")
+>>> main(["convert", str(seed), "--to", "csv", "-o", str(seed.with_suffix(".csv"))])
+0
+>>> seed.with_suffix(".csv").read_text(encoding="utf-8").split(",")[:4]
+['disclosure', 'disclosure_name', 'scope', 'year']
+"""
 
 from __future__ import annotations
 

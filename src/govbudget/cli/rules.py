@@ -1,4 +1,13 @@
-"""``govbudget rules`` lists every rule; ``govbudget schema`` prints the JSON Schema."""
+"""``govbudget rules`` lists every rule; ``govbudget schema`` prints the JSON Schema.
+
+>>> import contextlib, io, json
+>>> from govbudget.cli import main
+>>> out = io.StringIO()
+>>> with contextlib.redirect_stdout(out):
+...     status = main(["rules", "--json"])
+>>> status, sorted(json.loads(out.getvalue())[0])
+(0, ['id', 'severity', 'source', 'statement'])
+"""
 
 from __future__ import annotations
 

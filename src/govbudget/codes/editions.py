@@ -226,7 +226,7 @@ def editions_with(scheme: Scheme, code: str) -> list[int]:
     return sorted(set(years))
 
 
-def _reason(scheme: Scheme, year: int, applied: Sequence[Change]) -> str:
+def _reason(year: int, applied: Sequence[Change]) -> str:
     base = (
         f"the bundled {BASE_EDITION} edition keeps only rows two independent compilations "
         "agreed on or a published document settled; it is not the official text"
@@ -248,7 +248,7 @@ def _build(scheme: Scheme, year: int) -> Catalogue:
     }
     coverage = Coverage.of(
         scheme, year, entries.values(), partial=True,
-        partial_reason=_reason(scheme, year, applied), changes=applied, source="bundled",
+        partial_reason=_reason(year, applied), changes=applied, source="bundled",
     )
     return Catalogue(scheme, year, entries, coverage=coverage, history=changes(scheme))
 

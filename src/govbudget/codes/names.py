@@ -95,7 +95,8 @@ class NameCheck:
 
 
 class NameIndex:
-    """Names of one catalogue: exact, other (former or within-window), and for substrings."""
+    """The name index of one catalogue (科目名称索引): exact names, other names (former or
+    within-window), and pairs for substring search."""
 
     __slots__ = ("exact", "other", "pairs")
 

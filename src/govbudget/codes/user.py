@@ -93,13 +93,14 @@ def _read(path: str, scheme: Scheme) -> dict[str, tuple[str, int]]:
         first = False
         name = " ".join(unicodedata.normalize("NFC", str(name_cell)).split())
         if not name:
-            raise LoadError("empty name", file=path, row=n, column="name")
+            raise LoadError("empty name", file=path, row=n, column="name",
+                            expected="the name of the code")
         if code in out:
             raise LoadError(f"code {code} repeats row {out[code][1]}", file=path, row=n,
-                            column="code")
+                            column="code", expected="each code once")
         out[code] = (name, n)
     if not out:
-        raise LoadError("no rows", file=path)
+        raise LoadError("no rows", file=path, expected="rows of code,name")
     return out
 
 

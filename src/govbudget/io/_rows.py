@@ -240,7 +240,7 @@ def _amount_like(text: str) -> bool:
 
 
 def _code(cells: Sequence[str], columns: Sequence[int],
-          prev: list[str] | None = None) -> tuple[str | None, str | None]:
+          prev: list[str]) -> tuple[str | None, str | None]:
     """The row's code from its code cell(s); else the text found there (e.g. 合计).
 
     Split codes (类 | 款 | 项) are joined; a row printing only its 款 or 项 part takes
@@ -253,14 +253,14 @@ def _code(cells: Sequence[str], columns: Sequence[int],
     if not parts:
         return None, None
     joined = "".join(parts)
-    if len(columns) > 1 and all(p.isdigit() for p in parts) and prev is not None:
+    if len(columns) > 1 and all(p.isdigit() for p in parts):
         first = next(i for i, p in enumerate(raw_parts) if p)
         if first > 0 and len(prev) >= first and len(parts[0]) == 2:
             full = [*prev[:first], *raw_parts[first:]]
             joined = "".join(p for p in full if p)
             raw_parts = full
         if joined.isdigit() and len(joined) in (3, 5, 7):
-            prev[:] = [p for p in raw_parts]
+            prev[:] = raw_parts
             return joined, None
     if joined.isdigit() and len(joined) in (3, 5, 7):
         return joined, None

@@ -138,10 +138,8 @@ def _disclosure(part: _Part, year: int | None, file: str) -> Disclosure:
 def _narrative(blocks: list[RawBlock]) -> Any:
     if not blocks:
         return None
-    try:
-        from govbudget.narrative.sections import build_narrative
-    except ImportError:
-        return None
+    from govbudget.narrative.sections import build_narrative
+
     return build_narrative(blocks)
 
 

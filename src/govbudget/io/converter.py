@@ -23,7 +23,7 @@ import cattrs
 from cattrs.preconf.json import make_converter as make_json_converter
 
 from govbudget.errors import LoadError
-from govbudget.money import BLANK, DASH, Cell, CellKind
+from govbudget.money import BLANK, DASH, Cell, CellKind, as_decimal, parse_cell
 from govbudget.tables.kinds import TableKind
 from govbudget.tables.model import BudgetTable, table_type
 
@@ -48,8 +48,6 @@ def _structure_cell(data: Any, _: type) -> Cell:
         return BLANK
     if data == "-":
         return DASH
-    from govbudget.money import parse_cell
-
     cell = parse_cell(data)
     if cell.kind is not CellKind.AMOUNT:
         raise ValueError(f"not an amount: {data!r}")
@@ -59,8 +57,6 @@ def _structure_cell(data: Any, _: type) -> Cell:
 def _structure_decimal(data: Any, _: type) -> Decimal:
     if not isinstance(data, str):
         raise ValueError(f"a decimal is written as a string, not {data!r}")
-    from govbudget.money import as_decimal
-
     return as_decimal(data)
 
 

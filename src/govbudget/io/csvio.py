@@ -91,7 +91,8 @@ def from_csv(text: str | bytes, *, source: str | None = None) -> Document:
         except UnicodeDecodeError as exc:
             raise LoadError(f"not UTF-8: {exc}", file=source, expected="UTF-8 CSV") from exc
     if len(text) > MAX_CSV_BYTES:
-        raise LoadError(f"CSV of {len(text)} characters is over the limit", file=source)
+        raise LoadError(f"CSV of {len(text)} characters is over the limit", file=source,
+                        expected=f"at most {MAX_CSV_BYTES} characters")
     reader = csv.reader(io.StringIO(text.removeprefix(_BOM), newline=""))
     try:
         header = next(reader, None)
@@ -147,7 +148,8 @@ def _read_record(record: Mapping[str, str], line: int, disclosures: dict[int, _D
                  source: str | None) -> None:
     d_index = _index(record, "disclosure_index", line, source)
     if d_index is None:
-        raise LoadError("no disclosure_index", file=source, row=line, column="disclosure_index")
+        raise LoadError("no disclosure_index", file=source, row=line, column="disclosure_index",
+                        expected="a whole number ≥ 0")
     meta = _meta(record, _DISCLOSURE_META)
     d = disclosures.get(d_index)
     if d is None:
@@ -185,7 +187,8 @@ def _read_record(record: Mapping[str, str], line: int, disclosures: dict[int, _D
     store: Mapping[str, object] = t.texts[r_index] if kind == _TEXT else t.cells[r_index]
     if key in store:
         raise LoadError(f"a second {kind or 'cell'} for row {r_index}, column {key!r}",
-                        file=source, row=line, column="column")
+                        file=source, row=line, column="column",
+                        expected="one line per row and column")
     if kind == _TEXT:
         t.texts[r_index][key] = record.get("value", "")
     else:

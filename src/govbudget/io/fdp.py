@@ -194,10 +194,8 @@ def _printed_names(d: Disclosure, table: BudgetTable) -> dict[str, str]:
 
 def _catalogue_name() -> _Namer:
     """Names from ``govbudget.codes.lookup(code, year=)``; ``None`` where it raises."""
-    try:
-        from govbudget.codes import lookup
-    except ImportError:  # pragma: no cover - the catalogue is part of govbudget
-        return lambda code, year: None
+    from govbudget.codes import lookup
+
     cache: dict[tuple[str, int], str | None] = {}
 
     def name(code: str, year: int) -> str | None:

@@ -60,12 +60,13 @@ def to_json(obj: object, *, indent: int | None = None) -> str:
     return json.dumps(to_data(obj), ensure_ascii=False, indent=indent)
 
 
-def _depth(value: Any, limit: int) -> None:
+def _depth(value: Any, limit: int, source: str | None) -> None:
     stack = [(value, 1)]
     while stack:
         item, depth = stack.pop()
         if depth > limit:
-            raise LoadError(f"JSON nested deeper than {limit} levels", expected="govbudget JSON")
+            raise LoadError(f"JSON nested deeper than {limit} levels", file=source,
+                            expected="govbudget JSON")
         if isinstance(item, dict):
             stack.extend((v, depth + 1) for v in item.values())
         elif isinstance(item, list):
@@ -75,7 +76,8 @@ def _depth(value: Any, limit: int) -> None:
 def from_json(text: str | bytes, *, source: str | None = None) -> Any:
     """Read govbudget JSON back into the model object it was written from."""
     if len(text) > MAX_JSON_BYTES:
-        raise LoadError(f"JSON of {len(text)} bytes is over the limit", file=source)
+        raise LoadError(f"JSON of {len(text)} bytes is over the limit", file=source,
+                        expected=f"at most {MAX_JSON_BYTES} bytes")
     try:
         data = json.loads(text, parse_float=Decimal, parse_int=_bounded_int,
                           parse_constant=_no_constant)
@@ -83,7 +85,7 @@ def from_json(text: str | bytes, *, source: str | None = None) -> Any:
         raise LoadError("JSON nested too deeply", file=source, expected="govbudget JSON") from exc
     except ValueError as exc:
         raise LoadError(f"not JSON: {exc}", file=source, expected="govbudget JSON") from exc
-    _depth(data, MAX_DEPTH)
+    _depth(data, MAX_DEPTH, source)
     if not isinstance(data, dict) or data.get("format") != "govbudget":
         raise LoadError("not govbudget JSON (no 'format': 'govbudget')", file=source)
     version = data.get("version")

@@ -245,8 +245,7 @@ def _labels(header: Sequence[Sequence[str]], width: int) -> dict[int, tuple[str,
             groups = [t for t in texts if _is_group(t)]
             for g in groups[:spare]:
                 chosen.remove(g)
-            chosen = chosen[: len(empty)] if len(chosen) >= len(empty) else chosen
-        for j, t in zip(empty, chosen, strict=False):
+        for j, t in zip(empty, chosen, strict=False):  # texts beyond the empty columns: dropped
             labels[j].insert(0, t)
     return {j: tuple(v) for j, v in labels.items() if v}
 

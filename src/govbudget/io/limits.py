@@ -77,14 +77,14 @@ def check_size(path: str | os.PathLike[str], limit: int, kind: str) -> int:
 
 
 def read_bounded(path: str | os.PathLike[str], limit: int, kind: str) -> bytes:
-    """The bytes of a file of at most ``limit`` bytes (a serialised document: JSON, CSV)."""
-    p = Path(path)
+    """The bytes of a file of at most ``limit`` bytes (text, JSON, CSV), checked by
+    ``check_size`` before it is read."""
+    name = os.fspath(path)
+    check_size(name, limit, kind)
     try:
-        if p.stat().st_size > limit:
-            raise LoadError(f"{kind} file over the size limit", file=str(p))
-        return p.read_bytes()
+        return Path(name).read_bytes()
     except OSError as exc:
-        raise LoadError(f"cannot read: {exc.strerror}", file=str(p)) from exc
+        raise LoadError(f"cannot read the file: {exc.strerror or exc}", file=name) from exc
 
 
 def check_zip(path: str | os.PathLike[str], kind: str) -> None:

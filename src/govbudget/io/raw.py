@@ -55,7 +55,7 @@ class SourceLocation:
 
 
 class CellSources(Mapping[str, SourceLocation]):
-    """The source of each cell of a row, read-only: column key → ``SourceLocation``.
+    """The source of each cell of a row (单元格来源), read-only: column key → ``SourceLocation``.
 
     A row's cells share its file, page, table, row and line and differ only in the
     physical column, so the locations are derived on demand from the row's location
@@ -96,7 +96,7 @@ class CellSources(Mapping[str, SourceLocation]):
 
 @attrs.frozen(slots=True)
 class RawCell:
-    """One cell of a raw table, its text as read and its page."""
+    """One cell of a raw table (原始单元格), its text as read and its page."""
 
     text: str
     page: int | None = None
@@ -104,7 +104,7 @@ class RawCell:
 
 @attrs.frozen(slots=True)
 class RawTable:
-    """A table as read: a grid of strings, with the text lines printed above it.
+    """A table as read (原始表格): a grid of strings, with the text lines printed above it.
 
     ``rows`` holds the grid, header rows included, as tuples of strings (ragged rows
     allowed). ``context`` holds the lines between the previous block and the grid:

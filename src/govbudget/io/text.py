@@ -17,12 +17,10 @@ import re
 from pathlib import Path
 
 from govbudget.errors import LoadError
+from govbudget.io import limits
 from govbudget.io.raw import RawBlock, RawDocument, RawTable
 
 __all__ = ["read_text", "read_text_file"]
-
-#: The largest text file read (a disclosure is well under 1 MB).
-MAX_TEXT_BYTES = 20 * 1024 * 1024
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _ENUMERATED = re.compile(r"^\s*(?:\d+[.、．]|[（(]\d+[）)])")
@@ -30,16 +28,10 @@ _CONTEXT = re.compile(r"预算年度|^(?:金额)?单位[:：]|编制单位|截�
 
 
 def read_text_file(path: str | Path) -> RawDocument:
-    """Read a UTF-8 (or GB18030) text export; refuse files over ``MAX_TEXT_BYTES``."""
+    """Read a UTF-8 (or GB18030) text export; refuse files over ``limits.MAX_TEXT_BYTES``
+    (a disclosure is well under 1 MB)."""
     p = Path(path)
-    try:
-        size = p.stat().st_size
-        if size > MAX_TEXT_BYTES:
-            raise LoadError(f"text file of {size} bytes is over the {MAX_TEXT_BYTES} byte limit",
-                            file=str(p))
-        data = p.read_bytes()
-    except OSError as exc:
-        raise LoadError(f"cannot read: {exc.strerror}", file=str(p)) from exc
+    data = limits.read_bounded(p, limits.MAX_TEXT_BYTES, "text")
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = data.decode(encoding)
@@ -77,8 +69,9 @@ class _Table:
 
 def read_text(text: str, *, source: str = "<text>") -> RawDocument:
     """Split a text export into tables and paragraphs, in reading order."""
-    if len(text) > MAX_TEXT_BYTES:
-        raise LoadError(f"text of {len(text)} characters is over the limit", file=source)
+    if len(text) > limits.MAX_TEXT_BYTES:
+        raise LoadError(f"text of {len(text)} characters is over the limit", file=source,
+                        expected=f"at most {limits.MAX_TEXT_BYTES} characters")
     items: list[RawTable | RawBlock] = []
     table: _Table | None = None
     ntables = 0

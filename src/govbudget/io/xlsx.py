@@ -31,6 +31,8 @@ from decimal import Decimal
 from typing import Any
 from xml.etree.ElementTree import iterparse
 
+import attrs
+
 from govbudget.errors import LoadError, MissingExtra
 from govbudget.io import limits
 from govbudget.io._textlayout import is_title_line, join_wrapped, split_captions
@@ -129,12 +131,13 @@ def _sheet_items(
         return []
     nrows = max(r for r, _ in grid)
     ncols = max(c for _, c in grid)
-    rows_with = sorted({r for r, _ in grid})
-    if all(sum(1 for (r2, _c) in grid if r2 == r) < 2 for r in rows_with):
+    by_row: dict[int, list[str]] = {}
+    for (r, _c), text in grid.items():
+        by_row.setdefault(r, []).append(text)
+    if all(len(texts) < 2 for texts in by_row.values()):
         blocks: list[RawTable | RawBlock] = []
-        for r in rows_with:
-            text = next(t for (r2, _c), t in grid.items() if r2 == r)
-            for part in (p.strip() for p in text.split("\n")):
+        for r in sorted(by_row):
+            for part in (p.strip() for p in by_row[r][0].split("\n")):
                 if part:
                     blocks.append(RawBlock(part, page=page, heading=len(part) <= 30
                                            and not part.endswith("。")))
@@ -179,13 +182,18 @@ def read_xlsx(path: str | os.PathLike[str]) -> RawDocument:
     name, wb = limits.open_office(path, "xlsx", "workbook", lambda name: openpyxl.load_workbook(
         name, read_only=True, data_only=True, keep_links=False))
     items: list[RawTable | RawBlock] = []
+    tables = 0
     try:
         with zipfile.ZipFile(name) as archive:
             for page, ws in enumerate(wb.worksheets, start=1):
                 grid = {(r, c): t for r, c, t in _cells(ws, name)}
                 part = getattr(ws, "_worksheet_path", None)
                 merges = _merged_ranges(archive, part) if part else []
-                items.extend(_sheet_items(ws.title, page, grid, merges))
+                for item in _sheet_items(ws.title, page, grid, merges):
+                    if isinstance(item, RawTable):
+                        item = attrs.evolve(item, index=tables)
+                        tables += 1
+                    items.append(item)
         count = len(wb.worksheets)
     except LoadError:
         raise
@@ -194,15 +202,7 @@ def read_xlsx(path: str | os.PathLike[str]) -> RawDocument:
                         file=name) from exc
     finally:
         wb.close()
-    tables = 0
-    out: list[RawTable | RawBlock] = []
-    for item in items:
-        if isinstance(item, RawTable):
-            item = RawTable(rows=item.rows, title=item.title, context=item.context,
-                            page=item.page, row_pages=item.row_pages, index=tables)
-            tables += 1
-        out.append(item)
-    return RawDocument(source=name, items=tuple(out), pages=count)
+    return RawDocument(source=name, items=tuple(items), pages=count)
 
 
 if __name__ == "__main__":

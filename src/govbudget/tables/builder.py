@@ -30,7 +30,7 @@ __all__ = ["TableBuilder"]
 
 
 class TableBuilder:
-    """Collects rows, then builds a frozen table of the given kind.
+    """Collects rows, then builds a frozen table (预算表) of the given kind.
 
     Cell values are given by column key as ``str`` (``"1,234.50"``, ``""`` blank,
     ``"-"`` dash), ``int``, ``Decimal``, ``None`` (blank) or a ``Cell``; floats are refused.

@@ -324,7 +324,7 @@ def table_type(kind: TableKind) -> type[BudgetTable]:
 
 
 def standard_columns(kind: TableKind) -> tuple[Column, ...]:
-    """The columns of a standard table, numbered in the order the spec lists them."""
+    """The columns of a standard table, in the order the spec lists them (no 栏次 number)."""
     return tuple(_column(spec) for spec in kind.spec.columns)
 
 
@@ -340,9 +340,7 @@ def to_cell(value: Any) -> Cell:
         return BLANK
     if isinstance(value, str):
         return parse_cell(value)
-    from govbudget.money import as_decimal
-
-    return Cell.amount(as_decimal(value))
+    return Cell.amount(value)  # refuses floats and anything inexact
 
 
 def check_columns(table_columns: tuple[Column, ...], cells: Mapping[str, Cell], what: str) -> None:

@@ -21,8 +21,6 @@ from govbudget.tables.model import BudgetTable
 
 __all__ = ["ThreePublicExpenses", "ThreePublicItem"]
 
-FUNDS = ("general", "fund", "soe")
-
 #: 三公 item → the departmental economic 款 it is booked in (DOMAIN.md §1.8)
 ECONOMIC_CODES = {
     "overseas": "30212",
