@@ -14,10 +14,10 @@ from collections.abc import Iterator
 
 import attrs
 
-from govbudget.io.raw import SourceLocation
 from govbudget.money import Unit
 from govbudget.narrative.model import Narrative
 from govbudget.performance.model import PerformanceTarget
+from govbudget.source import SourceLocation
 from govbudget.tables.kinds import TableKind
 from govbudget.tables.model import BudgetTable
 

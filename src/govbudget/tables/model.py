@@ -19,8 +19,8 @@ from typing import Any, ClassVar
 import attrs
 
 from govbudget.errors import ModelError
-from govbudget.io.raw import SourceLocation
 from govbudget.money import BLANK, Cell, Unit, parse_cell
+from govbudget.source import SourceLocation
 from govbudget.tables.kinds import ColumnSpec, TableKind, TableSpec
 
 __all__ = [
