@@ -97,3 +97,18 @@ def test_xlsx_without_openpyxl(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     with pytest.raises(MissingExtra) as info:
         load_edition(write(tmp_path, "", "x.xlsx"), scheme="economic", year=2023)
     assert "govbudget[xlsx]" in str(info.value)
+
+
+def test_a_missing_or_oversized_edition_file_is_a_load_error(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Regression: a user edition file gets the loaders' limits and a LoadError naming it."""
+    from govbudget import limits
+    from govbudget.codes import load_edition
+    from govbudget.errors import LoadError
+
+    with pytest.raises(LoadError, match="nothing"):
+        load_edition(tmp_path / "nothing.csv", scheme="functional", year=2023)
+    big = tmp_path / "big.csv"
+    big.write_text("208,社会保障和就业支出\n" * 100, encoding="utf-8")
+    monkeypatch.setattr(limits, "MAX_TEXT_BYTES", 100)
+    with pytest.raises(LoadError, match=r"big\.csv"):
+        load_edition(big, scheme="functional", year=2023)

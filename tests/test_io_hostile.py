@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
+from govbudget import limits
 from govbudget.errors import LoadError
-from govbudget.io import limits
 from govbudget.io.docx import read_docx
 from govbudget.io.pdf import read_pdf
 from govbudget.io.xlsx import read_xlsx

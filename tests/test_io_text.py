@@ -8,8 +8,8 @@ import pytest
 
 import govbudget
 from conftest import SEED
+from govbudget import limits
 from govbudget.errors import LoadError
-from govbudget.io import limits
 from govbudget.io.assemble import assemble
 from govbudget.io.text import read_text, read_text_file
 from govbudget.money import Unit

@@ -27,6 +27,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Literal
 
+from govbudget import limits
 from govbudget.codes.catalogue import Catalogue, Coverage
 from govbudget.codes.editions import (
     BUNDLED_EDITIONS,
@@ -46,8 +47,7 @@ _HEADERS = {"code", "科目编码", "编码", "科目代码", "代码", "功能�
 
 
 def _csv_rows(path: str) -> Iterator[tuple[int, object, object]]:
-    with open(path, "rb") as f:
-        raw = f.read()
+    raw = limits.read_bounded(path, limits.MAX_TEXT_BYTES, "CSV")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -62,7 +62,10 @@ def _xlsx_rows(path: str) -> Iterator[tuple[int, object, object]]:
         import openpyxl
     except ImportError:
         raise MissingExtra("xlsx", "openpyxl") from None
-    wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    _, wb = limits.open_office(
+        path, "xlsx", "workbook",
+        lambda name: openpyxl.load_workbook(name, read_only=True, data_only=True,
+                                            keep_links=False))
     try:
         sheet = wb.worksheets[0]
         for n, row in enumerate(sheet.iter_rows(max_col=2, values_only=True), start=1):

@@ -21,8 +21,8 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from govbudget import limits
 from govbudget.errors import LoadError, MissingExtra
-from govbudget.io import limits
 from govbudget.io._textlayout import (
     _Line,
     _title_and_context,

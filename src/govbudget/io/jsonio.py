@@ -15,8 +15,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from govbudget import limits
 from govbudget.errors import LoadError
-from govbudget.io import limits
 from govbudget.io.converter import converter, structure_error
 from govbudget.money import Cell
 from govbudget.narrative.model import Narrative

@@ -39,8 +39,8 @@ from typing import Any
 
 import attrs
 
+from govbudget import limits
 from govbudget.errors import LoadError, MissingExtra
-from govbudget.io import limits
 from govbudget.io._textlayout import (
     _CONTINUED,
     _NOTE,

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from govbudget import limits
 from govbudget.errors import LoadError
-from govbudget.io import limits
 from govbudget.io.raw import RawBlock, RawDocument, RawTable
 
 __all__ = ["read_text", "read_text_file"]

@@ -33,8 +33,8 @@ from xml.etree.ElementTree import iterparse
 
 import attrs
 
+from govbudget import limits
 from govbudget.errors import LoadError, MissingExtra
-from govbudget.io import limits
 from govbudget.io._textlayout import is_title_line, join_wrapped, split_captions
 from govbudget.io.raw import RawBlock, RawDocument, RawTable
 
