@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -20,6 +21,9 @@ from govbudget.performance.model import PerformanceTarget
 from govbudget.source import SourceLocation
 from govbudget.tables.kinds import TableKind
 from govbudget.tables.model import BudgetTable
+
+if TYPE_CHECKING:
+    from govbudget.codes.economic import UnitKind as CorrespondenceKind
 
 __all__ = ["Disclosure", "Document", "Scope", "UnitKind", "Unparsed"]
 
@@ -37,6 +41,17 @@ class UnitKind(enum.Enum):
     ADMINISTRATIVE = "行政"
     CIVIL_SERVICE_MANAGED = "参公"
     PUBLIC_INSTITUTION = "事业"
+
+    @property
+    def correspondence(self) -> CorrespondenceKind:
+        """The kind the economic correspondence uses: 参公 units map as 行政 (DOMAIN.md §1.6).
+
+        >>> UnitKind.CIVIL_SERVICE_MANAGED.correspondence.value
+        '行政'
+        """
+        from govbudget.codes.economic import UnitKind as Correspondence
+
+        return Correspondence.coerce(self.value)
 
 
 @attrs.frozen(slots=True)
