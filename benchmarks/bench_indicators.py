@@ -27,7 +27,7 @@ import sys
 import time
 from collections.abc import Callable
 
-from govbudget.performance.values import _parse, parse_value
+from govbudget.indicators import _parse, parse_value
 
 REAL = [
     "≥8小时",

@@ -41,8 +41,8 @@ import json, sys, time
 repeat = int(sys.argv[1])
 import govbudget
 from importlib import resources
-from govbudget.io.text import read_text
-from govbudget.io.load import EXAMPLE
+from govbudget.readers.text import read_text
+from govbudget.readers.load import EXAMPLE
 
 text = resources.files("govbudget.examples").joinpath(EXAMPLE).read_text("utf-8")
 out = {}

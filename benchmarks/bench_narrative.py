@@ -22,10 +22,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import govbudget
-from govbudget.io.raw import RawBlock
 from govbudget.narrative import rules as narrative_rules
 from govbudget.narrative.claims import extract_claims
 from govbudget.narrative.sections import build_narrative
+from govbudget.readers.raw import RawBlock
 
 SEED = (
     Path(__file__).resolve().parents[1] / ".." / "shared" / "seed" / "lianchi-hrss-2023-budget.txt"

@@ -26,7 +26,7 @@ CHILD = r"""
 import json, resource, sys, time
 mode, path = sys.argv[1], sys.argv[2]
 import pdfplumber
-from govbudget.io.pdf import read_pdf
+from govbudget.readers.pdf import read_pdf
 base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 t0 = time.perf_counter()
 if mode == "bare":

@@ -100,6 +100,6 @@ def test_json_round_trip(d: Disclosure) -> None:
 @_ROUND_TRIP
 @given(disclosures(narratives=False, performance=False))
 def test_csv_round_trip(d: Disclosure) -> None:
-    csvio = pytest.importorskip("govbudget.io.csvio")
+    csvio = pytest.importorskip("govbudget.formats.csvio")
     doc = Document(None, (d,))
     assert csvio.from_csv(csvio.to_csv(doc)) == csvio.table_part(doc)

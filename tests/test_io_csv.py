@@ -15,11 +15,9 @@ from hypothesis import strategies as st
 
 import govbudget
 from govbudget.errors import LoadError
-from govbudget.io.csvio import CSV_COLUMNS, from_csv, read_csv_file, table_part, to_csv
-from govbudget.io.raw import SourceLocation
+from govbudget.formats.csvio import CSV_COLUMNS, from_csv, read_csv_file, table_part, to_csv
 from govbudget.money import Cell, CellKind, Unit, parse_cell
-from govbudget.narrative.model import Narrative, Section, SectionKind
-from govbudget.performance.model import PerformanceTarget
+from govbudget.readers.raw import SourceLocation
 from govbudget.tables import (
     BudgetTable,
     Column,
@@ -33,6 +31,8 @@ from govbudget.tables import (
     UnitKind,
     Unparsed,
 )
+from govbudget.tables.narrative import Narrative, Section, SectionKind
+from govbudget.tables.performance import PerformanceTarget
 
 
 @pytest.fixture(scope="module")

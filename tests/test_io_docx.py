@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from govbudget.io.docx import read_docx
-from govbudget.io.raw import RawBlock, RawTable
+from govbudget.readers.docx import read_docx
+from govbudget.readers.raw import RawBlock, RawTable
 
 docx = pytest.importorskip("docx")
 
@@ -157,8 +157,8 @@ def test_docx_department_budget_loads(tmp_path: Path) -> None:
 
     import govbudget
     from govbudget.money import Unit
-    from govbudget.narrative.model import SectionKind
     from govbudget.tables import Scope, TableKind
+    from govbudget.tables.narrative import SectionKind
 
     path = tmp_path / "budget.docx"
     _department_budget(path)
@@ -206,7 +206,7 @@ def test_docx_department_budget_loads(tmp_path: Path) -> None:
 
 
 def test_docx_department_budget_drops_nothing(tmp_path: Path) -> None:
-    from govbudget.io.assemble import assemble
+    from govbudget.readers.assemble import assemble
     from test_io_placed import unplaced_cells
 
     path = tmp_path / "budget.docx"

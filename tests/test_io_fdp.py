@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 import govbudget
-from govbudget.io.fdp import LINE_FIELDS, budget_lines, to_fiscal_data_package
+from govbudget.formats.fdp import LINE_FIELDS, budget_lines, to_fiscal_data_package
 from govbudget.money import Unit
 from govbudget.tables import Disclosure, Document, Scope, TableBuilder, TableKind
 

@@ -10,9 +10,9 @@ import pytest
 
 from govbudget import limits
 from govbudget.errors import LoadError
-from govbudget.io.docx import read_docx
-from govbudget.io.pdf import read_pdf
-from govbudget.io.xlsx import read_xlsx
+from govbudget.readers.docx import read_docx
+from govbudget.readers.pdf import read_pdf
+from govbudget.readers.xlsx import read_xlsx
 
 pytest.importorskip("pdfplumber")
 openpyxl = pytest.importorskip("openpyxl")
@@ -232,7 +232,7 @@ def test_xlsx_opened_without_links_or_formulas(tmp_path: Path,
 
 def test_json_nested_too_deeply_names_the_file(tmp_path: Path) -> None:
     # regression: the nesting check raised a LoadError without the file
-    from govbudget.io.load import load
+    from govbudget.readers.load import load
 
     path = tmp_path / "deep.json"
     path.write_text("[" * 70 + "]" * 70, encoding="utf-8")

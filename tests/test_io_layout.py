@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from govbudget.io.layout import _labels, clean, read_layout
+from govbudget.readers.layout import _labels, clean, read_layout
 from govbudget.tables.kinds import TableKind, normalise_label
 
 

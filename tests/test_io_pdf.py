@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from govbudget.io.pdf import describe, is_context_line, is_title_line, join_wrapped, read_pdf
-from govbudget.io.raw import RawBlock, RawDocument, RawTable
+from govbudget.readers.pdf import describe, is_context_line, is_title_line, join_wrapped, read_pdf
+from govbudget.readers.raw import RawBlock, RawDocument, RawTable
 
 pytest.importorskip("pdfplumber")
 

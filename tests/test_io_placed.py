@@ -18,11 +18,11 @@ from pathlib import Path
 import pytest
 
 import govbudget
-from govbudget.io.assemble import assemble
-from govbudget.io.layout import clean
-from govbudget.io.load import EXAMPLE, read_raw
-from govbudget.io.raw import RawDocument, RawTable
-from govbudget.io.text import read_text
+from govbudget.readers.assemble import assemble
+from govbudget.readers.layout import clean
+from govbudget.readers.load import EXAMPLE, read_raw
+from govbudget.readers.raw import RawDocument, RawTable
+from govbudget.readers.text import read_text
 from govbudget.tables import BudgetTable, Disclosure, Document
 
 SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"

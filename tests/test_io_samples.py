@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 import govbudget
-from govbudget.io.assemble import assemble
-from govbudget.io.load import read_raw
-from govbudget.io.raw import RawDocument, RawTable
 from govbudget.money import Unit
+from govbudget.readers.assemble import assemble
+from govbudget.readers.load import read_raw
+from govbudget.readers.raw import RawDocument, RawTable
 from govbudget.tables import Document, TableKind
 
 SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"

@@ -12,12 +12,12 @@ import pytest
 from hypothesis import given
 
 import govbudget
-from govbudget.io.jsonio import _TYPES
-from govbudget.io.raw import SourceLocation
-from govbudget.io.schema import json_schema
+from govbudget.formats.jsonio import _TYPES
+from govbudget.formats.schema import json_schema
 from govbudget.money import Cell, CellKind
-from govbudget.narrative.model import Narrative, Section
+from govbudget.readers.raw import SourceLocation
 from govbudget.tables import BudgetTable, Disclosure, Document, Row, TableKind, Unparsed
+from govbudget.tables.narrative import Narrative, Section
 from test_io_csv import tables
 
 

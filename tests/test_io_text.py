@@ -10,9 +10,9 @@ import govbudget
 from conftest import SEED
 from govbudget import limits
 from govbudget.errors import LoadError
-from govbudget.io.assemble import assemble
-from govbudget.io.text import read_text, read_text_file
 from govbudget.money import Unit
+from govbudget.readers.assemble import assemble
+from govbudget.readers.text import read_text, read_text_file
 from govbudget.tables import Scope, TableKind, UnitKind
 
 STANDARD = (

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from govbudget.io.raw import RawBlock, RawTable
-from govbudget.io.xlsx import read_xlsx, render_number
+from govbudget.readers.raw import RawBlock, RawTable
+from govbudget.readers.xlsx import read_xlsx, render_number
 
 openpyxl = pytest.importorskip("openpyxl")
 

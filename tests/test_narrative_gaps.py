@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from govbudget.io.raw import RawBlock
 from govbudget.money import Unit
 from govbudget.narrative import checks
 from govbudget.narrative.bind import bind, quantities
 from govbudget.narrative.claims import ClaimKind, extract_claims
 from govbudget.narrative.rules import analyse
 from govbudget.narrative.sections import build_narrative
+from govbudget.readers.raw import RawBlock
 from govbudget.tables import Disclosure, Scope, TableBuilder, TableKind
 from govbudget.tables.model import BudgetTable
 

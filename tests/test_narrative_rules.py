@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from govbudget.io.raw import RawBlock
 from govbudget.money import Unit
 from govbudget.narrative import checks
 from govbudget.narrative.bind import quantities
 from govbudget.narrative.claims import extract_claims
 from govbudget.narrative.rules import analyse
 from govbudget.narrative.sections import build_narrative
+from govbudget.readers.raw import RawBlock
 from govbudget.tables import Disclosure, Scope, TableBuilder, TableKind, UnitKind
 
 SEED = (

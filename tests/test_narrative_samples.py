@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from govbudget.io.raw import RawBlock
 from govbudget.narrative import checks
 from govbudget.narrative.claims import ClaimKind, extract_claims
 from govbudget.narrative.sections import build_narrative
+from govbudget.readers.raw import RawBlock
 
 WUXI = (
     "（1）一般公共预算拨款收入 152,585.76 万元，与上年相比减\n"

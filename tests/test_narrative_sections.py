@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from govbudget.io.raw import RawBlock
-from govbudget.narrative.model import SectionKind
 from govbudget.narrative.sections import build_narrative, classify_title, heading_level
+from govbudget.readers.raw import RawBlock
+from govbudget.tables.narrative import SectionKind
 
 
 def blocks(*lines: str) -> list[RawBlock]:

@@ -9,8 +9,8 @@ import pytest
 
 from govbudget.performance import checks
 from govbudget.performance.linking import link_by_amount, link_targets
-from govbudget.performance.model import PerformanceIndicator, PerformanceTarget, TargetScope
 from govbudget.tables import Disclosure, Scope, TableBuilder, TableKind
+from govbudget.tables.performance import PerformanceIndicator, PerformanceTarget, TargetScope
 from test_performance_tables import seed_targets
 
 

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from govbudget.indicators import Comparator, ValueKind
+from govbudget.indicators.regimes import Regime
 from govbudget.performance import checks
 from govbudget.performance.linking import link_targets
-from govbudget.performance.model import PerformanceTarget, TargetScope
-from govbudget.performance.regimes import Regime
-from govbudget.performance.values import Comparator, ValueKind
+from govbudget.tables.performance import PerformanceTarget, TargetScope
 
 SAMPLES = Path(__file__).resolve().parents[1] / ".." / "shared" / "samples"
 FILES = {
@@ -35,7 +35,7 @@ def _document(key: str) -> object:
         pytest.skip(f"sample PDF not available: {path}")
     pytest.importorskip("pdfplumber", reason="the PDF reader needs pdfplumber")
     if key not in _DOCS:
-        from govbudget.io.load import load
+        from govbudget.readers.load import load
 
         _DOCS[key] = load(path)
     return _DOCS[key]

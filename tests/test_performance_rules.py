@@ -7,10 +7,10 @@ from decimal import Decimal
 
 import pytest
 
+from govbudget.indicators.regimes import Regime
 from govbudget.performance import checks
 from govbudget.performance.checks import Issue
-from govbudget.performance.model import PerformanceIndicator, PerformanceTarget, TargetScope
-from govbudget.performance.regimes import Regime
+from govbudget.tables.performance import PerformanceIndicator, PerformanceTarget, TargetScope
 from test_performance_tables import seed_targets
 
 Row = tuple[str, str, str, str, str]  # 一级, 二级, 三级, 指标值, 依据
@@ -309,7 +309,7 @@ def test_seed_through_the_whole_pipeline() -> None:
     from test_performance_tables import SEED
 
     try:
-        from govbudget.io.load import load
+        from govbudget.readers.load import load
 
         doc = load(SEED)
     except Exception as exc:  # the loaders are being written elsewhere

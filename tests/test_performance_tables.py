@@ -8,16 +8,16 @@ from pathlib import Path
 import pytest
 
 from govbudget.errors import LoadError
-from govbudget.io.raw import RawTable
+from govbudget.indicators import ValueKind
+from govbudget.indicators.regimes import Regime
 from govbudget.money import Unit
-from govbudget.performance.model import PerformanceTarget, TargetScope
-from govbudget.performance.regimes import Regime
 from govbudget.performance.tables import (
     is_performance_title,
     read_performance_table,
     read_performance_tables,
 )
-from govbudget.performance.values import ValueKind
+from govbudget.readers.raw import RawTable
+from govbudget.tables.performance import PerformanceTarget, TargetScope
 
 SEED = (
     Path(__file__).resolve().parents[1] / ".." / "shared" / "seed" / "lianchi-hrss-2023-budget.txt"
@@ -26,7 +26,7 @@ SEED = (
 
 def seed_targets() -> tuple[list[PerformanceTarget], list[PerformanceTarget]]:
     """The seed's performance targets: (department part, unit part)."""
-    from govbudget.io.text import read_text_file
+    from govbudget.readers.text import read_text_file
 
     raw = [t for t in read_text_file(SEED).tables() if is_performance_title(t.title)]
     targets = read_performance_tables(raw, file=str(SEED))
@@ -244,7 +244,7 @@ def test_cattrs_needs_no_hook_of_ours(seed: tuple[list[PerformanceTarget], ...])
 def test_json_round_trip_through_the_project_converter(
     seed: tuple[list[PerformanceTarget], ...],
 ) -> None:
-    module = pytest.importorskip("govbudget.io.converter")
+    module = pytest.importorskip("govbudget.formats.converter")
     try:
         converter = module.make_converter()
     except Exception as exc:  # the converter is being written elsewhere

@@ -7,8 +7,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, settings
 
-from govbudget.performance.strategies import indicator_values
-from govbudget.performance.values import (
+from govbudget.indicators import (
     Comparator,
     DatePoint,
     Outcome,
@@ -16,6 +15,7 @@ from govbudget.performance.values import (
     evaluate,
     parse_value,
 )
+from govbudget.performance.strategies import indicator_values
 
 GE, LE, EQ = Comparator.GE, Comparator.LE, Comparator.EQ
 
@@ -149,8 +149,8 @@ def test_evaluate_relative_with_last_year() -> None:
 
 from hypothesis import strategies as st  # noqa: E402
 
-from govbudget.performance.values import grammar, lexicon  # noqa: E402
-from govbudget.performance.values.types import IndicatorValue, quick_value  # noqa: E402
+from govbudget.indicators import grammar, lexicon  # noqa: E402
+from govbudget.indicators.types import IndicatorValue, quick_value  # noqa: E402
 
 _OPS = ["", *(w for words in lexicon.OP_WORDS.values() for w in words)]
 _UNITS = ["", *sorted(lexicon.COMMON_UNITS), "年", "月", "㎡", "%%", "以上", "万人次以内"]

@@ -226,7 +226,7 @@ def test_names_are_compared_without_their_ordinal() -> None:
 
 
 def test_empty_table_note_left_in_the_narrative_counts() -> None:
-    from govbudget.narrative.model import Narrative, Section, SectionKind
+    from govbudget.tables.narrative import Narrative, Section, SectionKind
 
     fund = TableBuilder(K.GOV_FUND, title="政府性基金预算支出表").line("total", "合计").build()
     assert [f.rule for f in check(disclosure(fund), select=["M-3"]).findings] == ["M-3"]

@@ -139,7 +139,7 @@ def test_three_public_excludes_meetings(e: ThreePublicExpenses) -> None:
 
 
 @given(performance_indicators())
-def test_performance_indicators_parse(i: govbudget.performance.model.PerformanceIndicator) -> None:
+def test_performance_indicators_parse(i: govbudget.tables.performance.PerformanceIndicator) -> None:
     assert i.level1_key is not None and i.level2_key is not None
     assert i.value.kind.value != "unparsed"
 

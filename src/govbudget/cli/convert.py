@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
 
     doc = govbudget.load(args.file)
     if args.to == "fdp":
-        from govbudget.io.fdp import to_fiscal_data_package
+        from govbudget.formats.fdp import to_fiscal_data_package
 
         out = Path(args.output or Path(args.file).stem + "-fdp")
         print(to_fiscal_data_package(doc, out))
@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     if args.to == "json":
         text = govbudget.to_json(doc, indent=1)
     else:
-        from govbudget.io.csvio import to_csv
+        from govbudget.formats.csvio import to_csv
 
         text = to_csv(doc)
     if args.output:

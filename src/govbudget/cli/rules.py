@@ -40,7 +40,7 @@ def run_rules(args: argparse.Namespace) -> int:
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    from govbudget.io.schema import json_schema
+    from govbudget.formats.schema import json_schema
 
     print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
     return 0

@@ -4,7 +4,7 @@
 (金额, 增减, 占比, 列举), ``bind`` ties them to table quantities and ``rules`` registers the
 narrative rules (N-*, Y-4/Y-5, J-*, A-1, DOMAIN.md §5).
 
->>> from govbudget.io.raw import RawBlock
+>>> from govbudget.readers.raw import RawBlock
 >>> from govbudget.narrative.sections import build_narrative
 >>> n = build_narrative([RawBlock("二、支出预算情况", line=1), RawBlock("支出预算436.88万元。", line=2)])
 >>> [(s.title, s.text) for s in n]

@@ -15,7 +15,7 @@ import re
 from typing import NamedTuple
 
 from govbudget.narrative._text import Compact
-from govbudget.narrative.model import Claim, ClaimKind, Section
+from govbudget.tables.narrative import Claim, ClaimKind, Section
 
 __all__ = ["ITEM", "TOKEN", "Scan", "Tok", "clean_label", "is_generic", "label_of"]
 

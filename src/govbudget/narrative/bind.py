@@ -19,9 +19,9 @@ from decimal import Decimal
 import attrs
 
 from govbudget.money import Unit, places_of
-from govbudget.narrative.model import Claim, ClaimKind, SectionKind
 from govbudget.narrative.quantities import Quantity, QuantityKey, project_names, quantities
 from govbudget.narrative.synonyms import quantity_key
+from govbudget.tables.narrative import Claim, ClaimKind, SectionKind
 
 __all__ = [
     "Binding",

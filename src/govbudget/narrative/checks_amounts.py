@@ -25,8 +25,8 @@ from decimal import Decimal
 from govbudget.money import places_of
 from govbudget.narrative.bind import Binding, Quantity, bind, text_coarser
 from govbudget.narrative.issues import Issue, amount, fmt, issue, show, sum_ok
-from govbudget.narrative.model import Claim, ClaimKind, SectionKind
 from govbudget.narrative.synonyms import KEY_NAMES, quantity_key
+from govbudget.tables.narrative import Claim, ClaimKind, SectionKind
 
 __all__ = ["amount_dispositions", "check_amounts", "check_enumerations"]
 

@@ -17,8 +17,8 @@ from decimal import Decimal
 from govbudget.money import places_of
 from govbudget.narrative.bind import Quantity, claim_key
 from govbudget.narrative.issues import Issue, fmt, half, issue, pct_range, sum_ok
-from govbudget.narrative.model import Claim, ClaimKind, SectionKind
 from govbudget.narrative.synonyms import DECOMPOSITIONS, KEY_NAMES, quantity_key
+from govbudget.tables.narrative import Claim, ClaimKind, SectionKind
 
 __all__ = ["check_changes", "check_three_public_changes"]
 

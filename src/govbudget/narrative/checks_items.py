@@ -19,8 +19,8 @@ import attrs
 
 from govbudget.narrative.bind import Quantity, agrees, bind, claim_key
 from govbudget.narrative.issues import Issue, fmt, issue, norm, show
-from govbudget.narrative.model import Claim, ClaimKind
 from govbudget.narrative.synonyms import quantity_key
+from govbudget.tables.narrative import Claim, ClaimKind
 
 __all__ = ["check_projects", "check_running_costs", "check_vehicles"]
 

@@ -18,8 +18,8 @@ from decimal import Decimal
 
 from govbudget.narrative.bind import Quantity
 from govbudget.narrative.issues import Issue, fmt, half, issue, pct_range, show
-from govbudget.narrative.model import Claim, ClaimKind
 from govbudget.narrative.synonyms import quantity_key
+from govbudget.tables.narrative import Claim, ClaimKind
 
 __all__ = ["check_completion", "check_shares"]
 

@@ -2,7 +2,7 @@
 names (N-17) and text defects — truncation, doubled punctuation, placeholders, empty
 sections (N-18).
 
->>> from govbudget.io.raw import RawBlock
+>>> from govbudget.readers.raw import RawBlock
 >>> from govbudget.narrative.checks_text import check_text_defects
 >>> from govbudget.narrative.sections import build_narrative
 >>> n = build_narrative([RawBlock("三、机关运行经费"), RawBlock("主要用于：。")])
@@ -16,8 +16,8 @@ import re
 from collections.abc import Sequence
 
 from govbudget.narrative.issues import Issue, around, issue
-from govbudget.narrative.model import Claim, ClaimKind, Narrative, SectionKind
 from govbudget.narrative.sections import strip_marker
+from govbudget.tables.narrative import Claim, ClaimKind, Narrative, SectionKind
 
 __all__ = ["check_names", "check_scope", "check_text_defects", "check_years"]
 

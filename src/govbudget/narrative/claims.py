@@ -27,9 +27,9 @@ from decimal import Decimal
 from govbudget.money import Unit
 from govbudget.narrative._scan import TOKEN, Scan, Tok, clean_label, is_generic, label_of
 from govbudget.narrative.enumerations import enumerations, project_lists
-from govbudget.narrative.model import Claim, ClaimKind, Narrative, Section, SectionKind
 from govbudget.narrative.sections import strip_marker
 from govbudget.narrative.synonyms import quantity_key
+from govbudget.tables.narrative import Claim, ClaimKind, Narrative, Section, SectionKind
 
 __all__ = ["Claim", "ClaimKind", "extract_claims"]
 

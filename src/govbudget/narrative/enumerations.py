@@ -19,8 +19,8 @@ import itertools
 import re
 
 from govbudget.narrative._scan import ITEM, TOKEN, Scan, Tok, clean_label
-from govbudget.narrative.model import Claim, ClaimKind
 from govbudget.narrative.sections import heading_level
+from govbudget.tables.narrative import Claim, ClaimKind
 
 __all__ = ["enumerations", "project_lists"]
 

@@ -19,10 +19,10 @@ from govbudget.narrative import checks
 from govbudget.narrative.bind import Binding, Quantity, project_names, quantities
 from govbudget.narrative.checks import Issue
 from govbudget.narrative.claims import Claim, extract_claims
-from govbudget.narrative.model import Narrative
 from govbudget.rules._common import LastResult
 from govbudget.rules.core import REGISTRY, RuleContext, Severity, rule
 from govbudget.tables.disclosure import Disclosure, Scope, UnitKind
+from govbudget.tables.narrative import Narrative
 
 __all__ = ["RULES", "Analysis", "analyse"]
 

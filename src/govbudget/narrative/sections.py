@@ -6,7 +6,7 @@ kind comes from keywords in the title (三公, 机关运行, 政府采购 …), 
 enclosing section. No text is dropped: text before the first heading is a section of
 kind ``other``.
 
->>> from govbudget.io.raw import RawBlock
+>>> from govbudget.readers.raw import RawBlock
 >>> n = build_narrative([RawBlock("四、“三公”经费预算情况", line=9),
 ...                      RawBlock("三公经费6万元。", line=10)])
 >>> [(s.kind.value, s.title, s.text, s.line) for s in n]
@@ -19,9 +19,9 @@ import functools
 import re
 from collections.abc import Iterable
 
-from govbudget.io.raw import RawBlock
 from govbudget.narrative._text import fold
-from govbudget.narrative.model import Narrative, Section, SectionKind
+from govbudget.readers.raw import RawBlock
+from govbudget.tables.narrative import Narrative, Section, SectionKind
 
 __all__ = ["build_narrative", "classify_title", "heading_level", "strip_marker"]
 

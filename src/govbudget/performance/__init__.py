@@ -14,19 +14,19 @@ from typing import TYPE_CHECKING
 from govbudget import _lazy_exports
 
 _EXPORTS: dict[str, str] = {
-    "Comparator": "govbudget.performance.values",
-    "DatePoint": "govbudget.performance.values",
-    "Evaluation": "govbudget.performance.values",
-    "IndicatorValue": "govbudget.performance.values",
-    "Outcome": "govbudget.performance.values",
-    "ValueKind": "govbudget.performance.values",
-    "evaluate": "govbudget.performance.values",
-    "parse_value": "govbudget.performance.values",
-    "PerformanceIndicator": "govbudget.performance.model",
-    "PerformanceTarget": "govbudget.performance.model",
-    "TargetScope": "govbudget.performance.model",
-    "parse_basis": "govbudget.performance.model",
-    "Regime": "govbudget.performance.regimes",
+    "Comparator": "govbudget.indicators",
+    "DatePoint": "govbudget.indicators",
+    "Evaluation": "govbudget.indicators",
+    "IndicatorValue": "govbudget.indicators",
+    "Outcome": "govbudget.indicators",
+    "ValueKind": "govbudget.indicators",
+    "evaluate": "govbudget.indicators",
+    "parse_value": "govbudget.indicators",
+    "PerformanceIndicator": "govbudget.tables.performance",
+    "PerformanceTarget": "govbudget.tables.performance",
+    "TargetScope": "govbudget.tables.performance",
+    "parse_basis": "govbudget.tables.performance",
+    "Regime": "govbudget.indicators.regimes",
     "link_targets": "govbudget.performance.linking",
     "is_performance_title": "govbudget.performance.tables",
     "read_performance_table": "govbudget.performance.tables",
@@ -40,20 +40,7 @@ __getattr__, __dir__ = _lazy_exports("govbudget.performance", _EXPORTS, globals(
 
 
 if TYPE_CHECKING:  # pragma: no cover
-    from govbudget.performance.linking import link_targets  # noqa: F401
-    from govbudget.performance.model import (  # noqa: F401
-        PerformanceIndicator,
-        PerformanceTarget,
-        TargetScope,
-        parse_basis,
-    )
-    from govbudget.performance.regimes import Regime  # noqa: F401
-    from govbudget.performance.tables import (  # noqa: F401
-        is_performance_title,
-        read_performance_table,
-        read_performance_tables,
-    )
-    from govbudget.performance.values import (  # noqa: F401
+    from govbudget.indicators import (  # noqa: F401
         Comparator,
         DatePoint,
         Evaluation,
@@ -62,4 +49,17 @@ if TYPE_CHECKING:  # pragma: no cover
         ValueKind,
         evaluate,
         parse_value,
+    )
+    from govbudget.indicators.regimes import Regime  # noqa: F401
+    from govbudget.performance.linking import link_targets  # noqa: F401
+    from govbudget.performance.tables import (  # noqa: F401
+        is_performance_title,
+        read_performance_table,
+        read_performance_tables,
+    )
+    from govbudget.tables.performance import (  # noqa: F401
+        PerformanceIndicator,
+        PerformanceTarget,
+        TargetScope,
+        parse_basis,
     )

@@ -24,8 +24,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from govbudget.errors import InvalidAmount
-from govbudget.io.raw import RawTable
 from govbudget.money import Unit, parse_cell
+from govbudget.readers.raw import RawTable
 
 __all__ = [
     "Head",

@@ -35,9 +35,9 @@ import attrs
 from govbudget.money import Unit
 from govbudget.performance.checks.base import norm
 from govbudget.performance.checks.costs import cost_caps
-from govbudget.performance.model import PerformanceTarget, TargetScope
 from govbudget.tables.disclosure import Disclosure
 from govbudget.tables.kinds import TableKind
+from govbudget.tables.performance import PerformanceTarget, TargetScope
 
 __all__ = ["disclosure_targets", "link_by_amount", "link_targets", "project_rows"]
 

@@ -17,11 +17,11 @@ from decimal import Decimal
 
 from govbudget.performance import checks, linking
 from govbudget.performance.checks import Checked, Issue
-from govbudget.performance.model import PerformanceTarget, TargetScope
 from govbudget.rules._common import LastResult
 from govbudget.rules.core import RuleContext, Severity, rule
 from govbudget.tables.disclosure import Disclosure
 from govbudget.tables.kinds import TableKind
+from govbudget.tables.performance import PerformanceTarget, TargetScope
 
 __all__ = ["disclosure_targets"]
 

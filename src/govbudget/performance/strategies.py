@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     from hypothesis.strategies import SearchStrategy
 
-    from govbudget.performance.values import IndicatorValue
+    from govbudget.indicators import IndicatorValue
 
 __all__ = ["indicator_values"]
 
@@ -65,7 +65,7 @@ def indicator_values(
     """Parsable 指标值 of the given kinds (all but ``unparsed`` by default)."""
     from hypothesis import strategies as st
 
-    from govbudget.performance.values import (
+    from govbudget.indicators import (
         GRADES,
         QUALITATIVE_WORDS,
         Comparator,

@@ -4,7 +4,7 @@ The layout is recognised by its header cells (一级指标, 二级指标, 三级
 any column order; the labelled rows above the header (项目名称, 资金总额, 年度目标 …) are
 read as key/value pairs. Nothing read is dropped: what has no field goes to ``details``.
 
->>> from govbudget.io.raw import RawTable
+>>> from govbudget.readers.raw import RawTable
 >>> from govbudget.performance.tables import read_performance_table
 >>> grid = (("绩效目标", "1.保障运转。"), ("一级指标", "二级指标", "三级指标", "指标值"),
 ...         ("产出指标", "成本指标", "经费成本", "≤3万元"), ("", "质量指标", "准确率", "≥95%"))
@@ -20,7 +20,6 @@ import functools
 from collections.abc import Iterable, Sequence
 
 from govbudget.errors import LoadError
-from govbudget.io.raw import RawTable
 from govbudget.money import Unit
 from govbudget.performance.heads import (
     Head,
@@ -32,7 +31,8 @@ from govbudget.performance.heads import (
     unit_from_context,
     unwrap,
 )
-from govbudget.performance.model import (
+from govbudget.readers.raw import RawTable
+from govbudget.tables.performance import (
     PerformanceIndicator,
     PerformanceTarget,
     TargetScope,

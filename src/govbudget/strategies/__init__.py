@@ -39,13 +39,13 @@ def _hypothesis_setup_hook() -> None:
         GovernmentEconomicCode,
         RevenueCode,
     )
+    from govbudget.indicators import IndicatorValue
     from govbudget.money import Cell, Unit
-    from govbudget.narrative.model import Narrative
-    from govbudget.performance.model import PerformanceIndicator
-    from govbudget.performance.values import IndicatorValue
     from govbudget.tables.disclosure import Disclosure
     from govbudget.tables.kinds import TableKind
     from govbudget.tables.model import table_type
+    from govbudget.tables.narrative import Narrative
+    from govbudget.tables.performance import PerformanceIndicator
     from govbudget.tables.three_public import ThreePublicExpenses
 
     def later(name: str, **kwargs: Any) -> st.SearchStrategy[Any]:

@@ -6,11 +6,11 @@ import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from govbudget.performance.model import PerformanceTarget
 from govbudget.strategies._budget import Budget, Plan, budgets, plans, total
 from govbudget.strategies._performance import targets_for
 from govbudget.strategies._render import render_disclosure
 from govbudget.tables.disclosure import Disclosure
+from govbudget.tables.performance import PerformanceTarget
 
 __all__ = ["disclosures", "unit_budgets"]
 

@@ -7,11 +7,11 @@ from typing import Any
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from govbudget.narrative.model import Narrative
-from govbudget.performance.model import PerformanceIndicator
 from govbudget.strategies._disclosures import disclosures
 from govbudget.tables.kinds import TableKind
 from govbudget.tables.model import BudgetTable
+from govbudget.tables.narrative import Narrative
+from govbudget.tables.performance import PerformanceIndicator
 from govbudget.tables.three_public import ThreePublicExpenses
 
 __all__ = ["indicator_values", "narratives", "performance_indicators", "tables",

@@ -17,7 +17,6 @@ import attrs
 from hypothesis import strategies as st
 
 from govbudget.money import Cell, Unit
-from govbudget.narrative.model import Narrative, Section, SectionKind
 from govbudget.rules.core import Location
 from govbudget.strategies._mutations import (
     MUTATORS,
@@ -32,6 +31,7 @@ from govbudget.strategies._performance import name_key
 from govbudget.tables.builder import TableBuilder
 from govbudget.tables.disclosure import Disclosure, Scope, UnitKind
 from govbudget.tables.kinds import TableKind
+from govbudget.tables.narrative import Narrative, Section, SectionKind
 
 __all__: list[str] = []
 

@@ -13,7 +13,6 @@ import attrs
 from hypothesis import strategies as st
 
 from govbudget.performance.checks.base import row_of, target_label
-from govbudget.performance.model import PerformanceIndicator, PerformanceTarget, split_goals
 from govbudget.rules.core import Location
 from govbudget.strategies._mutations import (
     MUTATORS,
@@ -30,6 +29,7 @@ from govbudget.strategies._mutations import (
 from govbudget.strategies._performance import QUANTITIES, SATISFACTION, indicator
 from govbudget.tables.disclosure import Disclosure
 from govbudget.tables.kinds import TableKind
+from govbudget.tables.performance import PerformanceIndicator, PerformanceTarget, split_goals
 
 __all__: list[str] = []
 

@@ -119,9 +119,10 @@ _REQUIRED = (K.SUMMARY, K.REVENUE, K.EXPENDITURE, K.FISCAL_SUMMARY, K.GENERAL_BU
 @mutator("M-1", lambda root, d: any(d.table(k) is not None for k in _REQUIRED))
 def _m1(draw: st.DrawFn, root: Disclosure, d: Disclosure) -> Result:
     kind = draw(st.sampled_from([k for k in _REQUIRED if d.table(k) is not None]))
-    t = d.table(kind)
-    assert t is not None
-    return _with_table(root, d, t, None), Mutation("M-1", f"删去{kind.value}", _loc(d, kind.value))
+    # every table of the kind goes: a department may print one by 部门 and one by 政府 经济分类
+    kept = tuple(t for t in d.tables if t.kind is not kind)
+    return _replace(root, d, attrs.evolve(d, tables=kept)), Mutation(
+        "M-1", f"删去{kind.value}", _loc(d, kind.value))
 
 
 @mutator("M-2", _has(K.GOV_FUND, lambda t: bool(t.title)))

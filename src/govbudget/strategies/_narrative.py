@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
-from govbudget.narrative.model import Narrative, Section, SectionKind
 from govbudget.strategies._budget import Budget, Plan
 from govbudget.strategies._render import _names, money, three_public_values
 from govbudget.tables.disclosure import Disclosure, Scope
+from govbudget.tables.narrative import Narrative, Section, SectionKind
 
 __all__ = ["narrative_for"]
 

@@ -14,14 +14,14 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
-from govbudget.performance.model import (
+from govbudget.indicators import IndicatorValue, parse_value
+from govbudget.strategies._budget import Budget, Plan, UnitInfo
+from govbudget.tables.performance import (
     PerformanceIndicator,
     PerformanceTarget,
     parse_basis,
     split_goals,
 )
-from govbudget.performance.values import IndicatorValue, parse_value
-from govbudget.strategies._budget import Budget, Plan, UnitInfo
 
 __all__ = ["name_key", "targets_for"]
 

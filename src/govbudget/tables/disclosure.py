@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING
 import attrs
 
 from govbudget.money import Unit
-from govbudget.narrative.model import Narrative
-from govbudget.performance.model import PerformanceTarget
 from govbudget.source import SourceLocation
 from govbudget.tables.kinds import TableKind
 from govbudget.tables.model import BudgetTable
+from govbudget.tables.narrative import Narrative
+from govbudget.tables.performance import PerformanceTarget
 
 if TYPE_CHECKING:
     from govbudget.codes.economic import UnitKind as CorrespondenceKind

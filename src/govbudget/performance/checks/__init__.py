@@ -6,7 +6,7 @@ ran. ``govbudget.performance.rules`` registers them with the rule engine. Module
 rule family: ``costs`` (R-1), ``values`` (R-2 R-3 R-4 R-10 R-12 R-13 R-14), ``tree``
 (R-5 R-6 R-7 R-8), ``across`` (R-9 R-11 R-15); ``base`` holds ``Issue``.
 
->>> from govbudget.performance.model import PerformanceIndicator, PerformanceTarget
+>>> from govbudget.tables.performance import PerformanceIndicator, PerformanceTarget
 >>> i = PerformanceIndicator.read("产出指标", "质量指标", "准确率", value="≥100%")
 >>> t = PerformanceTarget("综合业务费", (i,))
 >>> [(i.rule, i.expected) for i in check_degenerate([t])[0]]
@@ -43,7 +43,7 @@ from govbudget.performance.checks.values import (
     check_unit_fit,
     check_value_form,
 )
-from govbudget.performance.model import PerformanceTarget
+from govbudget.tables.performance import PerformanceTarget
 
 __all__ = [
     "CHECKS",

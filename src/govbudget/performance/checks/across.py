@@ -1,7 +1,7 @@
 """Checks across targets and against the rest of the disclosure: R-9 (copied goals and
 indicator sets), R-11 (which projects have a table), R-15 (the department-wide target).
 
->>> from govbudget.performance.model import PerformanceTarget
+>>> from govbudget.tables.performance import PerformanceTarget
 >>> a = PerformanceTarget("甲项目", goals=("保障运转。", "保障运转。"))
 >>> [(x.rule, x.actual) for x in check_duplicates([a])[0]]
 [('R-9', '2×')]
@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from govbudget.performance.checks.base import Checked, Issue, issue, norm, projects
-from govbudget.performance.model import PerformanceTarget, TargetScope, split_goals
+from govbudget.tables.performance import PerformanceTarget, TargetScope, split_goals
 
 __all__ = [
     "check_department_target",

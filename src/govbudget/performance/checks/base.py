@@ -1,7 +1,7 @@
 """What every performance check shares: the ``Issue`` record and how findings name places.
 
 >>> from govbudget.performance.checks.base import is_rate, target_label
->>> from govbudget.performance.model import PerformanceTarget
+>>> from govbudget.tables.performance import PerformanceTarget
 >>> is_rate("资金拨付及时率"), is_rate("成功率提升"), is_rate("参保人数")
 (True, True, False)
 >>> target_label(PerformanceTarget("民政业务工作经费", title="政策和项目预算绩效目标表"))
@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from govbudget.performance.model import PerformanceIndicator, PerformanceTarget, TargetScope
+from govbudget.tables.performance import PerformanceIndicator, PerformanceTarget, TargetScope
 
 __all__ = ["Checked", "Issue", "is_money", "is_rate", "target_label"]
 

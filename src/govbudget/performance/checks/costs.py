@@ -6,7 +6,7 @@ left out. The sum of caps is compared with 项目支出 only when every project 
 for the whole project; per functional code only for the projects linked to that code
 (``govbudget.performance.linking``).
 
->>> from govbudget.performance.model import PerformanceIndicator, PerformanceTarget
+>>> from govbudget.tables.performance import PerformanceIndicator, PerformanceTarget
 >>> cap = PerformanceIndicator.read("成本指标", "经济成本指标", "项目总支出", value="≤30万元")
 >>> t = PerformanceTarget("公务用车购置", (cap,), amount=Decimal("25"))
 >>> [(i.rule, i.expected, i.actual) for i in check_cost_caps([t])[0]]
@@ -19,10 +19,10 @@ import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
+from govbudget.indicators import Comparator, ValueKind
 from govbudget.money import Unit
 from govbudget.performance.checks.base import Checked, Issue, issue, projects
-from govbudget.performance.model import PerformanceIndicator, PerformanceTarget, TargetScope
-from govbudget.performance.values import Comparator, ValueKind
+from govbudget.tables.performance import PerformanceIndicator, PerformanceTarget, TargetScope
 
 __all__ = ["check_cost_caps", "cost_caps", "is_unit_cap"]
 

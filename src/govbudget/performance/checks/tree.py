@@ -4,7 +4,7 @@ The regime in force for a table is its own when it has 成本指标 as a 一级 
 disclosure's. A department-wide table (部门整体支出绩效目标表) may add 一级 outside the
 project regime (一般性支出情况, 履职效能 …); R-6 reports those as info only.
 
->>> from govbudget.performance.model import PerformanceIndicator, PerformanceTarget
+>>> from govbudget.tables.performance import PerformanceIndicator, PerformanceTarget
 >>> rows = (PerformanceIndicator.read("产出指标", "成本指标", "经费", value="≤3万元"),
 ...         PerformanceIndicator.read("成本指标", "经济成本指标", "经费", value="≤3万元"))
 >>> [x.rule for x in check_level2_membership([PerformanceTarget("X", rows)])[0]]
@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from govbudget.performance import regimes
+from govbudget.indicators import regimes
+from govbudget.indicators.regimes import Regime
 from govbudget.performance.checks.base import Checked, Issue, issue, row_of
-from govbudget.performance.model import (
+from govbudget.tables.performance import (
     BASIS_LABELS,
     SURVEY_BASES,
     PerformanceIndicator,
@@ -25,7 +26,6 @@ from govbudget.performance.model import (
     TargetScope,
     is_blend,
 )
-from govbudget.performance.regimes import Regime
 
 __all__ = [
     "check_basis",

@@ -1,6 +1,6 @@
 """Checks on the values and units of indicators: R-2, R-3, R-4, R-10, R-12, R-13, R-14.
 
->>> from govbudget.performance.model import PerformanceIndicator, PerformanceTarget
+>>> from govbudget.tables.performance import PerformanceIndicator, PerformanceTarget
 >>> i = PerformanceIndicator.read("产出指标", "质量指标", "准确率", value="≥100%")
 >>> t = PerformanceTarget("综合业务费", (i,))
 >>> [(x.rule, x.expected) for x in check_degenerate([t])[0]]
@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from govbudget.performance import regimes
+from govbudget.indicators import Comparator, ValueKind, regimes
 from govbudget.performance.checks.base import (
     PERCENT,
     TIME_UNITS,
@@ -27,8 +27,7 @@ from govbudget.performance.checks.base import (
     issue,
     row_of,
 )
-from govbudget.performance.model import PerformanceIndicator, PerformanceTarget
-from govbudget.performance.values import Comparator, ValueKind
+from govbudget.tables.performance import PerformanceIndicator, PerformanceTarget
 
 __all__ = [
     "check_degenerate",

@@ -3,7 +3,7 @@
 Plain data and one normalisation function; the grammar (``grammar``) and the evaluation
 (``evaluation``) read these tables. Comparators are keyed by their symbol (``≥``).
 
->>> from govbudget.performance.values.lexicon import normalise, normalise_unit
+>>> from govbudget.indicators.lexicon import normalise, normalise_unit
 >>> normalise(" ≥ 95 ％。"), normalise_unit("百分比"), normalise_unit("万", cost=True)
 ('≥95%', '%', '万元')
 >>> normalise("≥1700m2")

@@ -1,7 +1,7 @@
 """The narrative of a disclosure (情况说明): its sections in reading order, and its claims.
 
 >>> from decimal import Decimal
->>> from govbudget.narrative.model import Claim, ClaimKind, Narrative, Section, SectionKind
+>>> from govbudget.tables.narrative import Claim, ClaimKind, Narrative, Section, SectionKind
 >>> n = Narrative((Section(SectionKind.THREE_PUBLIC, "三公经费", "三公经费0.3万元。", line=12),))
 >>> n.of(SectionKind.THREE_PUBLIC)[0].location
 'line 12'

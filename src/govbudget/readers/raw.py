@@ -2,7 +2,7 @@
 
 Every format-specific loader (text, .docx, .xlsx, .pdf) produces a ``RawDocument``:
 tables as grids of strings and text blocks, in reading order, each with where it came
-from. One shared step (``govbudget.io.assemble``) turns a raw document into typed
+from. One shared step (``govbudget.readers.assemble``) turns a raw document into typed
 disclosures, so that table recognition is written once for every format.
 
 >>> t = RawTable(rows=(("序号", "项目"), ("1", "合计")), page=3)

@@ -1,4 +1,4 @@
-"""Read a Word (.docx) disclosure into a :class:`~govbudget.io.raw.RawDocument`.
+"""Read a Word (.docx) disclosure into a :class:`~govbudget.readers.raw.RawDocument`.
 
 The body is read in order, paragraphs and tables interleaved. A paragraph is a
 :class:`RawBlock`; it is a heading when its style is a heading style (``Heading 1``,
@@ -23,14 +23,14 @@ from typing import Any
 
 from govbudget import limits
 from govbudget.errors import LoadError, MissingExtra
-from govbudget.io._textlayout import (
+from govbudget.readers._textlayout import (
     _Line,
     _title_and_context,
     is_heading_line,
     join_wrapped,
     split_captions,
 )
-from govbudget.io.raw import RawBlock, RawDocument, RawTable
+from govbudget.readers.raw import RawBlock, RawDocument, RawTable
 
 __all__ = ["read_docx"]
 
@@ -107,6 +107,6 @@ def read_docx(path: str | os.PathLike[str]) -> RawDocument:
 
 
 if __name__ == "__main__":
-    from govbudget.io.pdf import main
+    from govbudget.readers.pdf import main
 
     raise SystemExit(main(reader=read_docx))

@@ -2,7 +2,7 @@
 
 ``str(value)`` is the canonical text, which the grammar reads back to an equal value.
 
->>> from govbudget.performance.values.types import Comparator, IndicatorValue, ValueKind
+>>> from govbudget.indicators.types import Comparator, IndicatorValue, ValueKind
 >>> from decimal import Decimal
 >>> v = IndicatorValue(ValueKind.QUANTITATIVE, Comparator.GE, Decimal("95"), unit="%", raw="≥95百分比")
 >>> str(v), v.unit_raw, v.comparator.holds(Decimal("96"), v.number)
@@ -17,7 +17,7 @@ from decimal import Decimal
 
 import attrs
 
-from govbudget.performance.values.lexicon import normalise
+from govbudget.indicators.lexicon import normalise
 
 __all__ = ["Comparator", "DatePoint", "IndicatorValue", "ValueKind"]
 

@@ -1,6 +1,6 @@
 """Performance targets (绩效目标) and their indicators (绩效指标): the typed model.
 
->>> from govbudget.performance.model import PerformanceIndicator, parse_basis, split_goals
+>>> from govbudget.tables.performance import PerformanceIndicator, parse_basis, split_goals
 >>> i = PerformanceIndicator.read("产出指标", "成本指标", "各项经费成本", value="≤24.5万元")
 >>> str(i.value), i.is_cost
 ('≤24.5万元', True)
@@ -17,10 +17,9 @@ from decimal import Decimal
 
 import attrs
 
+from govbudget.indicators import IndicatorValue, parse_value, regimes
+from govbudget.indicators.regimes import Regime
 from govbudget.money import Unit
-from govbudget.performance import regimes
-from govbudget.performance.regimes import Regime
-from govbudget.performance.values import IndicatorValue, parse_value
 
 __all__ = [
     "BASIS_LABELS",

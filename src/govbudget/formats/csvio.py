@@ -33,7 +33,7 @@ import attrs
 
 from govbudget import limits
 from govbudget.errors import InvalidAmount, LoadError
-from govbudget.io._csvwrite import _BOM, _TEXT, CSV_COLUMNS, table_part, to_csv
+from govbudget.formats._csvwrite import _BOM, _TEXT, CSV_COLUMNS, table_part, to_csv
 from govbudget.money import BLANK, DASH, Cell, CellKind, Unit, parse_cell
 from govbudget.tables.disclosure import Disclosure, Document, Scope, UnitKind
 from govbudget.tables.kinds import TableKind

@@ -6,7 +6,7 @@ by a direct scan (the fast path); everything else goes through the general
 reading (normalise, comparator, suffix, then quantitative, date, relative, range,
 grade). Both give the same value for the texts the fast path accepts.
 
->>> from govbudget.performance.values.grammar import parse_value
+>>> from govbudget.indicators.grammar import parse_value
 >>> v = parse_value("不低于95%")
 >>> v.kind.value, v.op.symbol, v.number, v.unit
 ('quantitative', '≥', Decimal('95'), '%')
@@ -22,7 +22,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from govbudget.performance.values.lexicon import (
+from govbudget.indicators.lexicon import (
     COMMON_UNITS,
     DATE_SEPARATORS,
     DEADLINE_WORDS,
@@ -36,7 +36,7 @@ from govbudget.performance.values.lexicon import (
     normalise,
     normalise_unit,
 )
-from govbudget.performance.values.types import (
+from govbudget.indicators.types import (
     Comparator,
     DatePoint,
     IndicatorValue,

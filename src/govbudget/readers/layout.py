@@ -8,7 +8,7 @@ column (text), or an amount column, told apart by the cells below the header (a
 template's placeholder cells, ``……``, are not counted; a 序号 column printing （一）… is
 a text column).
 
->>> from govbudget.io.layout import read_layout
+>>> from govbudget.readers.layout import read_layout
 >>> lay = read_layout((("序号", "科目编码", "科目名称", "合计"), ("栏次", "1", "2", "3"),
 ...                    ("1", "", "合计", "5.00"), ("2", "208", "社会保障和就业支出", "5.00")))
 >>> lay.header_rows, lay.numbers, lay.code_columns, lay.name_columns, lay.amount_columns

@@ -4,7 +4,7 @@ In such an export a table cell is a line that starts with a tab, a blank line en
 a table row, and any other line is a paragraph. A cell whose text ran over several
 lines continues on lines without a tab.
 
->>> from govbudget.io.text import read_text
+>>> from govbudget.readers.text import read_text
 >>> doc = read_text("部门收支总表\\n\\t单位：万元\\n\\n\\t项目\\n\\t预算数\\n\\n\\t合计\\n\\t1.00\\n说明\\n")
 >>> t = next(doc.tables())
 >>> t.title, t.context, t.rows
@@ -18,7 +18,7 @@ from pathlib import Path
 
 from govbudget import limits
 from govbudget.errors import LoadError
-from govbudget.io.raw import RawBlock, RawDocument, RawTable
+from govbudget.readers.raw import RawBlock, RawDocument, RawTable
 
 __all__ = ["read_text", "read_text_file"]
 

@@ -9,7 +9,7 @@ package follows the Fiscal Data Package specification: a frictionless Data Packa
 with ``"profile": "fiscal-data-package"`` and a ``model`` of measures and dimensions.
 
 >>> import json, tempfile, govbudget
->>> from govbudget.io.fdp import to_fiscal_data_package
+>>> from govbudget.formats.fdp import to_fiscal_data_package
 >>> path = to_fiscal_data_package(govbudget.example(), tempfile.mkdtemp())
 >>> package = json.loads(path.read_text(encoding="utf-8"))
 >>> package["profile"], package["model"]["measures"]["amount"]["currency"]

@@ -5,7 +5,7 @@ kept as printed, with kind ``unparsed``. Modules: ``lexicon`` (the words), ``typ
 (``IndicatorValue`` and its canonical ``str``), ``grammar`` (``parse_value``) and
 ``evaluation`` (``evaluate``).
 
->>> from govbudget.performance.values import parse_value
+>>> from govbudget.indicators import parse_value
 >>> v = parse_value("≥95百分比")
 >>> v.op.symbol, v.number, v.unit, str(v)
 ('≥', Decimal('95'), '%', '≥95%')
@@ -15,16 +15,16 @@ kept as printed, with kind ``unparsed``. Modules: ``lexicon`` (the words), ``typ
 
 from __future__ import annotations
 
-from govbudget.performance.values.evaluation import Evaluation, Outcome, evaluate
-from govbudget.performance.values.grammar import _parse as _parse  # for benchmarks
-from govbudget.performance.values.grammar import parse_value
-from govbudget.performance.values.lexicon import (
+from govbudget.indicators.evaluation import Evaluation, Outcome, evaluate
+from govbudget.indicators.grammar import _parse as _parse  # for benchmarks
+from govbudget.indicators.grammar import parse_value
+from govbudget.indicators.lexicon import (
     GRADES,
     QUALITATIVE_WORDS,
     UNIT_ALIASES,
     normalise_unit,
 )
-from govbudget.performance.values.types import Comparator, DatePoint, IndicatorValue, ValueKind
+from govbudget.indicators.types import Comparator, DatePoint, IndicatorValue, ValueKind
 
 __all__ = [
     "GRADES",

@@ -1,4 +1,4 @@
-"""Read an Excel (.xlsx) disclosure into a :class:`~govbudget.io.raw.RawDocument`.
+"""Read an Excel (.xlsx) disclosure into a :class:`~govbudget.readers.raw.RawDocument`.
 
 One sheet is one page (``page`` = sheet index + 1). A sheet holding a grid (some row
 with two or more filled cells) becomes one :class:`RawTable` whose caption rows (the
@@ -35,8 +35,8 @@ import attrs
 
 from govbudget import limits
 from govbudget.errors import LoadError, MissingExtra
-from govbudget.io._textlayout import is_title_line, join_wrapped, split_captions
-from govbudget.io.raw import RawBlock, RawDocument, RawTable
+from govbudget.readers._textlayout import is_title_line, join_wrapped, split_captions
+from govbudget.readers.raw import RawBlock, RawDocument, RawTable
 
 __all__ = ["read_xlsx", "render_number"]
 
@@ -206,6 +206,6 @@ def read_xlsx(path: str | os.PathLike[str]) -> RawDocument:
 
 
 if __name__ == "__main__":
-    from govbudget.io.pdf import main
+    from govbudget.readers.pdf import main
 
     raise SystemExit(main(reader=read_xlsx))

@@ -4,7 +4,7 @@ Regime A is the 2015 framework (财预〔2015〕88号: 成本 under 产出); reg
 core-indicator guide (财预〔2021〕101号: 成本指标 as a 一级). The regime is a property of
 each table, detected from its 一级 labels (DOMAIN.md §8.1).
 
->>> from govbudget.performance.regimes import Regime, canonical_level1, canonical_level2, detect
+>>> from govbudget.indicators.regimes import Regime, canonical_level1, canonical_level2, detect
 >>> canonical_level1("产出"), canonical_level2("经济效益", "效益指标")
 ('产出指标', '经济效益指标')
 >>> canonical_level2("经济", "成本指标")

@@ -3,7 +3,7 @@
 Amounts are strings with the digits shown (``"58.00"``), a blank cell is ``""`` and a
 dash ``"-"``, so blank, dash and zero stay apart. Tables carry their ``kind``.
 
->>> from govbudget.io.converter import make_converter
+>>> from govbudget.formats.converter import make_converter
 >>> from govbudget.money import Cell, parse_cell
 >>> c = make_converter()
 >>> [c.unstructure(parse_cell(t)) for t in ("", "-", "—", "0.00", "1,234.50")]

@@ -1,7 +1,7 @@
 """Comparing an actual value with its target (自评): ``evaluate``, ``Outcome``, ``Evaluation``.
 
->>> from govbudget.performance.values import parse_value
->>> from govbudget.performance.values.evaluation import evaluate
+>>> from govbudget.indicators import parse_value
+>>> from govbudget.indicators.evaluation import evaluate
 >>> evaluate(parse_value("≥95%"), parse_value("96.5%")).outcome
 <Outcome.MET: 'met'>
 >>> evaluate(parse_value("2025年12月底前"), parse_value("2025.11")).met
@@ -15,8 +15,8 @@ from decimal import Decimal
 
 import attrs
 
-from govbudget.performance.values.lexicon import GRADES
-from govbudget.performance.values.types import Comparator, IndicatorValue, ValueKind
+from govbudget.indicators.lexicon import GRADES
+from govbudget.indicators.types import Comparator, IndicatorValue, ValueKind
 
 __all__ = ["Evaluation", "Outcome", "evaluate"]
 
@@ -70,7 +70,7 @@ def evaluate(
 ) -> Evaluation:
     """Compare an actual value (实际完成值) with a target (年度指标值).
 
-    >>> from govbudget.performance.values import parse_value
+    >>> from govbudget.indicators import parse_value
     >>> evaluate(parse_value("≥95%"), parse_value("96.5%")).outcome
     <Outcome.MET: 'met'>
     >>> evaluate(parse_value("≤24.5万元"), parse_value("250000元")).outcome

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from govbudget.io.layout import Layout
+from govbudget.readers.layout import Layout
 from govbudget.tables.kinds import ColumnSpec, TableKind, normalise_label
 from govbudget.tables.model import Column
 

@@ -6,8 +6,8 @@ header lines. A document's disclosures are its parts: each begins with a 收支�
 the first is the department's when later parts are its units'. Nothing read is
 dropped: text that cannot be placed becomes ``Unparsed`` content.
 
->>> from govbudget.io.text import read_text
->>> from govbudget.io.assemble import assemble
+>>> from govbudget.readers.text import read_text
+>>> from govbudget.readers.assemble import assemble
 >>> raw = read_text("部门支出总表\\n\\t100部门\\n\\t预算年度：2023\\n\\t单位：万元\\n\\n"
 ...                 "\\t科目编码\\n\\t科目名称\\n\\t合计\\n\\n\\t\\n\\t合计\\n\\t1.00\\n")
 >>> doc = assemble(raw)
@@ -23,10 +23,10 @@ from typing import Any
 import attrs
 
 from govbudget.errors import LoadError
-from govbudget.io._headers import _NOTE, _cover, _scope_word, _title_and_rows
-from govbudget.io._rows import _build_table
-from govbudget.io.raw import RawBlock, RawDocument, RawTable
 from govbudget.money import Unit
+from govbudget.readers._headers import _NOTE, _cover, _scope_word, _title_and_rows
+from govbudget.readers._rows import _build_table
+from govbudget.readers.raw import RawBlock, RawDocument, RawTable
 from govbudget.tables.disclosure import Disclosure, Document, Scope, UnitKind, Unparsed
 from govbudget.tables.kinds import TableKind, kind_from_title
 from govbudget.tables.model import BudgetTable, TableHeader

@@ -14,11 +14,11 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from govbudget.errors import GovBudgetError, InvalidAmount
-from govbudget.io._columns import _GENERIC, _column_years, _columns, _is_label, _line_of
-from govbudget.io._headers import _NOTE, _header
-from govbudget.io.layout import Layout, clean, read_layout
-from govbudget.io.raw import CellSources, RawTable, SourceLocation
 from govbudget.money import BLANK, Cell, Unit, parse_cell
+from govbudget.readers._columns import _GENERIC, _column_years, _columns, _is_label, _line_of
+from govbudget.readers._headers import _NOTE, _header
+from govbudget.readers.layout import Layout, clean, read_layout
+from govbudget.readers.raw import CellSources, RawTable, SourceLocation
 from govbudget.tables.disclosure import Unparsed
 from govbudget.tables.kinds import TableKind, normalise_label
 from govbudget.tables.model import BudgetTable, Column, Row, TableHeader, table_type

@@ -1,4 +1,4 @@
-"""Read a PDF disclosure into a :class:`~govbudget.io.raw.RawDocument` (读取 PDF).
+"""Read a PDF disclosure into a :class:`~govbudget.readers.raw.RawDocument` (读取 PDF).
 
 Each page is read once with pdfplumber: ruled tables are found with the *lines*
 strategy (``page.find_tables``), and the running text outside them is read as lines
@@ -14,7 +14,7 @@ and grouped into paragraphs and headings. Then, over the whole document:
   first row on a continuation page that holds only a name fragment is joined to the
   row it continues.
 
-The layout heuristics on plain strings (``govbudget.io._textlayout``) are shared with the
+The layout heuristics on plain strings (``govbudget.readers._textlayout``) are shared with the
 .xlsx and .docx readers:
 
 >>> join_wrapped("无锡市人力资源和社会保\\n障局")
@@ -25,7 +25,7 @@ The layout heuristics on plain strings (``govbudget.io._textlayout``) are shared
 ...                 ("编码", "名称", "合计")])
 (['公开02表', '部门：某局', '单位：万元'], [('编码', '名称', '合计')])
 
-``python -m govbudget.io.pdf FILE`` prints what was read, for debugging.
+``python -m govbudget.readers.pdf FILE`` prints what was read, for debugging.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ import attrs
 
 from govbudget import limits
 from govbudget.errors import LoadError, MissingExtra
-from govbudget.io._textlayout import (
+from govbudget.readers._textlayout import (
     _CONTINUED,
     _NOTE,
     _NUMBERED,
@@ -59,7 +59,7 @@ from govbudget.io._textlayout import (
     join_wrapped,
     split_captions,
 )
-from govbudget.io.raw import RawBlock, RawDocument, RawTable, describe
+from govbudget.readers.raw import RawBlock, RawDocument, RawTable, describe
 
 __all__ = [
     "describe",
@@ -432,7 +432,7 @@ def main(argv: Iterable[str] | None = None, reader: Callable[[str], RawDocument]
          ) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if not args:
-        print("usage: python -m govbudget.io.pdf FILE.pdf [MAX_ROWS]", file=sys.stderr)
+        print("usage: python -m govbudget.readers.pdf FILE.pdf [MAX_ROWS]", file=sys.stderr)
         return 2
     max_rows = int(args[1]) if len(args) > 1 else 8
     try:

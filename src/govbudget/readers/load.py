@@ -12,8 +12,8 @@ from importlib import resources
 from pathlib import Path
 
 from govbudget.errors import LoadError
-from govbudget.io.assemble import assemble
-from govbudget.io.raw import RawDocument
+from govbudget.readers.assemble import assemble
+from govbudget.readers.raw import RawDocument
 from govbudget.tables.disclosure import Document
 
 __all__ = ["example", "load", "read_raw"]
@@ -26,19 +26,19 @@ def read_raw(path: str | Path) -> RawDocument:
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix in (".txt", ".text", ""):
-        from govbudget.io.text import read_text_file
+        from govbudget.readers.text import read_text_file
 
         return read_text_file(p)
     if suffix == ".pdf":
-        from govbudget.io.pdf import read_pdf
+        from govbudget.readers.pdf import read_pdf
 
         return read_pdf(p)
     if suffix == ".docx":
-        from govbudget.io.docx import read_docx
+        from govbudget.readers.docx import read_docx
 
         return read_docx(p)
     if suffix in (".xlsx", ".xlsm"):
-        from govbudget.io.xlsx import read_xlsx
+        from govbudget.readers.xlsx import read_xlsx
 
         return read_xlsx(p)
     raise LoadError(f"unknown file type {suffix!r}", file=str(p),
@@ -53,7 +53,7 @@ def load(path: str | Path, *, year: int | None = None) -> Document:
     """
     p = Path(path)
     if p.suffix.lower() == ".json":
-        from govbudget.io.jsonio import read_json_file
+        from govbudget.formats.jsonio import read_json_file
 
         doc = read_json_file(p)
         if not isinstance(doc, Document):
@@ -64,7 +64,7 @@ def load(path: str | Path, *, year: int | None = None) -> Document:
 
 def example() -> Document:
     """The bundled seed disclosure (保定市莲池区人力资源和社会保障局, 2023), loaded."""
-    from govbudget.io.text import read_text
+    from govbudget.readers.text import read_text
 
     text = resources.files("govbudget.examples").joinpath(EXAMPLE).read_text("utf-8")
     return assemble(read_text(text, source=EXAMPLE))

@@ -1,4 +1,4 @@
-"""Writing the long-form CSV (CSV 写出) and the table part it carries; see ``govbudget.io.csvio``.
+"""Writing the long-form CSV (CSV 写出) and the table part it carries; see ``govbudget.formats.csvio``.
 
 One line per table cell, every line carrying its disclosure, table, row and column
 context, so that a spreadsheet can filter and pivot it.

@@ -3,7 +3,7 @@
 The budget year, the disclosure's code and name, and the unit of amounts come from the
 lines printed above a table; a part's name and year may also come from its cover page.
 
->>> from govbudget.io._headers import _header
+>>> from govbudget.readers._headers import _header
 >>> _header(["100 某部门", "预算年度：2023", "单位：万元"], None)
 TableHeader(code='100', name='某部门', year=2023, unit_text='万元')
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from govbudget.io.raw import RawBlock, RawTable
+from govbudget.readers.raw import RawBlock, RawTable
 from govbudget.tables.kinds import kind_from_title, normalise_label
 from govbudget.tables.model import TableHeader
 

@@ -17,11 +17,11 @@ from typing import Any
 
 from govbudget import limits
 from govbudget.errors import LoadError
-from govbudget.io.converter import converter, structure_error
+from govbudget.formats.converter import converter, structure_error
 from govbudget.money import Cell
-from govbudget.narrative.model import Narrative
 from govbudget.tables.disclosure import Disclosure, Document
 from govbudget.tables.model import BudgetTable, Row
+from govbudget.tables.narrative import Narrative
 
 __all__ = ["FORMAT_VERSION", "from_json", "read_json_file", "to_data", "to_json"]
 

@@ -8,7 +8,7 @@ pieces cover what the converter writes specially: a cell is a string (``''`` bla
 table carries its ``kind``; performance targets are permissive objects for now.
 
 >>> import json, jsonschema, govbudget
->>> from govbudget.io.schema import json_schema
+>>> from govbudget.formats.schema import json_schema
 >>> schema = json_schema()
 >>> schema["$defs"]["Cell"]["anyOf"][0]["type"], sorted(schema["properties"])
 ('string', ['data', 'format', 'type', 'version'])
@@ -29,11 +29,11 @@ from typing import Any
 
 import attrs
 
-from govbudget.io.jsonio import _TYPES, FORMAT_VERSION
+from govbudget.formats.jsonio import _TYPES, FORMAT_VERSION
 from govbudget.money import Cell
-from govbudget.performance.model import PerformanceTarget
 from govbudget.tables.kinds import TableKind
 from govbudget.tables.model import BudgetTable
+from govbudget.tables.performance import PerformanceTarget
 
 __all__ = ["AMOUNT_PATTERN", "CELL_PATTERN", "SCHEMA_ID", "json_schema"]
 

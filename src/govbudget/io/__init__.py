@@ -1,1 +1,0 @@
-"""Loaders and serializers: files → raw documents → typed disclosures, and back out."""

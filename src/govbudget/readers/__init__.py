@@ -1,0 +1,1 @@
+"""Readers: files (text, .docx, .xlsx, .pdf) → a raw layout → typed disclosures."""
