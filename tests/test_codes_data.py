@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import skip_without_shared
 from govbudget.codes import BUNDLED_EDITIONS, Scheme, catalogue, changes
 from govbudget.codes.editions import BASE_EDITION, DATA_DIR
 from govbudget.codes.entries import LEVELS
@@ -105,8 +106,7 @@ def test_manifest_describes_the_files() -> None:
 
 def test_bundled_files_are_what_the_script_builds(shared: Path, tmp_path: Path) -> None:
     source = shared / "catalog"
-    if not (source / "changes.csv").is_file():
-        pytest.skip(f"catalogue sources {source} not present (they are in CI)")
+    skip_without_shared(source / "changes.csv")
     run = subprocess.run(
         [sys.executable, str(ROOT / "tools" / "build_catalog.py"), "--source", str(source),
          "--out", str(tmp_path)],

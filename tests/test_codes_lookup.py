@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import skip_without_shared
 from govbudget import lookup
 from govbudget.codes import (
     BUNDLED_EDITIONS,
@@ -44,8 +45,7 @@ def seed_pairs(seed: Path) -> list[tuple[str, str]]:
 @pytest.fixture(scope="module")
 def seed(shared: Path) -> Path:
     path = shared / "seed" / "lianchi-hrss-2023-budget.txt"
-    if not path.is_file():
-        pytest.skip(f"seed {path} not present")
+    skip_without_shared(path)
     return path
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -13,9 +12,10 @@ from govbudget.readers.raw import RawBlock, RawDocument, RawTable
 pytest.importorskip("pdfplumber")
 
 
-SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
+from conftest import SAMPLES, SHARED_MISSING, skip_without_shared
+
 needs_samples = pytest.mark.skipif(
-    not SAMPLES.is_dir(), reason=f"sample disclosures not found at {SAMPLES}"
+    not SAMPLES.is_dir(), reason=SHARED_MISSING
 )
 _cache: dict[str, RawDocument] = {}
 
@@ -23,8 +23,7 @@ _cache: dict[str, RawDocument] = {}
 def doc(name: str) -> RawDocument:
     if name not in _cache:
         path = SAMPLES / name
-        if not path.is_file():
-            pytest.skip(f"sample {name} not found")
+        skip_without_shared(path)
         _cache[name] = read_pdf(path)
     return _cache[name]
 

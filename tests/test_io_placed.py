@@ -13,11 +13,11 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
-from pathlib import Path
 
 import pytest
 
 import govbudget
+from conftest import SAMPLES, SHARED_MISSING
 from govbudget.readers.assemble import assemble
 from govbudget.readers.layout import clean
 from govbudget.readers.load import EXAMPLE, read_raw
@@ -25,7 +25,6 @@ from govbudget.readers.raw import RawDocument, RawTable
 from govbudget.readers.text import read_text
 from govbudget.tables import BudgetTable, Disclosure, Document
 
-SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
 _SPLIT_NOISE = re.compile(r"[\s\[\]【】()（）:：、.．]")
 _AMOUNT = re.compile(r"^[+-]?[\d,]+(?:\.\d+)?%?$")
 _DECIMAL = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$")
@@ -135,7 +134,7 @@ _FILES = sorted(p.name for p in (*SAMPLES.glob("*.pdf"), *SAMPLES.glob("*.xlsx")
     if SAMPLES.is_dir() else []
 
 
-@pytest.mark.skipif(not _FILES, reason=f"no sample documents at {SAMPLES}")
+@pytest.mark.skipif(not _FILES, reason=SHARED_MISSING)
 @pytest.mark.parametrize("name", _FILES)
 def test_sample_every_data_cell_is_placed(name: str) -> None:
     if name.endswith(".xlsx"):

@@ -7,19 +7,18 @@ from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
 
 import pytest
 
 import govbudget
+from conftest import SAMPLES, SHARED_MISSING
 from govbudget.money import Unit
 from govbudget.readers.assemble import assemble
 from govbudget.readers.load import read_raw
 from govbudget.readers.raw import RawDocument, RawTable
 from govbudget.tables import Document, TableKind
 
-SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
-pytestmark = pytest.mark.skipif(not SAMPLES.is_dir(), reason=f"no sample documents at {SAMPLES}")
+pytestmark = pytest.mark.skipif(not SAMPLES.is_dir(), reason=SHARED_MISSING)
 
 K = TableKind
 _COMMON = {K.SUMMARY, K.REVENUE, K.EXPENDITURE, K.FISCAL_SUMMARY, K.GENERAL_BUDGET, K.GOV_FUND,

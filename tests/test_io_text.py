@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 import govbudget
-from conftest import SEED
+from conftest import SHARED_SEED, skip_without_shared
 from govbudget import limits
 from govbudget.errors import LoadError
 from govbudget.money import Unit
@@ -45,12 +45,11 @@ def test_seed_has_department_and_unit(doc: govbudget.Document) -> None:
 
 
 def test_seed_bundled_copy_is_the_seed() -> None:
-    if not SEED.exists():
-        pytest.skip("the shared seed is not present")
+    skip_without_shared(SHARED_SEED)
     from importlib import resources
 
     bundled = resources.files("govbudget.examples").joinpath("lianchi-hrss-2023-budget.txt")
-    assert bundled.read_bytes() == SEED.read_bytes()
+    assert bundled.read_bytes() == SHARED_SEED.read_bytes()
 
 
 def test_summary_table_values(doc: govbudget.Document) -> None:

@@ -7,13 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from conftest import SAMPLES, SHARED_MISSING
 from govbudget.readers.raw import RawBlock, RawTable
 from govbudget.readers.xlsx import read_xlsx, render_number
 
 openpyxl = pytest.importorskip("openpyxl")
 
-
-SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
 
 
 @pytest.mark.parametrize(
@@ -76,7 +75,7 @@ def test_synthetic_workbook(tmp_path: Path) -> None:
     assert all(b.page == 2 for b in blocks) and blocks[0].heading
 
 
-@pytest.mark.skipif(not SAMPLES.is_dir(), reason=f"samples not found at {SAMPLES}")
+@pytest.mark.skipif(not SAMPLES.is_dir(), reason=SHARED_MISSING)
 @pytest.mark.parametrize(("kind", "sheets", "prefix"), [("dept", 17, "部门"), ("unit", 16, "单位")])
 def test_shanghai_templates(kind: str, sheets: int, prefix: str) -> None:
     d = read_xlsx(SAMPLES / f"shanghai-putuo-2026-{kind}-budget-template.xlsx")

@@ -8,17 +8,15 @@ sentence's section starts.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 import govbudget
+from conftest import SAMPLES, SHARED_MISSING
 from govbudget.narrative.issues import show
 from govbudget.narrative.rules import analyse
 
-SAMPLES = Path("/work/shared/samples")
 pytestmark = pytest.mark.skipif(
-    not SAMPLES.is_dir(), reason="the sample PDFs (/work/shared/samples) are not available"
+    not SAMPLES.is_dir(), reason=SHARED_MISSING
 )
 
 #: what an amount may become without a table figure: 0 needs no support; a restatement in

@@ -4,10 +4,10 @@ and internally consistent sentences raise nothing."""
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
+from conftest import SAMPLES, SHARED_MISSING
 from govbudget.narrative import checks
 from govbudget.narrative.claims import ClaimKind, extract_claims
 from govbudget.narrative.sections import build_narrative
@@ -101,12 +101,10 @@ def test_wanli_numbered_items_and_years() -> None:
     assert set(wrong) == {"N-14"} and len(wrong) >= 4
 
 
-SAMPLES = Path(__file__).resolve().parents[1] / ".." / "shared" / "samples"
-
 
 @pytest.mark.skipif(
     not (SAMPLES / "guangzhou-meteorology-2026-dept-budget.pdf").exists(),
-    reason="samples not available",
+    reason=SHARED_MISSING,
 )
 def test_sample_pdf_narrative_extracts_without_errors() -> None:
     pdfplumber = pytest.importorskip("pdfplumber")

@@ -10,17 +10,16 @@ from __future__ import annotations
 
 from collections import Counter
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
+from conftest import SAMPLES, skip_without_shared
 from govbudget.indicators import Comparator, ValueKind
 from govbudget.indicators.regimes import Regime
 from govbudget.performance import checks
 from govbudget.performance.linking import link_targets
 from govbudget.tables.performance import PerformanceTarget, TargetScope
 
-SAMPLES = Path(__file__).resolve().parents[1] / ".." / "shared" / "samples"
 FILES = {
     "fuzhou": "fuzhou-medicalsecurity-2026-dept-budget.pdf",
     "quanzhou": "quanzhou-publicsecurity-2026-dept-budget.pdf",
@@ -31,8 +30,7 @@ _DOCS: dict[str, object] = {}
 
 def _document(key: str) -> object:
     path = SAMPLES / FILES[key]
-    if not path.exists():
-        pytest.skip(f"sample PDF not available: {path}")
+    skip_without_shared(path)
     pytest.importorskip("pdfplumber", reason="the PDF reader needs pdfplumber")
     if key not in _DOCS:
         from govbudget.readers.load import load
@@ -175,7 +173,6 @@ def test_yantai_facts() -> None:
 
 
 def _report(key: str) -> object:
-    pytest.importorskip("govbudget.rules.core")
     import govbudget.performance.rules  # noqa: F401
     from govbudget.rules.report import check
 

@@ -8,15 +8,14 @@ repeats) is skipped, not reported. Skipped when the samples are not there.
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
 import pytest
 
 import govbudget
+from conftest import SAMPLES, SHARED_MISSING
 from govbudget.tables import Document
 
-SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
-pytestmark = pytest.mark.skipif(not SAMPLES.is_dir(), reason=f"no sample documents at {SAMPLES}")
+pytestmark = pytest.mark.skipif(not SAMPLES.is_dir(), reason=SHARED_MISSING)
 
 FAMILIES = ["arithmetic", "cross-table", "three-public", "catalogue", "aggregation", "structure"]
 
