@@ -24,7 +24,8 @@ def test_check_example_json_shape() -> None:
         ("department", "323", 2023), ("unit", "323001", 2023)]
     assert "部门预算收支总表" in doc["disclosures"][0]["tables"]
     for f in doc["findings"]:
-        assert set(f) == {"rule", "severity", "message", "location", "expected", "actual", "evidence"}
+        assert set(f) == {"rule", "severity", "message", "location", "expected", "actual",
+                          "evidence", "unit", "terms"}
         assert f["severity"] in ("error", "warning", "info")
     assert doc["summary"]["checks"] > 0
     assert "Traceback" not in p.stderr

@@ -356,3 +356,12 @@ def test_round_trip_law(doc: Document) -> None:
 def test_random_tables_are_exact(t: BudgetTable) -> None:
     d = Disclosure(Scope.UNIT, "1", "u", 2023, tables=(t,))
     assert from_csv(to_csv(d)).disclosures[0].tables == (t,)
+
+
+def test_a_table_marked_unreadable_keeps_its_reason(seed: Document) -> None:
+    d = seed.disclosures[0]
+    marked = attrs.evolve(d.tables[0], unreadable="列无法识别")
+    doc = attrs.evolve(seed, disclosures=(attrs.evolve(d, tables=(marked, *d.tables[1:])),))
+    back = from_csv(to_csv(doc))
+    assert back.disclosures[0].tables[0].unreadable == "列无法识别"
+    assert govbudget.from_json(govbudget.to_json(doc)) == doc

@@ -284,3 +284,19 @@ def test_select_by_domain_alias() -> None:
 
     for alias, rule_id in (("X-15", "S-X1"), ("X-16", "S-X2"), ("T3-3", "C-1"), ("T6-4", "P-1")):
         assert rule_id in [r.id for r in REGISTRY.select([alias])]
+
+
+def test_a_sum_finding_carries_its_unit_and_labelled_terms() -> None:
+    from govbudget.rules.core import REGISTRY, RuleContext
+    from govbudget.tables import Disclosure, Scope, TableBuilder, TableKind
+
+    t = TableBuilder(TableKind.GENERAL_BUDGET).line("total", "合计", total="3.00").build()
+    ctx = RuleContext(REGISTRY["T5-1"], Disclosure(Scope.UNIT, "1", "x", 2023, tables=(t,)))
+    import govbudget
+
+    ctx.check_sum(t.line("total").cell("total"),  # type: ignore[union-attr]
+                  [govbudget.parse_cell("1.00"), govbudget.parse_cell("1.50")],
+                  table=t, what="合计", labels=["基本", "项目"])
+    (f,) = ctx.findings
+    assert (f.unit, f.expected, f.actual) == ("万元", "2.50", "3.00")
+    assert f.terms == (("基本", "1.00"), ("项目", "1.50"))

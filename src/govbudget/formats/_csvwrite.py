@@ -26,7 +26,7 @@ CSV_COLUMNS: tuple[str, ...] = (
     "row_number", "column", "column_name", "column_number", "value", "kind", "raw", "unit",
     "parent", "disclosure_index", "parent_index", "disclosure_unit", "unit_kind",
     "table_index", "has_header", "header_code", "header_name", "header_year", "header_unit",
-    "note",
+    "note", "unreadable",
     "column_index", "column_side", "column_text",
 )
 
@@ -106,6 +106,7 @@ def _table_fields(t: BudgetTable, index: int) -> dict[str, str]:
     return {
         "table": t.kind.name, "table_title": _s(t.title), "unit": t.unit.value,
         "table_index": str(index), "note": _s(t.note),
+        "unreadable": _s(t.unreadable),
         "has_header": "false" if h is None else "true",
         "header_code": "" if h is None else _s(h.code),
         "header_name": "" if h is None else _s(h.name),
@@ -195,5 +196,6 @@ def _table_normal(t: BudgetTable) -> BudgetTable:
     columns = tuple(attrs.evolve(c, side=c.side or None) for c in t.columns)
     rows = tuple(attrs.evolve(r, code=r.code or None, line=r.line or None, side=r.side or None)
                  for r in t.rows)
-    return attrs.evolve(t, title=t.title or None, note=t.note or None, header=header,
+    return attrs.evolve(t, title=t.title or None, note=t.note or None,
+                        unreadable=t.unreadable or None, header=header,
                         columns=columns, rows=rows)

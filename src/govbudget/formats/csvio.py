@@ -72,7 +72,7 @@ class _DisclosureAcc:
 
 _DISCLOSURE_META = ("disclosure", "disclosure_name", "scope", "year", "parent_index",
                     "disclosure_unit", "unit_kind")
-_TABLE_META = ("table", "table_title", "unit", "note", "has_header", "header_code",
+_TABLE_META = ("table", "table_title", "unit", "note", "unreadable", "has_header", "header_code",
                "header_name", "header_year", "header_unit")
 _COLUMN_META = ("column", "column_name", "column_number", "column_side", "column_text")
 _ROW_META = ("row_code", "row_line", "row_side", "row_name", "row_number")
@@ -249,7 +249,7 @@ def _build(accs: dict[int, _DisclosureAcc], source: str | None) -> tuple[Disclos
 
 
 def _table(acc: _TableAcc, source: str | None) -> BudgetTable:
-    kind_name, title, unit, note, has_header, h_code, h_name, h_year, h_unit = acc.meta
+    kind_name, title, unit, note, unreadable, has_header, h_code, h_name, h_year, h_unit = acc.meta
     if kind_name not in TableKind.__members__:
         raise LoadError(f"unknown table kind {kind_name!r}", file=source, row=acc.line,
                         column="table", expected=", ".join(TableKind.__members__))
@@ -276,7 +276,7 @@ def _table(acc: _TableAcc, source: str | None) -> BudgetTable:
     return table_type(TableKind[kind_name])(
         columns=tuple(columns), rows=tuple(rows),
         unit=_enum(Unit, unit or Unit.WAN.value, "unit", acc.line, source),
-        title=title or None, header=header, note=note or None,
+        title=title or None, header=header, note=note or None, unreadable=unreadable or None,
     )
 
 

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from govbudget.money import Cell, Unit, max_places, tolerance
+from govbudget.tables.model import BudgetTable as BudgetTableType
 
 if TYPE_CHECKING:
     from govbudget.tables.disclosure import Disclosure, Document
@@ -95,6 +96,10 @@ class Finding:
     expected: str | None = None
     actual: str | None = None
     evidence: str | None = None
+    #: the unit of ``expected`` and ``actual`` as printed (元, 万元), when they are amounts
+    unit: str | None = None
+    #: how the computed side was made: (label, amount) of each addend, in order
+    terms: tuple[tuple[str, str], ...] = ()
 
 
 class Status(enum.Enum):
@@ -185,23 +190,35 @@ class RuleContext:
              row: Row | str | None = None, column: str | None = None,
              expected: object = None, actual: object = None, evidence: str | None = None,
              severity: Severity | None = None, page: int | None = None,
-             line: int | None = None) -> None:
-        """Report a finding at the given place (severity defaults to the rule's)."""
+             line: int | None = None, unit: Unit | str | None = None,
+             terms: Sequence[tuple[str, object]] = ()) -> None:
+        """Report a finding at the given place (severity defaults to the rule's).
+
+        ``unit`` is the unit of the amounts ``expected`` and ``actual``; ``terms`` the
+        labelled addends the expected (computed) figure was made of.
+        """
+        if unit is None and isinstance(table, BudgetTableType) and (
+                isinstance(expected, (Cell, Decimal)) or isinstance(actual, (Cell, Decimal))):
+            unit = table.unit
         self.findings.append(Finding(
             self.rule.id, severity or self.rule.severity, message,
             self.location(table, row, column, page, line),
             None if expected is None else _show(expected),
             None if actual is None else _show(actual),
             evidence,
+            unit.value if isinstance(unit, Unit) else unit,
+            tuple((label, _show(v)) for label, v in terms),
         ))
 
     def check_sum(self, total: Cell, addends: Sequence[Cell], *, table: BudgetTable,
-                  row: Row | str | None = None, column: str | None = None, what: str) -> bool:
+                  row: Row | str | None = None, column: str | None = None, what: str,
+                  labels: Sequence[str] | None = None) -> bool:
         """Check ``total`` = Σ ``addends`` under the rounding policy (DOMAIN.md §6).
 
         Blank and dash count as zero here. Exact → pass; within half a unit of the last
         shown digit × (n + 1) → an ``info`` rounding finding; beyond → the rule's severity.
-        Returns True when exact or within rounding.
+        ``labels`` name the addends (for the finding's ``terms``). Returns True when exact
+        or within rounding.
         """
         self.checked()
         expected = sum((c.as_zero() for c in addends), Decimal(0))
@@ -218,7 +235,8 @@ class RuleContext:
             + (f"，在 {n} 项舍入容差 {tol} 之内）" if within else "）"),
             table=table, row=row, column=column,
             expected=_fmt(expected, shown), actual=show_cell(total),
-            severity=Severity.INFO if within else None,
+            severity=Severity.INFO if within else None, unit=table.unit,
+            terms=() if labels is None else tuple(zip(labels, addends, strict=True)),
         )
         return within
 
@@ -233,7 +251,7 @@ class RuleContext:
             return True
         self.fail(f"{what}：{show_cell(a)} ≠ {show_cell(b)}（差 {av - bv}）",
                   table=table, row=row, column=column, expected=show_cell(b),
-                  actual=show_cell(a), evidence=evidence)
+                  actual=show_cell(a), evidence=evidence, unit=b_unit)
         return False
 
 

@@ -120,6 +120,8 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "expected": f.expected,
         "actual": f.actual,
         "evidence": f.evidence,
+        "unit": f.unit,
+        "terms": [list(t) for t in f.terms],
     }
 
 

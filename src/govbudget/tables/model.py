@@ -116,6 +116,9 @@ class BudgetTable:
     title: str | None = None
     header: TableHeader | None = None
     note: str | None = None  # e.g. the 空表 explanation printed under an empty table
+    #: why the reader could not read this table reliably (None when it could): the table's
+    #: cells then feed no rule, and the report lists it as not understood
+    unreadable: str | None = None
     source: SourceLocation | None = attrs.field(default=None, eq=False)
 
     @property
