@@ -72,17 +72,25 @@ def _match_labels(labels: Sequence[str], specs: Sequence[ColumnSpec],
             continue
         group_spec = _match_column(g, specs, set())
         break
-    if normalise_label(own) in _GENERIC and group_spec is not None:
+    n_own = normalise_label(own)
+    if n_own in _GENERIC and group_spec is not None:
         return group_spec if group_spec.key not in used else None
     if group_spec is not None and group_spec.key != "total":
-        return _match_column(own, _descendants(specs, group_spec.key), used)
+        inner = _match_column(own, _descendants(specs, group_spec.key), used)
+        if inner is None and group_spec.key not in used and any(
+                n_own.startswith(g) for g in group_spec.labels if len(g) >= 2):
+            return group_spec  # 项目支出 → 项目支出总数: the group's own amount
+        return inner
     match = _match_column(own, specs, used)
-    if match is None and normalise_label(own) in _GENERIC:
+    if match is None and n_own in _GENERIC:
         for g in reversed(texts[:-1]):
             if normalise_label(g) in _GENERIC:
                 match = _match_column(g, specs, used)
                 if match is not None:
                     break
+    if match is None and n_own in _GENERIC and group_spec is None:
+        # 合计, 总计, 金额 heading a column of its own: the table's total
+        match = next((s for s in specs if s.key == "total" and s.key not in used), None)
     return match
 
 
@@ -95,7 +103,7 @@ def _columns(kind: TableKind, layout: Layout, name_columns: Sequence[int]) -> di
     spec = kind.spec
     used: set[str] = set()
     out: dict[int, Column] = {}
-    skip = {layout.numbers, *layout.code_columns, *name_columns}
+    skip = {layout.numbers, *layout.code_columns, *name_columns, *layout.empty_columns}
     years = _column_years(layout)
     for j in range(layout.width):
         if j in skip:

@@ -17,7 +17,7 @@ from govbudget.errors import GovBudgetError, InvalidAmount
 from govbudget.money import BLANK, Cell, Unit, parse_cell
 from govbudget.readers._columns import _GENERIC, _column_years, _columns, _is_label, _line_of
 from govbudget.readers._headers import _NOTE, _header
-from govbudget.readers.layout import Layout, clean, read_layout
+from govbudget.readers.layout import Layout, clean, read_layout, split_fused
 from govbudget.readers.raw import CellSources, RawTable, SourceLocation
 from govbudget.tables.disclosure import Unparsed
 from govbudget.tables.kinds import TableKind, normalise_label
@@ -47,7 +47,8 @@ def _build_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[t
         return _transposed_table(kind, raw, title, rows, layout, header, unit, file)
     # in two-sided tables each physical row holds an income and an expenditure row
     spec = kind.spec
-    names = layout.name_columns if spec.two_sided else layout.name_columns[:1]
+    layout = _primary_codes(layout, spec.scheme)
+    names = layout.name_columns if spec.two_sided else _row_names(layout)
     columns = _columns(kind, layout, names)
     sides: list[tuple[str | None, int | None, tuple[int, ...]]]
     if spec.two_sided and len(names) >= 2:
@@ -80,10 +81,18 @@ def _build_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[t
             note_lines.append(filled[0].strip())
             continue
         code, code_text = _code(cells, layout.code_columns, prev_parts)
+        fused_name = None
+        if code is None and code_text and set(layout.code_columns) & set(layout.fused_columns):
+            split = split_fused(code_text)
+            if split is not None:  # 2011301-行政运行: the code and the name in one cell
+                code, fused_name = split
+                code_text = None
         where = raw.location(at, None, file)
         for (side, name_col, _cols), plan, plan_cols in zip(sides, plans, plan_columns,
                                                             strict=True):
             name = cells[name_col].strip() if name_col is not None and name_col < len(cells) else ""
+            if fused_name is not None and side != "income":
+                name = f"{fused_name}{name}" if name != fused_name else name
             if _SPACED_HAN.search(name):  # 合  计, 项  目: spaces inside a Chinese name
                 name = "".join(name.split())
             if code_text and side != "income":  # a label printed in the code column
@@ -224,6 +233,32 @@ def _transposed_table(kind: TableKind, raw: RawTable, title: str | None, rows: l
     columns = tuple(Column(k, kind.spec.column(k).name, None, None, False) for k in keys)
     return table_type(kind)(columns=columns, rows=tuple(out + extra), unit=unit, title=title,
                             header=header, source=raw.location(None, None, file))
+
+
+def _primary_codes(layout: Layout, scheme: str | None) -> Layout:
+    """The layout with the code columns of the kind's scheme as *the* code columns; the
+    other classifications printed beside them (政府经济分类 by 部门经济分类) become text."""
+    primary = layout.group_for(scheme)
+    if primary == layout.code_columns and len(layout.code_groups) <= 1:
+        return layout
+    others = [j for g in layout.code_groups if g != primary for j in g]
+    return attrs.evolve(layout, code_columns=primary,
+                        text_columns=tuple(sorted({*layout.text_columns, *others})))
+
+
+def _row_names(layout: Layout) -> tuple[int, ...]:
+    """The column of the row names: the name column after the code columns (the first one
+    when there are no codes); none when the code cells hold the names (2011301-行政运行)."""
+    names = layout.name_columns
+    codes = layout.code_columns
+    if codes and set(codes) <= set(layout.fused_columns):
+        after = [j for j in names if j == codes[-1] + 1]
+        return tuple(after[:1])
+    if codes:
+        after = [j for j in names if j > codes[-1]]
+        if after:
+            return (after[0],)
+    return names[:1]
 
 
 @functools.lru_cache(maxsize=16384)

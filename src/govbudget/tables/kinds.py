@@ -36,6 +36,7 @@ class TableKind(enum.Enum):
     FISCAL_SUMMARY = "财政拨款收支总表"
     GENERAL_BUDGET = "一般公共预算财政拨款支出表"
     BASIC_EXPENDITURE = "一般公共预算财政拨款基本支出表"
+    BASIC_FUNCTIONAL = "一般公共预算基本支出表（按功能分类）"
     GOV_FUND = "政府性基金预算财政拨款支出表"
     SOE_CAPITAL = "国有资本经营预算财政拨款支出表"
     THREE_PUBLIC = "财政拨款“三公”经费支出表"
@@ -62,8 +63,8 @@ def _cols(*items: tuple[str, str, tuple[str, ...]], side: str | None = None,
 
 
 #: 人员经费 / 公用经费 under 基本支出 (printed in wider 功能分类 tables)
-_BASIC_SPLIT = _cols(("personnel", "人员经费", ("人员支出", "工资福利支出")),
-                     ("public", "公用经费", ("日常公用经费", "日常公用支出", "公用支出")),
+_BASIC_SPLIT = _cols(("personnel", "人员经费", ("人员支出", "工资福利支出", "人员经费支出", "人员类")),
+                     ("public", "公用经费", ("日常公用经费", "日常公用支出", "公用支出", "公用经费支出", "公用类")),
                      parent="basic")
 
 #: the funding sources a table may split its amounts by (资金来源)
@@ -178,8 +179,8 @@ SPECS: Mapping[TableKind, TableSpec] = {
         extra_columns=(
             *_cols(("basic", "基本支出", ()), ("project", "项目支出", ()), side="expenditure",
                    parent="expenditure"),
-            *_cols(("personnel", "人员经费", ("人员支出",)),
-                   ("public", "公用经费", ("日常公用经费", "日常公用支出", "公用支出")),
+            *_cols(("personnel", "人员经费", ("人员支出", "人员经费支出", "人员类")),
+                   ("public", "公用经费", ("日常公用经费", "日常公用支出", "公用支出", "公用经费支出", "公用类")),
                    side="expenditure", parent="basic")),
     ),
     TableKind.REVENUE: TableSpec(
@@ -235,12 +236,19 @@ SPECS: Mapping[TableKind, TableSpec] = {
     TableKind.BASIC_EXPENDITURE: TableSpec(
         TableKind.BASIC_EXPENDITURE,
         (*_cols(("total", "合计", ("小计", "预算数", "预算", "基本支出预算", "基本支出", "金额"))),
-         *_cols(("personnel", "人员经费", ("人员支出",)),
-                ("public", "公用经费", ("日常公用经费", "日常公用支出", "公用支出")), parent="total")),
+         *_cols(("personnel", "人员经费", ("人员支出", "人员经费支出", "人员类")),
+                ("public", "公用经费", ("日常公用经费", "日常公用支出", "公用支出", "公用经费支出", "公用类")), parent="total")),
         (*_TOTAL_LINE,
          LineSpec("personnel", ("人员经费合计", "人员经费")),
          LineSpec("public", ("公用经费合计", "公用经费", "日常公用经费"))),
         scheme="economic", invariants=("T6-1", "T6-2", "T6-3", "T6-4"),
+    ),
+    TableKind.BASIC_FUNCTIONAL: TableSpec(
+        TableKind.BASIC_FUNCTIONAL,
+        _cols(("total", "合计", ("小计", "预算数", "预算", "基本支出", "金额")),
+              ("personnel", "人员经费", ("人员支出", "人员经费支出", "人员类")),
+              ("public", "公用经费", ("日常公用经费", "日常公用支出", "公用支出", "公用经费支出"))),
+        _TOTAL_LINE, scheme="functional",
     ),
     TableKind.GOV_FUND: TableSpec(
         TableKind.GOV_FUND, _EXPENDITURE_DETAIL_COLUMNS, _TOTAL_LINE, scheme="functional",
@@ -298,8 +306,8 @@ SPECS: Mapping[TableKind, TableSpec] = {
     TableKind.FISCAL_BASIC_EXPENDITURE: TableSpec(
         TableKind.FISCAL_BASIC_EXPENDITURE,
         _cols(("total", "合计", ("小计", "预算数", "预算", "基本支出", "金额")),
-              ("personnel", "人员经费", ("人员支出",)),
-              ("public", "公用经费", ("日常公用经费", "日常公用支出", "公用支出"))),
+              ("personnel", "人员经费", ("人员支出", "人员经费支出", "人员类")),
+              ("public", "公用经费", ("日常公用经费", "日常公用支出", "公用支出", "公用经费支出", "公用类"))),
         (*_TOTAL_LINE,
          LineSpec("personnel", ("人员经费合计", "人员经费")),
          LineSpec("public", ("公用经费合计", "公用经费", "日常公用经费"))),
@@ -341,9 +349,10 @@ _TITLE_PATTERNS: tuple[tuple[TableKind, re.Pattern[str]], ...] = tuple(
         (TableKind.OPERATION_EXPENSES, r"机关运行经费"),
         (TableKind.FISCAL_BASIC_EXPENDITURE, _NOT_GENERAL + r".*财政拨款基本支出"),
         (TableKind.PROJECT_ECONOMIC, r"项目支出.*经济(分类|科目)"),
+        (TableKind.BASIC_FUNCTIONAL, r"(一般公共预算|财政拨款).*基本支出.*功能(分类|科目)"),
         (TableKind.BASIC_EXPENDITURE, r"(一般公共预算|财政拨款).*基本支出"),
-        (TableKind.BASIC_BUDGET, r"基本支出(预算)?(情况)?表"),
-        (TableKind.GOV_FUND, r"政府性?基金.*支出"),
+        (TableKind.BASIC_BUDGET, r"基本支出(预算)?总?(情况)?表"),
+        (TableKind.GOV_FUND, r"政府性?基金.*(支出|收支)"),
         (TableKind.SOE_CAPITAL, r"国有资本经营.*支出"),
         (TableKind.GENERAL_BUDGET_ECONOMIC, r"一般公共预算.*支出.*经济(分类|科目)"),
         (TableKind.FISCAL_EXPENDITURE, _NOT_GENERAL + r".*财政拨款支出(预算)?(情况)?表"),
@@ -353,8 +362,9 @@ _TITLE_PATTERNS: tuple[tuple[TableKind, re.Pattern[str]], ...] = tuple(
         (TableKind.REVENUE, r"收入(预算)?总?(体情况)?表"),
         (TableKind.PROCUREMENT, r"政府采购"),
         (TableKind.FIXED_ASSETS, r"固定资产|国有资产占用"),
-        (TableKind.PROJECT_EXPENDITURE, r"项目支出(预算)?(明细)?(情况)?表|项目支出及其他支出"),
-        (TableKind.EXPENDITURE, r"支出(预算)?总?(体情况)?表"),
+        (TableKind.PROJECT_EXPENDITURE, r"项目支出(预算)?总?(明细)?(情况)?表|项目支出及其他支出"),
+        # 支出总表, 部门支出表, 本年支出总体情况表 — not 专项业务经费支出表, 结转资金支出表
+        (TableKind.EXPENDITURE, r"支出(预算)?总(体情况)?表|(?:^|部门|单位|本年|预算|年度?|表)支出(预算)?(情况)?表"),
     )
 )
 

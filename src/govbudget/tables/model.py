@@ -25,6 +25,7 @@ from govbudget.tables.kinds import ColumnSpec, TableKind, TableSpec
 
 __all__ = [
     "BasicExpenditureTable",
+    "BasicFunctionalTable",
     "BudgetTable",
     "Column",
     "ExpenditureTable",
@@ -215,6 +216,13 @@ class BasicExpenditureTable(BudgetTable):
 
 
 @attrs.frozen(slots=True)
+class BasicFunctionalTable(BudgetTable):
+    """一般公共预算基本支出表（按功能分类）: basic expenditure by functional code, 人员/公用."""
+
+    KIND: ClassVar[TableKind] = TableKind.BASIC_FUNCTIONAL
+
+
+@attrs.frozen(slots=True)
 class GovFundTable(BudgetTable):
     """政府性基金预算财政拨款支出表: government-fund expenditure by functional code."""
 
@@ -309,7 +317,7 @@ TABLE_TYPES: Mapping[TableKind, type[BudgetTable]] = {
     cls.KIND: cls
     for cls in (
         BudgetTable, SummaryTable, RevenueTable, ExpenditureTable, FiscalSummaryTable,
-        GeneralBudgetTable, BasicExpenditureTable, GovFundTable, SoeCapitalTable,
+        GeneralBudgetTable, BasicExpenditureTable, BasicFunctionalTable, GovFundTable, SoeCapitalTable,
         ThreePublicTable, ThreePublicYoYTable, ProcurementTable, FixedAssetsTable,
         ProjectExpenditureTable, FiscalExpenditureTable, FiscalBasicExpenditureTable,
         GeneralBudgetEconomicTable, ProjectEconomicTable, BasicBudgetTable,

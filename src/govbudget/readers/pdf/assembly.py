@@ -26,6 +26,7 @@ from govbudget.readers._textlayout import (
     join_wrapped,
     split_captions,
 )
+from govbudget.readers.layout import _is_data_row as _is_table_data
 from govbudget.readers.pdf.items import _Grid
 from govbudget.readers.raw import RawBlock, RawTable
 
@@ -151,7 +152,7 @@ class _Assembler:
             self._flush_blocks(lines)
         elif not self._continue(lines, rows, grid):
             self._close()
-            title, context, rest, used = _title_and_context(lines)
+            title, context, rest, used = _title_and_context(lines, grid.page)
             self._flush_blocks(rest)
             width = max(len(r) for r in rows)
             self.current = _Building(list(rows), [grid.page] * len(rows), title, context,
@@ -165,8 +166,9 @@ class _Assembler:
         cur = self.current
         if cur is None or grid.page != cur.row_pages[-1] + 1:
             return False
+        head_cells = _header_cells(cur.rows)
         if any(_squash(ln.text) not in cur.captions and not _CONTINUED.match(_squash(ln.text))
-               for ln in lines):
+               and not _repeats_header(ln.text, head_cells) for ln in lines):
             return False
         tol = 0.02 * max(grid.x1 - grid.x0, 1.0)
         if (cur.bottom < 0.7 * cur.height or abs(grid.x0 - cur.x0) > 2 * tol
@@ -182,11 +184,10 @@ class _Assembler:
             cur.width, cur.edges = len(grid.edges), grid.edges
         else:
             rows = [_spread(r, mapping, cur.width) for r in rows]
+        header = {tuple(_squash(c or "") for c in r) for r in cur.rows[:_header_count(cur.rows)]}
         k = 0
-        while (k < len(rows) and k < len(cur.rows) and k < 6
-               and [_squash(c or "") for c in rows[k]] == [_squash(c or "") for c in cur.rows[k]]
-               and not _is_data_row(cur.rows[k])):
-            k += 1
+        while k < len(rows) and k < 6 and tuple(_squash(c or "") for c in rows[k]) in header:
+            k += 1  # the header rows repeated on this page (in any order, the 栏次 row too)
         rest = rows[k:]
         retitled = any(is_title_line(ln.text) for ln in lines)
         if k == 0 and retitled:
@@ -226,6 +227,31 @@ class _Assembler:
         return self.items
 
 
+def _header_count(rows: Sequence[Sequence[str | None]]) -> int:
+    """How many rows of a table's first page are its header (before its first data row)."""
+    texts = [tuple(c or "" for c in r) for r in rows[:8]]
+    return next((i for i, r in enumerate(texts) if _is_table_data(r)), len(texts))
+
+
+def _header_cells(rows: Sequence[Sequence[str | None]]) -> list[str]:
+    """The header cells of a table, squashed, longest first."""
+    cells = {_squash(c) for r in rows[:_header_count(rows)] for c in r if c and _squash(c)}
+    return sorted(cells, key=len, reverse=True)
+
+
+def _repeats_header(text: str, cells: Sequence[str]) -> bool:
+    """Is a text line the table's header printed again as plain text (on a new page)?"""
+    rest = _squash(text)
+    if len(rest) < 4 or not cells:
+        return False
+    hits = 0
+    for c in cells:
+        if len(c) >= 2 and c in rest:
+            rest = rest.replace(c, "")
+            hits += 1
+    return hits >= 2 and not rest.strip("()（）:：、")
+
+
 def _column_map(
     edges: tuple[float, ...], onto: tuple[float, ...], tol: float
 ) -> list[int] | None:
@@ -235,7 +261,7 @@ def _column_map(
         near = [k for k, y in enumerate(onto) if abs(x - y) <= tol]
         if not near:
             return None
-        out.append(near[0])
+        out.append(min(near, key=lambda k: abs(x - onto[k])))  # a narrow margin column beside
     return out
 
 
