@@ -14,14 +14,15 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from govbudget.errors import GovBudgetError, InvalidAmount
-from govbudget.money import BLANK, Cell, Unit, parse_cell
-from govbudget.readers._columns import _GENERIC, _column_years, _columns, _is_label, _line_of
+from govbudget.money import Cell, Unit, parse_cell
+from govbudget.readers._across import is_across, read_across
+from govbudget.readers._columns import _columns, _is_label
 from govbudget.readers._headers import _NOTE, _header
 from govbudget.readers.layout import Layout, clean, read_layout, split_fused
-from govbudget.readers.raw import CellSources, RawTable, SourceLocation
+from govbudget.readers.raw import CellSources, RawTable
 from govbudget.tables.disclosure import Unparsed
 from govbudget.tables.kinds import TableKind, normalise_label
-from govbudget.tables.model import BudgetTable, Column, Row, TableHeader, table_type
+from govbudget.tables.model import BudgetTable, Row, table_type
 
 _BRACKET_CODE = re.compile(r"^\s*[\[【]\s*(\d{3}(?:\d{2}){0,2})\s*[\]】]\s*(.*)$|^\s*(\d{3}(?:\d{2}){0,2})\s+(\S.*)$",
                            re.S)
@@ -38,13 +39,13 @@ def _build_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[t
         first = next((i for i, r in enumerate(rows) if i > 0 and not all(  # first non-label row
             _is_label(kind, c) for c in r if c.strip())), len(rows))
         if kind is TableKind.THREE_PUBLIC and (
-            _is_transposed(kind, read_layout(rows, header_rows=first), rows[:first])
-            or _lines_across(kind, read_layout(rows, header_rows=len(rows)))
+            is_across(kind, read_layout(rows, header_rows=first), rows[:first])
+            or is_across(kind, read_layout(rows, header_rows=len(rows)), ())
         ):  # a template printing the 三公 lines across, with no row of amounts yet
             first = len(rows)
         layout = read_layout(rows, header_rows=first)
-    if kind is TableKind.THREE_PUBLIC and _is_transposed(kind, layout, rows):
-        return _transposed_table(kind, raw, title, rows, layout, header, unit, file)
+    if kind is TableKind.THREE_PUBLIC and is_across(kind, layout, rows):
+        return read_across(kind, raw, title, rows, layout, header, unit, file)
     # in two-sided tables each physical row holds an income and an expenditure row
     spec = kind.spec
     layout = _primary_codes(layout, spec.scheme)
@@ -169,70 +170,6 @@ def _named_lines(kind: TableKind, rows: list[Row]) -> list[Row]:
             if line != r.line:
                 out[i] = attrs.evolve(r, line=line)
     return out
-
-
-def _is_transposed(kind: TableKind, layout: Layout, rows: list[tuple[str, ...]]) -> bool:
-    """A table printing its named lines as columns (三公经费 across, one row of amounts)."""
-    data = rows[layout.header_rows:]
-    if len(data) > 2 or (data and layout.name_columns):
-        return False
-    hits = sum(1 for j in range(layout.width) if _line_of(kind, layout.labels.get(j, ())))
-    return hits >= 2
-
-
-def _lines_across(kind: TableKind, layout: Layout) -> bool:
-    """Whether most header columns each name a distinct line (三公 lines printed across)."""
-    lines = [_line_of(kind, layout.labels.get(j, ())) for j in range(layout.width)]
-    named = [x for x in lines if x is not None]
-    return len(set(named)) >= 3 and len(named) * 2 > layout.width
-
-
-def _transposed_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[tuple[str, ...]],
-                      layout: Layout, header: TableHeader, unit: Unit, file: str) -> BudgetTable:
-    offset = len(raw.rows) - len(rows)
-    years = _column_years(layout)
-    latest = max(years.values()) if years else None
-    lines: dict[str, tuple[str, dict[str, Cell], dict[str, SourceLocation], int]] = {}
-    extra: list[Row] = []
-    for i, cells in enumerate(rows[layout.header_rows:], start=layout.header_rows):
-        for j in range(layout.width):
-            text = cells[j] if j < len(cells) else ""
-            labels = layout.labels.get(j, ())
-            line = _line_of(kind, labels)
-            key = "prior" if latest is not None and years.get(j, latest) < latest else "total"
-            try:
-                cell = parse_cell(text)
-            except InvalidAmount:
-                extra.append(Row(clean(text), texts={"text": text.strip()},
-                                 source=raw.location(i + offset, j, file)))
-                continue
-            name = next((t for t in reversed(labels) if normalise_label(t) not in _GENERIC),
-                        labels[-1] if labels else "")
-            if line is None:
-                line_name = f"c{j}"
-                extra.append(Row(name or line_name, None, None, None, {"total": cell}, {},
-                                 None, raw.location(i + offset, j, file),
-                                 {"total": raw.location(i + offset, j, file)}))
-                continue
-            entry = lines.setdefault(line, (name, {}, {}, j))
-            entry[1][key] = cell
-            entry[2][key] = raw.location(i + offset, j, file)
-    if layout.header_rows >= len(rows):  # a template: the lines, no amounts yet
-        for j in range(layout.width):
-            labels = layout.labels.get(j, ())
-            line = _line_of(kind, labels)
-            if line is not None and line not in lines:
-                name = next((t for t in reversed(labels) if normalise_label(t) not in _GENERIC),
-                            labels[-1] if labels else "")
-                lines[line] = (name, {"total": BLANK}, {}, j)
-    # a line's source is its column in the row of amounts; a template has no such row
-    at = offset + layout.header_rows if layout.header_rows < len(rows) else None
-    out = [Row(name, None, line, None, cells_, {}, None, raw.location(at, j, file), sources)
-           for line, (name, cells_, sources, j) in lines.items()]
-    keys = ["total", *(["prior"] if any("prior" in r.cells for r in out) else [])]
-    columns = tuple(Column(k, kind.spec.column(k).name, None, None, False) for k in keys)
-    return table_type(kind)(columns=columns, rows=tuple(out + extra), unit=unit, title=title,
-                            header=header, source=raw.location(None, None, file))
 
 
 def _primary_codes(layout: Layout, scheme: str | None) -> Layout:

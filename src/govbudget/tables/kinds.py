@@ -152,7 +152,9 @@ _FISCAL_INCOME_LINES = (
 _TOTAL_LINE = (LineSpec("total", ("合计", "总计", "合  计", "小计")),)
 
 THREE_PUBLIC_LINES = (
-    LineSpec("total", ("合计", "三公经费合计", "“三公”经费合计", "三公经费", "小计")),
+    LineSpec("total", ("合计", "三公经费合计", "“三公”经费合计", "三公经费", "小计", "总计",
+                       "三公经费财政拨款预算总额", "三公经费预算总额", "三公经费总额", "三公经费预算数",
+                       "三公经费预算")),
     LineSpec("overseas", ("因公出国（境）费", "因公出国（境）费用", "因公出国境费", "因公出国经费",
                           "因公出国(境)费", "因公出国（境）经费", "因公出国（境）支出", "因公出国境支出")),
     LineSpec("vehicle", ("公务用车购置及运维费", "公务用车购置及运行维护费", "公务用车购置及运行费",
@@ -167,6 +169,8 @@ THREE_PUBLIC_LINES = (
     LineSpec("training", ("培训费",)),
     LineSpec("operation_expenses", ("机关运行经费", "机关运行经费预算", "机关运行经费预算数")),
     LineSpec("administrative", ("行政经费", "行政经费预算")),
+    #: a 合计 of 三公经费, 会议费 and 培训费 printed beside the 三公 小计 (not the 三公 total)
+    LineSpec("total_all", ("三公经费及会议费培训费合计",)),
 )
 
 SPECS: Mapping[TableKind, TableSpec] = {

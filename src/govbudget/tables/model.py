@@ -13,6 +13,7 @@ Cell.BLANK
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
@@ -40,6 +41,7 @@ __all__ = [
     "SoeCapitalTable",
     "SummaryTable",
     "TableHeader",
+    "UnitBasis",
     "ThreePublicTable",
     "ThreePublicYoYTable",
 ]
@@ -101,6 +103,21 @@ class TableHeader:
     unit_text: str | None = None
 
 
+class UnitBasis(enum.Enum):
+    """Where a table's unit of amounts comes from (金额单位的依据).
+
+    ``STATED``: printed in the table's frame (``单位：万元``, ``金额（元）``). ``INFERRED``: not
+    printed, but the table's amounts agree with another table of the disclosure in that
+    unit. ``UNKNOWN``: not printed and not inferable — ``unit`` is then only the
+    disclosure's usual unit, and no rule may compare the table's amounts with another
+    table's.
+    """
+
+    STATED = "stated"
+    INFERRED = "inferred"
+    UNKNOWN = "unknown"
+
+
 @attrs.frozen(slots=True)
 class BudgetTable:
     """A budget table (预算表) of a disclosure, in one display unit (万元, 元 …).
@@ -121,6 +138,10 @@ class BudgetTable:
     #: cells then feed no rule, and the report lists it as not understood
     unreadable: str | None = None
     source: SourceLocation | None = attrs.field(default=None, eq=False)
+    unit_basis: UnitBasis = UnitBasis.STATED
+    #: what the reader had to infer, or could not, in reading the table (rows coded from
+    #: their names, rows left uncoded, the unit inferred): said once, never silently
+    remarks: tuple[str, ...] = ()
 
     @property
     def kind(self) -> TableKind:
