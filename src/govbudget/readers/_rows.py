@@ -17,12 +17,14 @@ from govbudget.errors import GovBudgetError, InvalidAmount
 from govbudget.money import Cell, Unit, parse_cell
 from govbudget.readers._across import is_across, read_across
 from govbudget.readers._columns import _columns, _is_label
-from govbudget.readers._headers import _NOTE, _header
+from govbudget.readers._headers import _NOTE, _UNIT, _UNIT_IN_LABEL, _header
+from govbudget.readers._lines import settle
+from govbudget.readers._names import NameCoder
 from govbudget.readers.layout import Layout, clean, read_layout, split_fused
 from govbudget.readers.raw import CellSources, RawTable
 from govbudget.tables.disclosure import Unparsed
 from govbudget.tables.kinds import TableKind, normalise_label
-from govbudget.tables.model import BudgetTable, Row, table_type
+from govbudget.tables.model import BudgetTable, Row, UnitBasis, table_type
 
 _BRACKET_CODE = re.compile(r"^\s*[\[【]\s*(\d{3}(?:\d{2}){0,2})\s*[\]】]\s*(.*)$|^\s*(\d{3}(?:\d{2}){0,2})\s+(\S.*)$",
                            re.S)
@@ -33,7 +35,6 @@ def _build_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[t
                  context: list[str], file: str, unparsed: list[Unparsed]) -> BudgetTable:
     """The typed table of a raw grid; cells that cannot be read go to ``unparsed``."""
     header = _header(context, title)
-    unit = Unit.parse(header.unit_text) if header.unit_text else Unit.WAN
     layout = read_layout(rows)
     if layout.header_rows >= len(rows) > 1:  # no amounts anywhere: the header ends at the
         first = next((i for i, r in enumerate(rows) if i > 0 and not all(  # first non-label row
@@ -44,8 +45,10 @@ def _build_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[t
         ):  # a template printing the 三公 lines across, with no row of amounts yet
             first = len(rows)
         layout = read_layout(rows, header_rows=first)
+    unit, basis = _unit(header.unit_text, rows[:layout.header_rows])
     if kind is TableKind.THREE_PUBLIC and is_across(kind, layout, rows):
-        return read_across(kind, raw, title, rows, layout, header, unit, file)
+        return attrs.evolve(read_across(kind, raw, title, rows, layout, header, unit, file),
+                            unit_basis=basis)
     # in two-sided tables each physical row holds an income and an expenditure row
     spec = kind.spec
     layout = _primary_codes(layout, spec.scheme)
@@ -69,6 +72,10 @@ def _build_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[t
     label_columns = [j for j in columns if columns[j].text and (not names or j < names[0])]
     # the 类 names of the table's year: resolved once per table, when a line first needs them
     class_names = functools.cache(lambda: _class_names(header.year))
+    # rows printed by name only: coded through the catalogue, depth-first
+    coder = NameCoder(spec.scheme, header.year) if spec.scheme is not None and (
+        spec.two_sided or not layout.code_columns) else None
+    by_name: list[tuple[str, str | None]] = []
     for i, cells in enumerate(rows[layout.header_rows:], start=layout.header_rows):
         at = i + offset
         number = None
@@ -127,49 +134,34 @@ def _build_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[t
                     and not texts:
                 continue
             line = spec.line_key(name, side) if row_code is None else None
-            if row_code is None and line is None and side == "expenditure":
-                row_code = _class_code(name, class_names)
+            if row_code is None and line is None and coder is not None and name \
+                    and side != "income" and not _amount_like(name):
+                row_code = coder.code(name)
+                if row_code is None and side == "expenditure":
+                    row_code = _class_code(name, class_names)
+                by_name.append((name, row_code))
             out_rows.append(Row(name, row_code, line, side, row_cells, texts, number, where,
                                 sources))
+    settled, remarks = settle(kind, out_rows, header, by_name, layout.code_columns)
     cls = table_type(kind)
     return cls(
-        columns=tuple(columns[j] for j in sorted(columns)), rows=tuple(_named_lines(kind, out_rows)),
+        columns=tuple(columns[j] for j in sorted(columns)), rows=tuple(settled),
         unit=unit, title=title, header=header, note="\n".join(note_lines) or None,
-        source=raw.location(None, None, file),
+        source=raw.location(None, None, file), unit_basis=basis, remarks=tuple(remarks),
     )
 
 
-_FUND_LINES = {"general_budget": "carryover_general", "gov_fund": "carryover_fund",
-               "soe_capital": "carryover_soe"}
-
-
-def _named_lines(kind: TableKind, rows: list[Row]) -> list[Row]:
-    """Named lines whose meaning depends on their place in the table.
-
-    A 收入合计 printed after the carry-over is the 收入总计; the fund lines printed under
-    上年结转 are the carry-over by fund; a 财政拨款收入 followed by its fund lines
-    (一般公共预算 …) is their sum, not the general-budget line.
-    """
-    if not kind.spec.two_sided:
-        return rows
-    out = list(rows)
-    for side in ("income", "expenditure"):
-        idx = [i for i, r in enumerate(out) if r.side == side]
-        carried = False
-        for n, i in enumerate(idx):
-            r = out[i]
-            line = r.line
-            if line in ("carryover", "carryforward"):
-                carried = True
-            elif line == "subtotal" and carried and not any(out[k].line == "total" for k in idx):
-                line = "total"
-            elif carried and line in _FUND_LINES and kind is TableKind.FISCAL_SUMMARY:
-                line = _FUND_LINES[line]
-            elif line == "general_budget" and n + 1 < len(idx) and out[idx[n + 1]].line == line:
-                line = "fiscal"
-            if line != r.line:
-                out[i] = attrs.evolve(r, line=line)
-    return out
+def _unit(stated: str | None, header_rows: Sequence[Sequence[str]]) -> tuple[Unit, UnitBasis]:
+    """The unit of amounts printed in the frame (``单位：万元``) or in the column headings
+    (``预算数（万元）``); when none is printed, 万元 for now and ``UNKNOWN`` (the assembly
+    infers it from the other tables)."""
+    if stated:
+        return Unit.parse(stated), UnitBasis.STATED
+    found = {m.group(1) for r in header_rows for c in r if c
+             for m in (_UNIT.search(c) or _UNIT_IN_LABEL.search(c),) if m}
+    if len(found) == 1:
+        return Unit.parse(found.pop()), UnitBasis.STATED
+    return Unit.WAN, UnitBasis.UNKNOWN
 
 
 def _primary_codes(layout: Layout, scheme: str | None) -> Layout:

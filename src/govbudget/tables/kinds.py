@@ -122,7 +122,16 @@ _SUMMARY_INCOME_LINES = (
     LineSpec("operating", ("事业单位经营支出", "经营支出"), "expenditure"),
     LineSpec("total", ("支出总计", "支出总计数"), "expenditure"),
     LineSpec("unclassified", ("人行科目",), "expenditure"),
-    LineSpec("fiscal", ("财政拨款", "财政拨款收入合计", "财政拨款小计"), "income"),
+    LineSpec("fiscal", ("财政拨款", "财政拨款收入合计", "财政拨款小计", "本级财政拨款收入"),
+             "income"),
+    #: a 收支总表 laid out by the nature of expenditure instead of by function
+    LineSpec("basic", ("基本支出",), "expenditure"),
+    LineSpec("project", ("项目支出",), "expenditure"),
+    LineSpec("distribution", ("结余分配",), "expenditure"),
+    LineSpec("operating", ("事业单位经营服务收入", "经营服务收入"), "income"),
+    LineSpec("special_account", ("财政专户管理事业收入",), "income"),
+    #: 合计 at the head or foot of a side: its total (the 本年合计 when a 总计 follows)
+    LineSpec("total", ("合计", "总计")),
 )
 
 _FISCAL_INCOME_LINES = (
@@ -147,6 +156,7 @@ _FISCAL_INCOME_LINES = (
                               "结转下年支出", "结转结余下年", "年末结转"), "expenditure"),
     LineSpec("total", ("支出总计",), "expenditure"),
     LineSpec("unclassified", ("人行科目",), "expenditure"),
+    LineSpec("total", ("合计", "总计")),
 )
 
 _TOTAL_LINE = (LineSpec("total", ("合计", "总计", "合  计", "小计")),)

@@ -41,9 +41,9 @@ __all__ = [
     "SoeCapitalTable",
     "SummaryTable",
     "TableHeader",
-    "UnitBasis",
     "ThreePublicTable",
     "ThreePublicYoYTable",
+    "UnitBasis",
 ]
 
 
