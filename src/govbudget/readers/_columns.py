@@ -105,6 +105,7 @@ def _columns(kind: TableKind, layout: Layout, name_columns: Sequence[int]) -> di
     out: dict[int, Column] = {}
     skip = {layout.numbers, *layout.code_columns, *name_columns, *layout.empty_columns}
     years = _column_years(layout)
+    in_codes = {j for g in layout.code_groups for j in g}
     for j in range(layout.width):
         if j in skip:
             continue
@@ -126,6 +127,11 @@ def _columns(kind: TableKind, layout: Layout, name_columns: Sequence[int]) -> di
         is_text = j not in layout.amount_columns
         if match is not None and match.text:  # 绩效目标, 变化原因 … (maybe all blank)
             is_text = True
+        elif match is not None and is_text and kind is not TableKind.OTHER \
+                and normalise_label(label) in match.labels and j not in in_codes:
+            # an amount column of the kind whose cells read as no amount: kept as an amount
+            # column, so that every cell it cannot parse is recorded as unparsed
+            is_text = False
         if match is None or match.text != is_text:
             number = layout.column_numbers.get(j)
             key = f"c{number if number is not None else j}"

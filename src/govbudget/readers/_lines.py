@@ -35,6 +35,8 @@ __all__ = ["is_unit_name", "settle"]
 
 _FUND_LINES = {"general_budget": "carryover_general", "gov_fund": "carryover_fund",
                "soe_capital": "carryover_soe"}
+#: a line heading lines of its own key (财政拨款 over 一般公共预算…, 单位资金 over 事业收入…)
+_GROUPS = {"general_budget": "fiscal", "business": "unit_funds"}
 #: the ending of a unit's name (局, 委员会, 中心, 本级 …), maybe with a bracketed qualifier
 _UNIT_END = re.compile(
     r"(局|委员会|委|办公厅|办公室|办|中心|院|所|站|队|馆|处|厅|学校|学院|本级|机关|支队|大队|总队"
@@ -55,14 +57,15 @@ def is_unit_name(name: str, header: TableHeader | None = None) -> bool:
 
 def settle(kind: TableKind, rows: list[Row], header: TableHeader | None,
            by_name: Sequence[tuple[str, str | None]], codes: Sequence[int]
-           ) -> tuple[list[Row], list[str]]:
-    """The rows with the lines their place gives them, and the reader's remarks."""
+           ) -> tuple[list[Row], list[str], str | None]:
+    """The rows with the lines their place gives them, the reader's remarks, and how the
+    rows break the amounts down (``BudgetTable.breakdown``)."""
     remarks = _name_remarks(by_name, header, bool(codes))
     if kind.spec.two_sided:
-        return _summary_lines(kind, rows), remarks
+        return _summary_lines(kind, rows), remarks, None
     out = list(rows)
     if kind is TableKind.OTHER:
-        return out, remarks
+        return out, remarks, None
     units = [i for i, r in enumerate(out)
              if r.code is None and r.line is None and r.name and is_unit_name(r.name, header)]
     for i in units:
@@ -71,7 +74,24 @@ def settle(kind: TableKind, rows: list[Row], header: TableHeader | None,
         total = _total_row(out, units)
         if total is not None:
             out[total] = attrs.evolve(out[total], line="total")
-    return out, remarks
+    return out, remarks, _breakdown(out)
+
+
+def _breakdown(rows: Sequence[Row]) -> str | None:
+    """``unit`` when code rows follow two or more unit rows, ``repeated`` when a code is
+    printed on several rows without them, else None (one row per code)."""
+    codes = [r.code for r in rows if r.code is not None and r.side != "income"]
+    if len(set(codes)) == len(codes):
+        return None
+    sections = 0
+    seen_code = False
+    for r in rows:
+        if r.line == "unit":
+            sections += 1
+            seen_code = False
+        elif r.code is not None:
+            seen_code = True
+    return "unit" if sections >= 2 and seen_code else "repeated"
 
 
 def _name_remarks(by_name: Sequence[tuple[str, str | None]], header: TableHeader | None,
@@ -139,7 +159,7 @@ def _summary_lines(kind: TableKind, rows: list[Row]) -> list[Row]:
     A 收入合计 printed after the carry-over is the 收入总计 (and a 合计 printed before it,
     when a 总计 follows, the 本年收入合计); the fund lines printed under 上年结转 are the
     carry-over by fund; a 财政拨款收入 followed by its fund lines (一般公共预算 …) is their
-    sum, not the general-budget line.
+    sum, not the general-budget line (and 单位资金 over 事业收入 … theirs).
     """
     out = list(rows)
     for side in ("income", "expenditure"):
@@ -159,8 +179,8 @@ def _summary_lines(kind: TableKind, rows: list[Row]) -> list[Row]:
                 line = "total"
             elif carried and line in _FUND_LINES and kind is TableKind.FISCAL_SUMMARY:
                 line = _FUND_LINES[line]
-            elif line == "general_budget" and n + 1 < len(idx) and out[idx[n + 1]].line == line:
-                line = "fiscal"
+            elif line in _GROUPS and n + 1 < len(idx) and out[idx[n + 1]].line == line:
+                line = _GROUPS[line]  # 财政拨款 / 单位资金 heading the lines it sums
             if line != r.line:
                 out[i] = attrs.evolve(r, line=line)
     return out

@@ -18,7 +18,7 @@ from govbudget.money import Cell, Unit, parse_cell
 from govbudget.readers._across import is_across, read_across
 from govbudget.readers._columns import _columns, _is_label
 from govbudget.readers._headers import _NOTE, _UNIT, _UNIT_IN_LABEL, _header
-from govbudget.readers._lines import settle
+from govbudget.readers._lines import is_unit_name, settle
 from govbudget.readers._names import NameCoder
 from govbudget.readers.layout import Layout, clean, read_layout, split_fused
 from govbudget.readers.raw import CellSources, RawTable
@@ -105,9 +105,10 @@ def _build_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[t
                 name = "".join(name.split())
             if code_text and side != "income":  # a label printed in the code column
                 name = f"{code_text}{name}" if name else code_text
-            if not name and side is None:  # 合计 printed in a text column left of the names
+            if not name and side is None:  # 合计 or a unit printed in a column left of the names
                 name = next((cells[j].strip() for j in label_columns if j < len(cells)
-                             and spec.line_key(cells[j]) is not None), "")
+                             and (spec.line_key(cells[j]) is not None
+                                  or is_unit_name(cells[j], header))), "")
             row_code = code if side != "income" else None
             if row_code is None and name and spec.scheme is not None and side != "income":
                 m = _BRACKET_CODE.match(name)
@@ -142,12 +143,13 @@ def _build_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[t
                 by_name.append((name, row_code))
             out_rows.append(Row(name, row_code, line, side, row_cells, texts, number, where,
                                 sources))
-    settled, remarks = settle(kind, out_rows, header, by_name, layout.code_columns)
+    settled, remarks, breakdown = settle(kind, out_rows, header, by_name, layout.code_columns)
     cls = table_type(kind)
     return cls(
         columns=tuple(columns[j] for j in sorted(columns)), rows=tuple(settled),
         unit=unit, title=title, header=header, note="\n".join(note_lines) or None,
         source=raw.location(None, None, file), unit_basis=basis, remarks=tuple(remarks),
+        breakdown=breakdown,
     )
 
 

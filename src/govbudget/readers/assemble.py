@@ -26,10 +26,11 @@ from govbudget.errors import LoadError
 from govbudget.money import Unit
 from govbudget.readers._headers import _NOTE, _cover, _scope_word, _title_and_rows
 from govbudget.readers._rows import _build_table
+from govbudget.readers._units import infer_units
 from govbudget.readers.raw import RawBlock, RawDocument, RawTable
 from govbudget.tables.disclosure import Disclosure, Document, Scope, UnitKind, Unparsed
 from govbudget.tables.kinds import TableKind, kind_from_title
-from govbudget.tables.model import BudgetTable, TableHeader
+from govbudget.tables.model import BudgetTable, TableHeader, UnitBasis
 
 __all__ = ["assemble"]
 
@@ -116,6 +117,7 @@ def _unit_kind(table: BudgetTable) -> UnitKind | None:
 
 
 def _disclosure(part: _Part, year: int | None, file: str) -> Disclosure:
+    part.tables = infer_units(part.tables)
     headers = [t.header for t in part.tables if t.header is not None]
     summary = next((t for t in part.tables if t.kind is TableKind.SUMMARY), None)
     main = summary.header if summary is not None and summary.header else (
@@ -125,7 +127,9 @@ def _disclosure(part: _Part, year: int | None, file: str) -> Disclosure:
     name = main.name or next((h.name for h in headers if h.name), None) or cover_name or ""
     years = [h.year for h in headers if h.year] or ([cover_year] if cover_year else [])
     the_year = year or (max(set(years), key=years.count) if years else 0)
-    units = [t.unit for t in part.tables if t.kind is not TableKind.OTHER]
+    units = [t.unit for t in part.tables if t.kind is not TableKind.OTHER
+             and t.unit_basis is UnitBasis.STATED] or [
+        t.unit for t in part.tables if t.kind is not TableKind.OTHER]
     unit = max(set(units), key=units.count) if units else Unit.WAN
     scope = Scope.UNIT if part.title_prefix == "单位" else Scope.DEPARTMENT
     narrative = _narrative(part.blocks)

@@ -137,7 +137,7 @@ def _bare_label(name: str) -> str:
 
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十百]+[、.．]|\d+[、.．](?!\d)|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)"
                       r"|[（(]\d{1,2}[)）](?!\d))")
-_LABEL_NOISE = re.compile(r"[\s“”\"'‘’「」：:（）()]")
+_LABEL_NOISE = re.compile(r"[\s“”\"'‘’「」：:（）()、]")
 _YEAR_PREFIX = re.compile(r"^\d{4}\s*年度?(?=\D)")
 
 
