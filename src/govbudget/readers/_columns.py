@@ -106,6 +106,7 @@ def _columns(kind: TableKind, layout: Layout, name_columns: Sequence[int]) -> di
     skip = {layout.numbers, *layout.code_columns, *name_columns, *layout.empty_columns}
     years = _column_years(layout)
     in_codes = {j for g in layout.code_groups for j in g}
+    taken: set[str] = set()
     for j in range(layout.width):
         if j in skip:
             continue
@@ -135,6 +136,9 @@ def _columns(kind: TableKind, layout: Layout, name_columns: Sequence[int]) -> di
         if match is None or match.text != is_text:
             number = layout.column_numbers.get(j)
             key = f"c{number if number is not None else j}"
+            if key in taken:  # 栏次 2 and physical column 2 both unnamed: keep keys apart
+                key = f"c{j}_{number}" if number is not None else f"x{j}"
+            taken.add(key)
             out[j] = Column(key, label or key, number, side, is_text)
             continue
         used.add(match.key)

@@ -18,7 +18,8 @@ from govbudget.tables.kinds import kind_from_title, normalise_label
 from govbudget.tables.model import TableHeader
 
 _NOTE = re.compile(r"^\s*[（(]?\s*(?:注|说明)\s*[0-9一二三四五六七八九十]*\s*[:：]")
-_HEADER_CODE = re.compile(r"^(?:编制单位[:：])?\s*(\d{3,})\s*([^\d\s].*?)\s*(?:截止时间.*)?$")
+_HEADER_CODE = re.compile(
+    r"^(?:编制单位[:：])?\s*(\d{3,})\s*[-_－—]?\s*([^\d\s\-_－—].*?)\s*(?:截止时间.*)?$")
 _YEAR = re.compile(r"(?:预算年度[:：]?\s*)(\d{4})|(\d{4})\s*年")
 _YEAR_LINE = re.compile(r"^[（(]?\s*(\d{4})\s*(?:年度?)?\s*[）)]?$")
 #: the unit of amounts wherever it is printed: 单位：万元, 金额单位：元, 单位 万元 (colon lost)
@@ -75,7 +76,7 @@ def _header(context: Sequence[str], title: str | None) -> TableHeader:
         if y:  # the year on a line of its own
             year = year or int(y.group(1))
             continue
-        u = _UNIT.search(text)
+        u = _UNIT.search(text) or re.search(r"\s(亿元|万元|千元|元)$", text)
         if u:
             unit_text = u.group(1)
             bare = _BARE_NAMED.match(text[: u.start()].strip())
@@ -85,7 +86,9 @@ def _header(context: Sequence[str], title: str | None) -> TableHeader:
         m = _HEADER_CODE.match(text) if not re.match(r"^\d{4}\s*年", text) else None
         named = [v for v in _NAMED.findall(text) if v not in ("元", "万元", "亿元")]
         if m and code is None and "预算年度" not in text and not named:
-            code, name = m.group(1), re.sub(r"\s{2,}.*$", "", m.group(2)).strip()
+            rest = _UNIT.sub("", m.group(2))
+            rest = re.sub(r"\s+(亿元|万元|千元|元)$", "", rest)  # 606-某局 万元: the unit after
+            code, name = m.group(1), re.sub(r"\s{2,}.*$", "", rest).strip()
         elif named and name is None:
             c = re.match(r"^(\d{3,})[_\s]*(.+)$", named[0])
             code, name = (c.group(1), c.group(2)) if c else (code, named[0])

@@ -16,6 +16,7 @@ import attrs
 from govbudget.errors import GovBudgetError, InvalidAmount
 from govbudget.money import Cell, Unit, parse_cell
 from govbudget.readers._across import is_across, read_across
+from govbudget.readers._blocks import blocks, masked
 from govbudget.readers._columns import _columns, _is_label
 from govbudget.readers._headers import _NOTE, _UNIT, _UNIT_IN_LABEL, _header
 from govbudget.readers._lines import is_unit_name, settle
@@ -32,10 +33,25 @@ _SPACED_HAN = re.compile(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]")
 
 
 def _build_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[tuple[str, ...]],
-                 context: list[str], file: str, unparsed: list[Unparsed]) -> BudgetTable:
-    """The typed table of a raw grid; cells that cannot be read go to ``unparsed``."""
+                 context: list[str], file: str, unparsed: list[Unparsed],
+                 apart: list[BudgetTable] | None = None, header_rows: int | None = None
+                 ) -> BudgetTable:
+    """The typed table of a raw grid; cells that cannot be read go to ``unparsed``; blocks
+    printed beside the table but read as tables of their own go to ``apart``."""
     header = _header(context, title)
-    layout = read_layout(rows)
+    layout = read_layout(rows, header_rows=header_rows)
+    if apart is not None and len(rows) > layout.header_rows:
+        own, others = blocks(kind, rows, layout)
+        if len(own) > 1 or others:
+            head = layout.header_rows  # the blocks share the grid's header
+            parts = [_build_table(kind, raw, title, masked(rows, cols), context, file, unparsed,
+                                  header_rows=head) for cols in own]
+            for label, cols in others:
+                apart.append(_build_table(TableKind.OTHER, raw, f"{title or ''}（{label}）",
+                                          masked(rows, cols), context, file, unparsed,
+                                          header_rows=head))
+            return attrs.evolve(parts[0], rows=tuple(r for t in parts for r in t.rows),
+                                remarks=tuple(dict.fromkeys(x for t in parts for x in t.remarks)))
     if layout.header_rows >= len(rows) > 1:  # no amounts anywhere: the header ends at the
         first = next((i for i, r in enumerate(rows) if i > 0 and not all(  # first non-label row
             _is_label(kind, c) for c in r if c.strip())), len(rows))
@@ -65,11 +81,15 @@ def _build_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[t
              for _side, _name_col, cols in sides]
     # per side: column key → physical column, shared by the rows' lazy cell sources
     plan_columns = [{key: j for j, key, _text, _name in plan} for plan in plans]
+    code_columns = [{**cols, "unit_code": layout.code_columns[0]} if layout.code_columns else cols
+                    for cols in plan_columns]
     offset = len(raw.rows) - len(rows)
     out_rows: list[Row] = []
     note_lines: list[str] = [c.strip() for c in context if _NOTE.match(c)]
     prev_parts: list[str] = []
-    label_columns = [j for j in columns if columns[j].text and (not names or j < names[0])]
+    # text columns that may hold a row's label when its name cell is blank (合计, a unit)
+    label_columns = sorted((j for j in columns if columns[j].text),
+                           key=lambda j: (bool(names) and j > names[0], j))
     # the 类 names of the table's year: resolved once per table, when a line first needs them
     class_names = functools.cache(lambda: _class_names(header.year))
     # rows printed by name only: coded through the catalogue, depth-first
@@ -95,9 +115,12 @@ def _build_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[t
             if split is not None:  # 2011301-行政运行: the code and the name in one cell
                 code, fused_name = split
                 code_text = None
+        unit_code = None
+        if code is None and code_text and clean(code_text).strip("[]【】").isdigit():
+            unit_code, code_text = code_text.strip(), None  # 125001: a unit's code, not a 科目
         where = raw.location(at, None, file)
-        for (side, name_col, _cols), plan, plan_cols in zip(sides, plans, plan_columns,
-                                                            strict=True):
+        for (side, name_col, _cols), plan, plan_cols, coded_cols in zip(
+                sides, plans, plan_columns, code_columns, strict=True):
             name = cells[name_col].strip() if name_col is not None and name_col < len(cells) else ""
             if fused_name is not None and side != "income":
                 name = f"{fused_name}{name}" if name != fused_name else name
@@ -108,7 +131,8 @@ def _build_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[t
             if not name and side is None:  # 合计 or a unit printed in a column left of the names
                 name = next((cells[j].strip() for j in label_columns if j < len(cells)
                              and (spec.line_key(cells[j]) is not None
-                                  or is_unit_name(cells[j], header))), "")
+                                  or (is_unit_name(cells[j], header)
+                                      and (not names or j < names[0])))), "")
             row_code = code if side != "income" else None
             if row_code is None and name and spec.scheme is not None and side != "income":
                 m = _BRACKET_CODE.match(name)
@@ -117,6 +141,9 @@ def _build_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[t
             row_cells: dict[str, Cell] = {}
             texts: dict[str, str] = {}
             sources = CellSources(where, plan_cols)
+            if unit_code is not None and side != "income":
+                texts["unit_code"] = unit_code
+                sources = CellSources(where, coded_cols)
             width = len(cells)
             for j, key, is_text, column_name in plan:
                 text = cells[j] if j < width else ""
@@ -210,7 +237,8 @@ def _code(cells: Sequence[str], columns: Sequence[int],
     """The row's code from its code cell(s); else the text found there (e.g. 合计).
 
     Split codes (类 | 款 | 项) are joined; a row printing only its 款 or 项 part takes
-    the leading parts from the code rows above it (``prev``, updated in place).
+    the leading parts from the code rows above it (``prev``, updated in place); so does a
+    two-digit 款 in a single code column.
     """
     raw_parts = [clean(cells[j]).strip("[]") if j < len(cells) else "" for j in columns]
     # a 款/项 part printed without its leading zero (2 for 02)
@@ -229,7 +257,13 @@ def _code(cells: Sequence[str], columns: Sequence[int],
             prev[:] = raw_parts
             return joined, None
     if joined.isdigit() and len(joined) in (3, 5, 7):
+        if len(columns) == 1:
+            prev[:] = [joined]
         return joined, None
+    if len(columns) == 1 and len(joined) == 2 and joined.isdigit() and prev and len(prev[0]) >= 3:
+        # one code column printing a 款 as its two digits (201 / 10 人力资源事务): under
+        # the 类 of the code rows above
+        return prev[0][:3] + joined, None
     return None, "".join(cells[j].strip() for j in columns if j < len(cells))
 
 

@@ -51,7 +51,7 @@ _NUMBERED = re.compile(
     r"^([一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、．.](?!\d)|其中)"
 )
 _SENTENCE_END = re.compile(r"[。；;！!？?，,]$")
-_CODE_NAME = re.compile(r"^\d{3}(?:\d{3})*\s*[\u4e00-\u9fff]")
+_CODE_NAME = re.compile(r"^\d{3}(?:\d{3})*\s*[-_－—]?\s*[\u4e00-\u9fff]")
 _AMOUNT_OR_CLAUSE = re.compile(r"\d\.\d|[。，]")
 _AMOUNT = re.compile(r"^[-－+]?[0-9][0-9,，]*(\.[0-9]+)?%?$|^[-－+]?\.[0-9]+$")
 _CODE = re.compile(r"^[0-9]{2,9}$")
@@ -179,7 +179,7 @@ def split_captions(
             k += 1
             continue
         seen += 1
-        texts = [part for t in texts for part in _split_caption(t)]
+        texts = [part for t in _pair_labels(texts) for part in _split_caption(t)]
         # one text spanning the whole width: the other cells are merged (None), not blank
         alone = len(texts) == 1 and len(rows[k]) >= 3 and all(c is None for c in rows[k][1:])
         if (len(texts) <= 2 and all(
@@ -190,6 +190,17 @@ def split_captions(
             continue
         break
     return captions, [tuple(r) for r in rows[k:]]
+
+
+def _pair_labels(texts: list[str]) -> list[str]:
+    """A label printed in a cell of its own (``部门：`` | ``某局``) joined to its value."""
+    out: list[str] = []
+    for t in texts:
+        if out and re.search(r"[：:]$", out[-1]) and len(out[-1]) <= 12 and not re.search(r"[：:]", t):
+            out[-1] += t
+        else:
+            out.append(t)
+    return out
 
 
 def _split_caption(text: str) -> list[str]:

@@ -88,11 +88,13 @@ def assemble(raw: RawDocument, *, year: int | None = None) -> Document:
             parts.append(part)
         if kind is TableKind.SUMMARY or part.title_prefix is None:
             part.title_prefix = _scope_word(title or "")
+        apart: list[BudgetTable] = []
         table = _build_table(kind or TableKind.OTHER, item, title, rows, context, file,
-                             part.unparsed)
+                             part.unparsed, apart)
         if kind is None and _is_organisation(table):
             part.unit_kind = _unit_kind(table) or part.unit_kind
         part.tables.append(table)
+        part.tables.extend(apart)
     parts = [p for p in parts if p.tables or p.blocks or p.performance]
     disclosures = [_disclosure(p, year, file) for p in parts]
     if len(disclosures) > 1 and disclosures[0].scope is Scope.DEPARTMENT:

@@ -133,6 +133,8 @@ def _counter_numbers(cells: Sequence[str]) -> dict[int, int] | None:
     others = [c for j, c in enumerate(cells) if c and j not in numbered]
     if not all(_COUNTER.match(c) for c in others):
         return None
+    if not numbered and len(others) >= 2 and all(c.startswith("*") for c in others):
+        return {}  # ** ** ** **: a 栏次 row printing no numbers
     values = list(numbered.values())
     marked = bool(others)
     if len(values) < (1 if marked else 3) or values != list(range(values[0], values[0] + len(values))):
@@ -152,6 +154,9 @@ def _is_data_row(row: Sequence[str]) -> bool:
     filled = [c for c in cells if c]
     # a row of amounts only (三公经费 printed across) is data
     if len(filled) >= 2 and all(is_amount(c) for c in filled):
+        return True
+    # a lone amount (an unlabelled total) is data
+    if len(filled) == 1 and is_amount(filled[0]) and ("." in filled[0] or "," in filled[0]):
         return True
     # a total line with nothing beside it (an empty table's 合计 row) is data
     if len(filled) == 1 and filled[0] in ("合计", "总计") and cells.index(filled[0]) < 3:

@@ -108,7 +108,7 @@ _SUMMARY_INCOME_LINES = (
     LineSpec("operating", ("事业单位经营收入", "经营收入"), "income"),
     LineSpec("superior_subsidy", ("上级补助收入",), "income"),
     LineSpec("affiliated_remit", ("附属单位上缴收入",), "income"),
-    LineSpec("other", ("其他收入",), "income"),
+    LineSpec("other", ("其他收入", "其他资金"), "income"),
     LineSpec("subtotal", ("本年收入合计", "收入合计", "本年收入小计"), "income"),
     LineSpec("carryover", ("上年结转结余", "上年结转", "上年结转和结余", "用事业基金弥补收支差额", "上年结余结转"),
              "income"),
@@ -133,6 +133,10 @@ _SUMMARY_INCOME_LINES = (
     LineSpec("distribution", ("结余分配",), "expenditure"),
     LineSpec("operating", ("事业单位经营服务收入", "经营服务收入"), "income"),
     LineSpec("special_account", ("财政专户管理事业收入",), "income"),
+    LineSpec("subtotal", ("当年收入", "当年收入合计", "当年收入小计"), "income"),
+    LineSpec("subtotal", ("当年支出小计", "当年支出合计", "当年支出"), "expenditure"),
+    #: 部门预算 heading a side (Xi'an): the same figure as the 本年合计 below
+    LineSpec("department_budget", ("部门预算",)),
     #: 合计 at the head or foot of a side: its total (the 本年合计 when a 总计 follows)
     LineSpec("total", ("合计", "总计")),
 )
@@ -161,6 +165,8 @@ _FISCAL_INCOME_LINES = (
                               "结转下年支出", "结转结余下年", "年末结转"), "expenditure"),
     LineSpec("total", ("支出总计",), "expenditure"),
     LineSpec("unclassified", ("人行科目",), "expenditure"),
+    LineSpec("basic", ("基本支出",), "expenditure"),
+    LineSpec("project", ("项目支出",), "expenditure"),
     LineSpec("total", ("合计", "总计")),
 )
 
