@@ -50,7 +50,7 @@ def blocks(kind: TableKind, rows: Sequence[Sequence[str]], layout: Layout
     if not kind.spec.two_sided or len(names) <= 2:
         return [every], []
     spans = [tuple(range(a, b)) for a, b in zip(names, [*names[1:], width], strict=True)]
-    spans[0] = tuple(range(0, names[1]))  # the income block holds any leading columns
+    spans[0] = tuple(range(names[1]))  # the income block holds any leading columns
     functional = next((i for i, s in enumerate(spans[1:], start=1) if "功能" in labels[s[0]]), 1)
     own = [*spans[0], *spans[functional]]
     apart = [(labels[s[0]] or f"第{i + 1}栏", s) for i, s in enumerate(spans)
