@@ -84,6 +84,12 @@ class Report:
         return text(self, min_severity=min_severity, coverage=coverage, verbose=verbose,
                     quiet=quiet)
 
+    def to_records(self, *, document: str | None = None) -> list[dict[str, str | int | None]]:
+        """One flat record per finding (``govbudget.rules.records``), for pandas or DuckDB."""
+        from govbudget.rules.records import to_records
+
+        return to_records(self, document=document)
+
     def __str__(self) -> str:
         return self.to_text()
 
