@@ -126,8 +126,10 @@ def run(args: argparse.Namespace) -> int:
 def _status(result: dict[str, Any], fail_on: Any) -> int:
     if "error" in result:
         return EXIT_USAGE
+    from govbudget.rules.render_coverage import coverage
+
     report = result["report"]
-    if sum(o.checks for o in report.outcomes) == 0:
+    if coverage(report).nothing_checked:
         return EXIT_NOTHING_CHECKED
     if fail_on is not None and report.at_least(fail_on):
         return EXIT_FINDINGS

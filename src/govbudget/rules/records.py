@@ -2,7 +2,9 @@
 
 Every value is a string, an integer (``page``, ``line``) or null: codes and amounts stay
 strings (``"2080101"``, ``"58.00"``), so nothing is lost to number parsing. ``terms`` (the
-addends of a computed figure) is a JSON array of ``[label, amount]`` pairs, as text.
+addends of a computed figure) is a JSON array of ``[label, amount]`` pairs, as text;
+``places`` (the other places printing the same defect, when the report lists them) a JSON
+array of locations, as text.
 
 >>> import govbudget
 >>> from govbudget.rules.records import to_records
@@ -33,7 +35,7 @@ __all__ = ["RECORD_FIELDS", "Record", "finding_record", "records_csv", "records_
 #: the fields of a record, in column order
 RECORD_FIELDS = ("document", "disclosure", "table", "page", "line", "row", "code", "column",
                  "rule", "severity", "message", "expected", "actual", "unit", "terms",
-                 "evidence")
+                 "evidence", "places")
 
 Record = dict[str, "str | int | None"]
 
@@ -62,7 +64,17 @@ def finding_record(f: Finding, document: str | None = None) -> Record:
         "unit": f.unit,
         "terms": json.dumps([list(t) for t in f.terms], ensure_ascii=False) if f.terms else None,
         "evidence": f.evidence,
+        "places": _places(f),
     }
+
+
+def _places(f: Finding) -> str | None:
+    others = getattr(f, "places", ())
+    if not others:
+        return None
+    return json.dumps([{k: getattr(p, k) for k in ("disclosure", "table", "row", "column",
+                                                     "page", "line")} for p in others],
+                      ensure_ascii=False)
 
 
 def to_records(report: Report, *, document: str | None = None) -> list[Record]:

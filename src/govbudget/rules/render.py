@@ -229,7 +229,20 @@ def _finding_lines(f: Finding, verbose: bool) -> list[str]:
         lines.append(f"      实际：{f.actual or '—'}；应为：{f.expected or '—'}")
     if f.evidence:
         lines.append(f"      「{f.evidence}」")
+    for other in getattr(f, "places", ()):  # the same defect printed elsewhere
+        lines.append(f"      亦见：{where(other)}  {_where_else(other, f.location)}".rstrip())
+    for c in getattr(f, "consequences", ()):  # what follows from it
+        figures = amounts(c)
+        lines.append(f"      由此：{where(c.location)} {c.rule}  {place(c.location)}  {c.message}"
+                     + (f"（{figures.text()}）" if figures is not None else ""))
     return lines
+
+
+def _where_else(other: Location, here: Location) -> str:
+    """``other`` beyond its page: the disclosure and table when they differ from ``here``."""
+    parts = [p for p, h in ((other.disclosure, here.disclosure), (other.table, here.table))
+             if p and p != h]
+    return " · ".join([*parts, place(other)] if place(other) else parts)
 
 
 def _counts(findings: Sequence[Finding]) -> str:
@@ -254,13 +267,17 @@ def text(report: Report, *, min_severity: Severity = Severity.INFO, coverage: bo
                     lines.extend(_finding_lines(f, verbose))
     summary = _summary(report, shown, min_severity)
     lines.append(summary)
-    lines.extend(coverage_lines(report, details=(coverage or verbose) and not quiet))
+    lines.extend(coverage_lines(report, details=(coverage or verbose) and not quiet,
+                                verbose=verbose and not quiet))
     return "\n".join(lines)
 
 
 def _summary(report: Report, shown: Sequence[Finding], min_severity: Severity) -> str:
     if coverage(report).nothing_checked:
-        return "未能检查：没有一项检查得以运行（不能视为没有问题）"
+        status = getattr(report, "status", None)
+        message = getattr(status, "message", None)
+        return message if isinstance(message, str) and message.startswith("未能检查") else (
+            "未能检查：没有一项检查得以运行（这不表示文档无误）")
     if not report.findings:
         return "未发现问题"
     out = "发现：" + _counts(report.findings)

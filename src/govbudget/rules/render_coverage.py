@@ -2,7 +2,9 @@
 
 A rule runs once per disclosure, so 113 rules over a department and its unit are 226
 runs; a run passes, finds something, or is skipped with a reason. When no check ran at
-all, the report says so instead of "no findings".
+all (or the report's own status says nothing could be checked), the report says so
+instead of "no findings". A report that carries a ``coverage`` of its own (tables read,
+not read reliably, not understood, absent; amounts not verified) has it shown too.
 
 >>> import govbudget
 >>> from govbudget.rules.render_coverage import coverage
@@ -16,7 +18,7 @@ all, the report says so instead of "no findings".
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -51,11 +53,16 @@ class CoverageSummary:
     #: rules skipped on every disclosure they were run on
     never_ran: tuple[str, ...]
     skips: tuple[SkipReason, ...]
+    #: the report's own status (``checked``, ``partial``, ``nothing_checked``), if it has one
+    status: str | None = None
+    #: amounts that could not be verified against any table, if the report counts them
+    unverified: tuple[Any, ...] = ()
 
     @property
     def nothing_checked(self) -> bool:
-        """True when not one check ran: the document was not checked, it is not clean."""
-        return self.checks == 0
+        """True when not one check ran, or the report says nothing could be checked: the
+        document was not checked, it is not clean."""
+        return self.checks == 0 or self.status == "nothing_checked"
 
 
 def coverage(report: Report) -> CoverageSummary:
@@ -82,20 +89,53 @@ def coverage(report: Report) -> CoverageSummary:
         checks=sum(o.checks for o in outcomes),
         never_ran=tuple(sorted(set(rules) - ran, key=_id_key)),
         skips=skips,
+        status=getattr(getattr(report, "status", None), "value", None),
+        unverified=tuple(getattr(getattr(report, "coverage", None), "unverified", ())),
     )
 
 
-def coverage_lines(report: Report, *, details: bool = False) -> list[str]:
-    """The coverage as text: one line, and with ``details`` the skip reasons."""
+def coverage_lines(report: Report, *, details: bool = False, verbose: bool = False) -> list[str]:
+    """The coverage as text: one line (and the report's status when partial); with
+    ``details`` the tables and the skip reasons; with ``verbose`` each unverified amount."""
     c = coverage(report)
-    lines = [
-        f"覆盖：{c.disclosures} 个预算；规则 {c.rules} 条，运行 {c.runs} 次"
-        f"（通过 {c.passed}，未通过 {c.failed}，跳过 {c.skipped}）；检查 {c.checks:,} 项"
-    ]
+    line = (f"覆盖：{c.disclosures} 个预算；规则 {c.rules} 条，运行 {c.runs} 次"
+            f"（通过 {c.passed}，未通过 {c.failed}，跳过 {c.skipped}）；检查 {c.checks:,} 项")
+    if c.unverified:
+        line += f"；未能核对的金额 {len(c.unverified)} 项"
+    lines = [line]
+    message = getattr(getattr(report, "status", None), "message", None)
+    if c.status == "partial" and isinstance(message, str):
+        lines.append(message)
+    if details:
+        lines.extend(_table_lines(getattr(report, "coverage", None)))
     if details and c.skips:
         lines.append("跳过原因：")
         for s in c.skips:
             lines.append(f"  {s.reason}：{'、'.join(s.rules)}（{s.runs} 次）")
     if details and c.never_ran:
         lines.append(f"在每个预算上都跳过的规则（{len(c.never_ran)} 条）：{'、'.join(c.never_ran)}")
+    if verbose and c.unverified:
+        lines.append("未能核对的金额：")
+        for u in c.unverified:
+            loc = u.location
+            at = f"第 {loc.page} 页" if loc.page is not None else (
+                f"第 {loc.line} 行" if loc.line is not None else "位置未知")
+            lines.append(f"  {at}  {u.rule}  {u.message}")
+    return lines
+
+
+def _note(n: Any) -> str:
+    return f"{n.title}（第 {n.page} 页）：{n.reason}" if n.page is not None else f"{n.title}：{n.reason}"
+
+
+def _table_lines(cov: Any) -> list[str]:
+    """Per disclosure: tables read, not read reliably, not understood, absent."""
+    lines: list[str] = []
+    for d in getattr(cov, "disclosures", ()):
+        parts = [f"读取 {len(d.read)} 张"]
+        if d.absent:
+            parts.append("缺少 " + "、".join(d.absent))
+        lines.append(f"表格（{d.disclosure}）：" + "；".join(parts))
+        lines.extend(f"  未能可靠读取：{_note(n)}" for n in d.unreadable)
+        lines.extend(f"  未识别：{_note(n)}" for n in d.not_understood)
     return lines

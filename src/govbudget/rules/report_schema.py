@@ -10,7 +10,7 @@ either checked (``source``, ``disclosures`` and the ``Report.to_dict()`` fields
 >>> from govbudget.rules.report_schema import report_schema
 >>> schema = report_schema()
 >>> sorted(schema["$defs"])[:4]
-['checked', 'disclosure', 'finding', 'location']
+['checked', 'coverage', 'disclosure', 'finding']
 >>> data = govbudget.check(govbudget.example()).to_dict()
 >>> jsonschema.validate(data, report_schema("report"))
 """
@@ -35,6 +35,7 @@ _SEVERITY = {"enum": ["error", "warning", "info"]}
 
 def _object(required: list[str], properties: dict[str, Any], description: str,
             optional: dict[str, Any] | None = None) -> dict[str, Any]:
+    """An object with exactly these members (``optional`` ones may be absent)."""
     return {"type": "object", "description": description, "required": required,
             "additionalProperties": False, "properties": {**properties, **(optional or {})}}
 
@@ -64,6 +65,12 @@ _FINDING = _object(
     },
     "One thing a rule found. Amounts are strings of digits as shown ('58.00'), or "
     "'（空白）' for a blank cell and '-' for a dash.",
+    optional={
+        "places": {"type": "array", "items": {"$ref": "#/$defs/location"},
+                   "description": "the other places printing the same defect"},
+        "consequences": {"type": "array", "items": {"$ref": "#/$defs/finding"},
+                         "description": "findings that follow from this defect"},
+    },
 )
 
 _OUTCOME = _object(
@@ -89,6 +96,40 @@ _REPORT_FIELDS = {
     "summary": {"$ref": "#/$defs/summary"},
 }
 
+_STATUS = {"enum": ["checked", "partial", "nothing_checked"],
+           "description": "how much could be checked; nothing_checked is never clean"}
+
+_NOTE = _object(["title", "page", "reason"], {"title": {"type": "string"}, "page": _PLACE,
+                                              "reason": {"type": "string"}},
+                "A table that was not used, and why.")
+
+_COVERAGE = _object(
+    ["status", "message", "disclosures"],
+    {"status": _STATUS, "message": {"type": "string"},
+     "disclosures": {"type": "array", "items": _object(
+         ["disclosure", "read", "unreadable", "not_understood", "absent", "claims", "targets",
+          "rules_run", "skipped", "unverified"],
+         {"disclosure": {"type": "string"},
+          "read": {"type": "array", "items": {"type": "string"}},
+          "unreadable": {"type": "array", "items": {"$ref": "#/$defs/table_note"}},
+          "not_understood": {"type": "array", "items": {"$ref": "#/$defs/table_note"}},
+          "absent": {"type": "array", "items": {"type": "string"}},
+          "claims": _COUNT, "targets": _COUNT, "rules_run": _COUNT,
+          "skipped": {"type": "array", "items": _object(
+              ["rule", "reason"], {"rule": {"type": "string"}, "reason": {"type": "string"}},
+              "A rule that did not run, and why.")},
+          "unverified": {"type": "array", "items": _object(
+              ["rule", "message", "page", "line", "evidence"],
+              {"rule": {"type": "string"}, "message": {"type": "string"}, "page": _PLACE,
+               "line": _PLACE, "evidence": _TEXT},
+              "An amount that could not be checked against any table.")}},
+         "What was checked in one disclosure.")}},
+    "What the check covered: tables read or not, rules skipped, amounts not verified.",
+)
+
+#: members a report may carry besides the three above (the report's status and coverage)
+_REPORT_OPTIONAL = {"status": _STATUS, "coverage": {"$ref": "#/$defs/coverage"}}
+
 _DISCLOSURE = _object(
     ["scope", "code", "name", "year", "unit", "tables"],
     {"scope": {"enum": ["department", "unit"]}, "code": _TEXT, "name": {"type": "string"},
@@ -99,13 +140,14 @@ _DISCLOSURE = _object(
 
 _RECORD = _object(
     ["document", "disclosure", "table", "page", "line", "row", "code", "column", "rule",
-     "severity", "message", "expected", "actual", "unit", "terms", "evidence"],
+     "severity", "message", "expected", "actual", "unit", "terms", "evidence", "places"],
     {"document": _TEXT, "disclosure": _TEXT, "table": _TEXT, "page": _PLACE, "line": _PLACE,
      "row": _TEXT, "code": {"type": ["string", "null"], "pattern": "^[0-9]+$"},
      "column": _TEXT, "rule": {"type": "string"}, "severity": _SEVERITY,
      "message": {"type": "string"}, "expected": _TEXT, "actual": _TEXT, "unit": _TEXT,
      "terms": {**_TEXT, "description": "a JSON array of [label, amount] pairs, as text"},
-     "evidence": _TEXT},
+     "evidence": _TEXT,
+     "places": {**_TEXT, "description": "a JSON array of the other places' locations, as text"}},
     "One finding as a flat record (govbudget check --format records).",
 )
 
@@ -129,13 +171,16 @@ _SCHEMA: dict[str, Any] = {
         "outcome": _OUTCOME,
         "summary": _SUMMARY,
         "report": _object(list(_REPORT_FIELDS), _REPORT_FIELDS,
-                          "Report.to_dict(): every finding, every rule run, the counts."),
+                          "Report.to_dict(): every finding, every rule run, the counts.",
+                          optional=_REPORT_OPTIONAL),
+        "coverage": _COVERAGE,
+        "table_note": _NOTE,
         "disclosure": _DISCLOSURE,
         "checked": _object(
             ["source", "disclosures", *_REPORT_FIELDS],
             {"source": _TEXT, "disclosures": {"type": "array", "items": {"$ref": "#/$defs/disclosure"}},
              **_REPORT_FIELDS},
-            "A document that was loaded and checked."),
+            "A document that was loaded and checked.", optional=_REPORT_OPTIONAL),
         "unloadable": _object(["source", "error"], {"source": {"type": "string"},
                                                     "error": {"type": "string"}},
                               "A document that could not be loaded (exit status 2)."),
