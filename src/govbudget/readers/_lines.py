@@ -41,7 +41,9 @@ _GROUPS = {"general_budget": "fiscal", "business": "unit_funds"}
 _UNIT_END = re.compile(
     r"(局|委员会|委|办公厅|办公室|办|中心|院|所|站|队|馆|处|厅|学校|学院|本级|机关|支队|大队|总队"
     r"|协会|联合会|公司|分局)(（[^（）]*）|\([^()]*\))?$")
-_UNIT_CODE = re.compile(r"^\[?\d{3,9}\]?\s*")
+_UNIT_CODE = re.compile(r"^\[?\d{3,9}\]?\s*[-－—_]?\s*")
+#: words of a project's or a 科目's name, never of a unit's (困难群众救助补助资金-救助中心)
+_NOT_UNIT = re.compile(r"资金|经费|项目|补助|补贴|支出|费用|工程|[-－—_]")
 
 
 def is_unit_name(name: str, header: TableHeader | None = None) -> bool:
@@ -52,7 +54,8 @@ def is_unit_name(name: str, header: TableHeader | None = None) -> bool:
         return False
     if header is not None and header.name and t == header.name.replace(" ", ""):
         return True
-    return bool(_UNIT_END.search(t)) and not t.startswith(("其他", "其中"))
+    return bool(_UNIT_END.search(t)) and not t.startswith(("其他", "其中")) \
+        and not _NOT_UNIT.search(t)
 
 
 def settle(kind: TableKind, rows: list[Row], header: TableHeader | None,
@@ -74,13 +77,19 @@ def settle(kind: TableKind, rows: list[Row], header: TableHeader | None,
         total = _total_row(out, units)
         if total is not None:
             out[total] = attrs.evolve(out[total], line="total")
-    return out, remarks, _breakdown(out)
+    return out, remarks, _breakdown(kind, out)
 
 
-def _breakdown(rows: Sequence[Row]) -> str | None:
+def _breakdown(kind: TableKind, rows: Sequence[Row]) -> str | None:
     """``unit`` when code rows follow two or more unit rows, ``repeated`` when a code is
-    printed on several rows without them, else None (one row per code)."""
+    printed on several rows without them, ``source`` when a table by function prints its
+    rows by fund source instead (一般公共预算资金, 政府性基金 …), else None (one row per code)."""
     codes = [r.code for r in rows if r.code is not None and r.side != "income"]
+    if not codes and kind.spec.scheme == "functional":
+        summary = TableKind.SUMMARY.spec
+        sources = [r for r in rows if r.line is None and summary.line_key(r.name, "income")]
+        if len(sources) >= 2:
+            return "source"
     if len(set(codes)) == len(codes):
         return None
     sections = 0

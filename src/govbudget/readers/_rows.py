@@ -87,6 +87,8 @@ def _build_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[t
     out_rows: list[Row] = []
     note_lines: list[str] = [c.strip() for c in context if _NOTE.match(c)]
     prev_parts: list[str] = []
+    first_amount = min((j for j in columns if not columns[j].text), default=layout.width)
+    item_columns = [j for j in columns if columns[j].text and names and names[0] < j < first_amount]
     # text columns that may hold a row's label when its name cell is blank (合计, a unit)
     label_columns = sorted((j for j in columns if columns[j].text),
                            key=lambda j: (bool(names) and j > names[0], j))
@@ -128,6 +130,10 @@ def _build_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[t
                 name = "".join(name.split())
             if code_text and side != "income":  # a label printed in the code column
                 name = f"{code_text}{name}" if name else code_text
+            if not name and side is None and name_col is not None:
+                # group | item: the item named in a text column right of the (blank) group
+                name = next((cells[j].strip() for j in item_columns if j < len(cells)
+                             and cells[j].strip() and not _amount_like(cells[j])), "")
             if not name and side is None:  # 合计 or a unit printed in a column left of the names
                 name = next((cells[j].strip() for j in label_columns if j < len(cells)
                              and (spec.line_key(cells[j]) is not None

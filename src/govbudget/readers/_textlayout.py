@@ -34,7 +34,7 @@ _UNIT_TAIL = re.compile(r"(金额)?单位\s*[：:]?\s*(千|万|亿)?元\s*$")
 _CONTACT = re.compile(r"联系人|联系电话|联系方式|咨询电话")
 #: where a caption fused into the title's cell begins (``…总表编制单位：某局 单位：元``)
 _CAPTION_START = re.compile(
-    r"(编制(单位|部门)|(部门|单位)名称|预算(单位|部门)|部门[（(]单位[)）]|金额单位|单位)\s*[：:]"
+    r"(编制(单位|部门)|(部门|单位)名称|预算(单位|部门)|部门[（(]单位[)）]|金额单位|单位|部门)\s*[：:]"
 )
 _TITLE_END = re.compile(r"表\s*([（(][^（）()]{1,24}[）)])?\s*$")
 _CONTEXT = re.compile(
@@ -233,6 +233,7 @@ def _title_and_context(lines: list[_Line], page: int | None = None
     then captions above it. With ``page``, only lines of the grid's page are its frame: a
     line of a table of contents or of a page before is never its title.
     """
+    lines = _split_fused_lines(lines, page)
     i = len(lines) - 1
 
     def near(k: int) -> bool:
@@ -270,7 +271,24 @@ def _title_and_context(lines: list[_Line], page: int | None = None
             title = f"{head} {digits}{rest}".strip()
     context = above + below
     used.update(_squash(t) for t in context)
+    if title is not None:  # a title fused with the caption after it, as printed
+        used.update(_squash(ln.text) + _squash(nxt.text) for ln, nxt in zip(lines, lines[1:])
+                    if ln.text == title and nxt.text in context)
     return title, context, lines[: i + 1], used
+
+
+def _split_fused_lines(lines: list[_Line], page: int | None) -> list[_Line]:
+    """A line printing the title and its caption together (``收支预算总表部门：某局 单位：万元``)
+    as two lines; only the last lines of the grid's page are looked at."""
+    out = list(lines)
+    for k in range(len(out) - 1, max(len(out) - 6, -1), -1):
+        ln = out[k]
+        if page is not None and ln.page != page:
+            break
+        parts = _split_caption(ln.text)
+        if len(parts) == 2:
+            out[k:k + 1] = [attrs.evolve(ln, text=parts[0]), attrs.evolve(ln, text=parts[1])]
+    return out
 
 
 def _continues(upper: _Line, title: _Line) -> bool:

@@ -170,7 +170,7 @@ _FISCAL_INCOME_LINES = (
     LineSpec("total", ("合计", "总计")),
 )
 
-_TOTAL_LINE = (LineSpec("total", ("合计", "总计", "合  计", "小计")),)
+_TOTAL_LINE = (LineSpec("total", ("合计", "总计", "合  计", "小计", "收入总计", "支出总计")),)
 
 THREE_PUBLIC_LINES = (
     LineSpec("total", ("合计", "三公经费合计", "“三公”经费合计", "三公经费", "小计", "总计",

@@ -142,8 +142,9 @@ class BudgetTable:
     #: how the rows break the amounts down when it is not one row per code (None): "unit" —
     #: a section per unit (a ``unit`` row, then that unit's code rows: a code repeats once
     #: per unit); "repeated" — a code printed on several rows with no unit rows (per unit or
-    #: per economic class, unlabelled). A row looked up by code is then one part, not the
-    #: department's figure: use the total line, or add the rows of a code up.
+    #: per economic class, unlabelled); "source" — a table by function printing its rows by
+    #: fund source instead (no code rows). A row looked up by code is then one part, not
+    #: the department's figure: use the total line, or add the rows of a code up.
     breakdown: str | None = None
     #: what the reader had to infer, or could not, in reading the table (rows coded from
     #: their names, rows left uncoded, the unit inferred): said once, never silently

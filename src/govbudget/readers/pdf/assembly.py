@@ -29,6 +29,7 @@ from govbudget.readers._textlayout import (
 from govbudget.readers.layout import _is_data_row as _is_table_data
 from govbudget.readers.pdf.items import _Grid
 from govbudget.readers.raw import RawBlock, RawTable
+from govbudget.tables.kinds import kind_from_title
 
 __all__ = ["_Assembler", "_furniture"]
 
@@ -142,6 +143,10 @@ class _Assembler:
         self.pending.append(ln)
 
     def grid(self, grid: _Grid) -> None:
+        for part in _split_at_titles(grid):
+            self._grid(part)
+
+    def _grid(self, grid: _Grid) -> None:
         captions, rows = split_captions(grid.rows)
         lines = self.pending + [
             _Line(c, grid.page, grid.x0, grid.x1, grid.top, grid.top, grid.x1, grid.bottom)
@@ -225,6 +230,22 @@ class _Assembler:
         self._flush_blocks(self.pending)
         self.pending = []
         return self.items
+
+
+def _split_at_titles(grid: _Grid) -> list[_Grid]:
+    """A grid holding the end of one table and the start of the next (the next one's title
+    printed in a row of its own inside the frame) as two grids."""
+    cuts = []
+    for k in range(1, len(grid.rows)):
+        texts = [c.strip() for c in grid.rows[k] if c and c.strip()]
+        if len(texts) == 1 and is_title_line(texts[0]) and not is_context_line(texts[0]) \
+                and kind_from_title(texts[0]) is not None \
+                and split_captions(grid.rows[cuts[-1] if cuts else 0:k])[1]:
+            cuts.append(k)  # the rows above are not only this title's captions
+    if not cuts:
+        return [grid]
+    bounds = [0, *cuts, len(grid.rows)]
+    return [attrs.evolve(grid, rows=grid.rows[a:b]) for a, b in zip(bounds, bounds[1:]) if b > a]
 
 
 def _header_count(rows: Sequence[Sequence[str | None]]) -> int:
