@@ -151,7 +151,7 @@ def _narrative(blocks: list[RawBlock]) -> Any:
 
 def _performance(tables: list[RawTable], file: str, part: _Part) -> tuple[Any, ...]:
     """Read the part's performance grids; a grid that cannot be read is kept as unparsed."""
-    from govbudget.performance.tables import read_performance_table, read_performance_tables
+    from govbudget.performance.tables import read_performance_grid, read_performance_tables
 
     if not tables:
         return ()
@@ -162,7 +162,7 @@ def _performance(tables: list[RawTable], file: str, part: _Part) -> tuple[Any, .
     out = []
     for t in tables:
         try:
-            out.append(read_performance_table(t, file=file))
+            out.extend(read_performance_grid(t, file=file))
         except LoadError as exc:
             text = "\n".join(" | ".join(r) for r in t.rows)
             part.unparsed.append(Unparsed(f"{t.title or ''}\n{text}".strip(),

@@ -46,10 +46,13 @@ def _furniture(pages: Sequence[Sequence[_Line | _Grid]]) -> set[int]:
         lines = [it for it in items if isinstance(it, _Line)]
         if not lines:
             continue
-        first, last = lines[0], lines[-1]
-        for ln, at_edge in ((first, first.top < first.height * 0.12),
+        first: _Line | None = lines[0]
+        last = lines[-1]
+        if first is not None and is_title_line(first.text) and any(isinstance(it, _Grid) for it in items):
+            first = None  # a table's title repeated over its pages: not a running header
+        for ln, at_edge in ((first, first is not None and first.top < first.height * 0.12),
                             (last, last.bottom > last.height * 0.88)):
-            if not at_edge:
+            if ln is None or not at_edge:
                 continue
             if _PAGE_NUMBER.match(_squash(ln.text)):
                 drop.add(id(ln))
@@ -195,7 +198,7 @@ class _Assembler:
             k += 1  # the header rows repeated on this page (in any order, the 栏次 row too)
         rest = rows[k:]
         retitled = any(is_title_line(ln.text) for ln in lines)
-        if k == 0 and retitled:
+        if k == 0 and retitled and not (rest and _is_table_data(tuple(c or "" for c in rest[0]))):
             return False  # the title again but not the headings: a new table of the same name
         if k == 0 and rest and _is_header_like(rest[0]) and not _fragment_of(rest[0], cur.rows[-1]):
             return False  # another table, with headings of its own and no title
@@ -235,7 +238,7 @@ class _Assembler:
 def _split_at_titles(grid: _Grid) -> list[_Grid]:
     """A grid holding the end of one table and the start of the next (the next one's title
     printed in a row of its own inside the frame) as two grids."""
-    cuts = []
+    cuts: list[int] = []
     for k in range(1, len(grid.rows)):
         texts = [c.strip() for c in grid.rows[k] if c and c.strip()]
         if len(texts) == 1 and is_title_line(texts[0]) and not is_context_line(texts[0]) \
