@@ -343,8 +343,12 @@ def _joined(first: RawTable, then: RawTable) -> RawTable:
     pages = tuple(first.page_of(r) or 0 for r in range(len(first.rows))) + tuple(
         then.page_of(r) or 0 for r in range(len(then.rows))
     )
+    # a continuation narrower than the table (a margin column lost, or only the right-hand
+    # columns ruled under merged cells) is aligned on the right
+    pad = _width(first) - _width(then)
+    rows = then.rows if pad <= 0 else tuple(("",) * pad + tuple(r) for r in then.rows)
     return RawTable(
-        first.rows + then.rows,
+        first.rows + rows,
         title=first.title,
         context=first.context,
         page=first.page,
@@ -392,6 +396,10 @@ def read_performance_tables(
     if pending is not None:
         out.extend(read_performance_grid(pending, file=file))
     return out
+
+
+def _width(raw: RawTable) -> int:
+    return max((len(r) for r in raw.rows), default=0)
 
 
 def _continues(raw: RawTable) -> bool:

@@ -179,10 +179,13 @@ class _Assembler:
                and not _repeats_header(ln.text, head_cells) for ln in lines):
             return False
         tol = 0.02 * max(grid.x1 - grid.x0, 1.0)
-        if (cur.bottom < 0.7 * cur.height or abs(grid.x0 - cur.x0) > 2 * tol
-                or abs(grid.x1 - cur.x1) > 2 * tol):
+        if cur.bottom < 0.7 * cur.height or abs(grid.x1 - cur.x1) > 2 * tol:
             return False
         mapping = _column_map(grid.edges, cur.edges, tol)
+        if abs(grid.x0 - cur.x0) > 2 * tol and not (
+                grid.x0 > cur.x0 and mapping is not None and _is_table_data(
+                    tuple(c or "" for c in rows[0]))):
+            return False  # not the right-hand columns of the table, continued (merged cells)
         if mapping is None:
             widen = _column_map(cur.edges, grid.edges, tol)
             if widen is None:
