@@ -47,6 +47,9 @@ def register(sub: Any) -> None:
                     "usage, 3 nothing could be checked in a document.")
     p.add_argument("files", nargs="*", metavar="FILE", help=".txt, .docx, .xlsx, .pdf or .json")
     p.add_argument("--example", action="store_true", help="check the bundled seed disclosure")
+    p.add_argument("--together", action="store_true",
+                   help="the files are one disclosure published as several (narrative and "
+                        "tables apart): load and check them as one document")
     p.add_argument("--format", choices=FORMATS, default="text",
                    help="text (default), json (the JSON report), records (one JSON object "
                         "per finding, a line each) or csv (the same records)")
@@ -70,7 +73,8 @@ def register(sub: Any) -> None:
     p.set_defaults(func=run)
 
 
-def _check_one(source: str, select: list[str] | None, exclude: list[str] | None) -> dict[str, Any]:
+def _check_one(source: str | list[str], select: list[str] | None,
+               exclude: list[str] | None) -> dict[str, Any]:
     """Load and check one document; a picklable result for the process pool."""
     import govbudget
     from govbudget.errors import GovBudgetError
@@ -78,10 +82,11 @@ def _check_one(source: str, select: list[str] | None, exclude: list[str] | None)
     try:
         doc = govbudget.example() if source == "<example>" else govbudget.load(source)
     except GovBudgetError as exc:
-        return {"source": source, "error": str(exc)}
+        return {"source": " + ".join(source) if isinstance(source, list) else source,
+                "error": str(exc)}
     report = govbudget.check(doc, select=select, exclude=exclude)
     return {
-        "source": doc.source if source == "<example>" else source,
+        "source": doc.source if source == "<example>" or isinstance(source, list) else source,
         "disclosures": [
             {"scope": d.scope.value, "code": d.code, "name": d.name, "year": d.year,
              "unit": d.unit.value, "tables": [t.title or t.name for t in d.tables]}
@@ -113,7 +118,12 @@ def run(args: argparse.Namespace) -> int:
             print("govbudget: give FILE … or --example", file=sys.stderr)
             return EXIT_USAGE
         sources.insert(0, "<example>")
-    results = _run_all(sources, select, exclude)
+    if args.together and len(args.files) > 1:
+        results = [_check_one(list(args.files), select, exclude)]
+        if args.example:
+            results.insert(0, _check_one("<example>", select, exclude))
+    else:
+        results = _run_all(sources, select, exclude)
     shown = Severity(args.min_severity)
     fail_on = None if args.fail_on == "never" else Severity(args.fail_on)
     _write(args, _render(args, results, shown))
