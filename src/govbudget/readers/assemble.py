@@ -27,6 +27,7 @@ from govbudget.money import Unit
 from govbudget.readers._headers import _NOTE, _cover, _scope_word, _title_and_rows
 from govbudget.readers._rows import _build_table
 from govbudget.readers._units import infer_units
+from govbudget.readers._verdict import retyped, unreadable_reason
 from govbudget.readers.raw import RawBlock, RawDocument, RawTable
 from govbudget.tables.disclosure import Disclosure, Document, Scope, UnitKind, Unparsed
 from govbudget.tables.kinds import TableKind, kind_from_title
@@ -102,6 +103,16 @@ def assemble(raw: RawDocument, *, year: int | None = None) -> Document:
     return Document(file, tuple(disclosures), pages=raw.pages)
 
 
+def _verified(table: BudgetTable, unparsed: list[Unparsed]) -> BudgetTable:
+    """The table as its codes type it, marked unreadable when it could not be read."""
+    table = retyped(table)
+    index = table.source.table if table.source is not None else None
+    count = sum(1 for u in unparsed if u.location is not None and u.location.table == index
+                and index is not None)
+    why = unreadable_reason(table, count)
+    return attrs.evolve(table, unreadable=why) if why != table.unreadable else table
+
+
 def _is_organisation(table: BudgetTable) -> bool:
     return any("单位性质" in c.name or "单位名称" in c.name for c in table.columns) or bool(
         table.title and "机构设置" in table.title
@@ -119,7 +130,7 @@ def _unit_kind(table: BudgetTable) -> UnitKind | None:
 
 
 def _disclosure(part: _Part, year: int | None, file: str) -> Disclosure:
-    part.tables = infer_units(part.tables)
+    part.tables = [_verified(t, part.unparsed) for t in infer_units(part.tables)]
     headers = [t.header for t in part.tables if t.header is not None]
     summary = next((t for t in part.tables if t.kind is TableKind.SUMMARY), None)
     main = summary.header if summary is not None and summary.header else (
