@@ -13,6 +13,7 @@ context.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -272,7 +273,7 @@ def _title_and_context(lines: list[_Line], page: int | None = None
     context = above + below
     used.update(_squash(t) for t in context)
     if title is not None:  # a title fused with the caption after it, as printed
-        used.update(_squash(ln.text) + _squash(nxt.text) for ln, nxt in zip(lines, lines[1:])
+        used.update(_squash(ln.text) + _squash(nxt.text) for ln, nxt in itertools.pairwise(lines)
                     if ln.text == title and nxt.text in context)
     return title, context, lines[: i + 1], used
 

@@ -3,6 +3,7 @@ across pages merged, titles and context taken from the lines above each table.""
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Sequence
 
@@ -251,7 +252,7 @@ def _split_at_titles(grid: _Grid) -> list[_Grid]:
     if not cuts:
         return [grid]
     bounds = [0, *cuts, len(grid.rows)]
-    return [attrs.evolve(grid, rows=grid.rows[a:b]) for a, b in zip(bounds, bounds[1:]) if b > a]
+    return [attrs.evolve(grid, rows=grid.rows[a:b]) for a, b in itertools.pairwise(bounds) if b > a]
 
 
 def _header_count(rows: Sequence[Sequence[str | None]]) -> int:
