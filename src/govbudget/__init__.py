@@ -45,6 +45,7 @@ _EXPORTS: dict[str, str] = {
     "loaded_catalogues": "govbudget.codes",
     # tables and rules
     "Disclosure": "govbudget.tables",
+    "DisclosureKind": "govbudget.tables",
     "Document": "govbudget.tables",
     "TableKind": "govbudget.tables",
     "TableBuilder": "govbudget.tables",
@@ -57,6 +58,7 @@ _EXPORTS: dict[str, str] = {
     "Registry": "govbudget.rules",
     "REGISTRY": "govbudget.rules",
     "check": "govbudget.rules",
+    "check_together": "govbudget.rules.across",
     "rule": "govbudget.rules",
     "Severity": "govbudget.rules",
     "Report": "govbudget.rules",
