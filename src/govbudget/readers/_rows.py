@@ -232,6 +232,8 @@ def _transposed_table(kind: TableKind, raw: RawTable, title: str | None, rows: l
                                  None, raw.location(i + offset, j, file),
                                  {"total": raw.location(i + offset, j, file)}))
                 continue
+            if not name or normalise_label(name) in _GENERIC or clean(name).isdigit():
+                name = next(n for ls in kind.spec.lines if ls.key == line for n in ls.names)
             entry = lines.setdefault(line, (name, {}, {}, j))
             entry[1][key] = cell
             entry[2][key] = raw.location(i + offset, j, file)

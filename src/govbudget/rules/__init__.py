@@ -49,6 +49,7 @@ RULE_MODULES = (
     "govbudget.rules.catalogue",
     "govbudget.rules.aggregation",
     "govbudget.rules.structure",
+    "govbudget.rules.final_arithmetic",
     "govbudget.narrative.rules",
     "govbudget.performance.rules",
 )
