@@ -50,6 +50,7 @@ RULE_MODULES = (
     "govbudget.rules.aggregation",
     "govbudget.rules.structure",
     "govbudget.rules.final_arithmetic",
+    "govbudget.rules.final_cross",
     "govbudget.narrative.rules",
     "govbudget.performance.rules",
 )
