@@ -51,6 +51,7 @@ RULE_MODULES = (
     "govbudget.rules.structure",
     "govbudget.rules.final_arithmetic",
     "govbudget.rules.final_cross",
+    "govbudget.narrative.final_rules",
     "govbudget.narrative.rules",
     "govbudget.performance.rules",
 )
