@@ -32,6 +32,9 @@ def register(sub: Any) -> None:
     p.add_argument("--fail-on", choices=("error", "warning", "never"), default="error")
     p.add_argument("--select", action="append", metavar="RULE", help="run only these rules or families")
     p.add_argument("--exclude", action="append", metavar="RULE", help="skip these rules or families")
+    p.add_argument("--together", action="store_true",
+                   help="also check the files as pairs (budget ↔ final of a year, consecutive "
+                        "years of one department): rules XD-*")
     p.set_defaults(func=run)
 
 
@@ -80,10 +83,33 @@ def run(args: argparse.Namespace) -> int:
         for r in results:
             print(f"== {r['source']}")
             print(r.get("text") or f"cannot load: {r['error']}")
+    if args.together:
+        status = max(status, _together(sources, args.format, threshold))
     for r in results:
         if "error" in r:
             print(f"govbudget: {r['error']}", file=sys.stderr)
     return status
+
+
+def _together(sources: list[str], fmt: str, threshold: tuple[str, ...]) -> int:
+    """Check the loadable documents as pairs (``govbudget.check_together``); print the report."""
+    import govbudget
+    from govbudget.errors import GovBudgetError
+
+    docs = []
+    for s in sources:
+        try:
+            docs.append(govbudget.example() if s == "<example>" else govbudget.load(s))
+        except GovBudgetError:
+            continue  # reported with the single-document results
+    report = govbudget.check_together(*docs)
+    if fmt == "json":
+        print(json.dumps({"together": report.to_dict()}, ensure_ascii=False, indent=2))
+    else:
+        print("== together")
+        print(report.to_text() if report.outcomes else "no two documents form a pair "
+              "(same department; budget and final of a year, or consecutive years)")
+    return 1 if any(f.severity.value in threshold for f in report.findings) else 0
 
 
 def _run_all(sources: list[str], select: list[str] | None,

@@ -17,18 +17,17 @@ template residue (FN-8). A figure is compared at the precision the text shows it
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from decimal import Decimal
 
-from govbudget.money import Cell
+from govbudget.money import Cell, Unit
 from govbudget.narrative.final_text import Amount, amounts, compact, residue, sentences
 from govbudget.narrative.issues import Issue, half, pct_range
 from govbudget.tables.disclosure import Disclosure
 from govbudget.tables.kinds import TableKind
-from govbudget.tables.model import BudgetTable
+from govbudget.tables.model import BudgetTable, Row
 from govbudget.tables.narrative import Section, SectionKind
 
-__all__ = ["change_issues", "final_issues", "table_residue"]
+__all__ = ["bind_amount", "change_issues", "final_issues", "table_residue"]
 
 K = TableKind
 _UP = ("增加", "增长", "上升", "提高")
@@ -41,11 +40,18 @@ _ITEM_BUDGET = re.compile(r"年初预算(?:数)?为(\d+(?:\.\d+)?)万元[，,]?(
                           r"(\d+(?:\.\d+)?)万元")
 
 
-def _cell(t: BudgetTable | None, line: str, col: str, side: str | None = None) -> Cell | None:
+def _cell(t: BudgetTable | None, line: str, col: str, side: str | None = None, *,
+          row: Row | None = None) -> Cell | None:
+    """A cell of a usable table (the named line's, or ``row``'s), in 万元."""
     if t is None or t.unreadable or t.is_empty():
         return None
-    r = t.line(line, side)
-    return r.cell(col) if r is not None else None
+    r = row if row is not None else t.line(line, side)
+    if r is None:
+        return None
+    cell = r.cell(col)
+    if t.unit is Unit.WAN or cell.value is None:
+        return cell
+    return Cell.amount(t.unit.convert(cell.value, Unit.WAN))  # the narrative speaks in 万元
 
 
 def _issue(rule: str, severity: str, message: str, sec: Section, evidence: str,
@@ -61,7 +67,6 @@ def _near(stated: Decimal, table: Decimal) -> bool:
 
 # ---- FN-1: amounts against the tables --------------------------------------------------
 
-Lookup = Callable[[Disclosure, Section, Amount], Cell | None]
 
 _SUMMARY_LABELS: tuple[tuple[str, str, str, str], ...] = (
     # label ends with → (line, column, side) of the 收入支出决算总表
@@ -94,11 +99,12 @@ def _class_cell(d: Disclosure, sec: Section, a: Amount) -> Cell | None:
         return None
     for r in t.code_rows():
         if len(r.code or "") == 3 and re.sub("支出$", "", r.name) == name:
-            return r.cell("total")
+            return _cell(t, "", "total", row=r)
     return None
 
 
-def _lookup(d: Disclosure, sec: Section, a: Amount) -> Cell | None:
+def bind_amount(d: Disclosure, sec: Section, a: Amount) -> Cell | None:
+    """The table cell an amount of the narrative states (``None`` when it names none)."""
     label = a.label
     if a.unit != "万元" or _SKIP_LABEL.search(label):
         return None
@@ -129,7 +135,7 @@ def _lookup(d: Disclosure, sec: Section, a: Amount) -> Cell | None:
 def amount_issues(d: Disclosure, sec: Section, text: str) -> list[Issue]:
     out = []
     for a in amounts(text):
-        cell = _lookup(d, sec, a)
+        cell = bind_amount(d, sec, a)
         if cell is None or cell.value is None:
             continue
         if not _near(a.value, cell.value):
@@ -152,7 +158,7 @@ def change_issues(text: str, sec: Section | None = None) -> list[Issue]:
     """FN-2: "X 万元 … 增加 D 万元，增长 P%" recomputes P = D / (X − D)."""
     sec = sec or Section(SectionKind.OTHER, "", text)
     out = []
-    for start, s in sentences(text):
+    for _start, s in sentences(text):
         for m in _CHANGE.finditer(s):
             up, up2 = m.group(1) in _UP, m.group(3) in _UP
             d, p = Decimal(m.group(2)), Decimal(m.group(4))
@@ -199,7 +205,7 @@ def _whole(d: Disclosure, sec: Section, s: str, m: re.Match[str],
 def share_issues(d: Disclosure, sec: Section, text: str) -> list[Issue]:
     """FN-3: "X 万元，占 P%" recomputes P = X / the whole the sentence names."""
     out = []
-    for start, s in sentences(text):
+    for _start, s in sentences(text):
         for m in _SHARE.finditer(s):
             part, p = Decimal(m.group(1)), Decimal(m.group(3))
             whole = _whole(d, sec, s, m, text)
@@ -219,7 +225,7 @@ _THREE_PUBLIC_ITEMS = (("因公出国", "overseas"), ("公务用车", "vehicle")
 def completion_issues(d: Disclosure, sec: Section, text: str) -> list[Issue]:
     """FN-4: "预算为 A …决算为 B …完成预算的 C%" recomputes C = B / A (undefined when A = 0)."""
     out = []
-    for start, s in sentences(text):
+    for _start, s in sentences(text):
         for clause_end in _COMPLETION.finditer(s):
             c = Decimal(clause_end.group(1))
             before = [a for a in amounts(s[:clause_end.start()]) if a.unit == "万元"]
@@ -287,7 +293,7 @@ _AVERAGE = re.compile(r"平均每辆(?:车)?(?:为)?(\d+(?:\.\d+)?)万元")
 
 def vehicle_issues(d: Disclosure, sec: Section, text: str) -> list[Issue]:
     """FN-7: 公务用车保有量 agrees with the running costs (平均每辆; none held but costs paid)."""
-    out = []
+    out: list[Issue] = []
     fleet = _FLEET.search(text)
     if fleet is None:
         return out

@@ -18,6 +18,7 @@ last column) keeps that amount.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from govbudget.readers.layout import Layout, clean, is_amount
@@ -43,7 +44,7 @@ def side_by_side(layout: Layout) -> tuple[Block, ...] | None:
     if len(starts) < 2:
         return None
     bounds = [*starts, layout.width]
-    blocks = tuple((a, b) for a, b in zip(bounds, bounds[1:], strict=False))
+    blocks = tuple((a, b) for a, b in itertools.pairwise(bounds))
     names, amounts = set(layout.name_columns), set(layout.amount_columns)
     for a, b in blocks:
         inside = range(a + 1, b)
@@ -69,7 +70,7 @@ def _carry_spanned_amounts(row: tuple[str, ...], blocks: Sequence[Block]) -> tup
     """A block labelled without amounts, whose next block has amounts and no label, takes
     those amounts (a merged label cell spanning both blocks)."""
     cells = list(row)
-    for (a, b), (c, d) in zip(blocks, blocks[1:], strict=False):
+    for (a, b), (c, d) in itertools.pairwise(blocks):
         label = any(clean(x) and not is_amount(x) for x in cells[a:b])
         own = any(clean(x) and is_amount(x) for x in cells[a + 1:b])
         nxt_label = any(clean(x) and not is_amount(x) for x in cells[c:d])

@@ -100,15 +100,15 @@ def assemble(raw: RawDocument, *, year: int | None = None,
             after_performance = True
             continue
         after_performance = False
-        kind = kind_from_title(title) if title else None
-        if kind in _PART_STARTS and any(t.kind is kind for t in part.tables):
+        table_kind = kind_from_title(title) if title else None
+        if table_kind in _PART_STARTS and any(t.kind is table_kind for t in part.tables):
             part = _Part()
             parts.append(part)
-        if kind in _PART_STARTS or part.title_prefix is None:
+        if table_kind in _PART_STARTS or part.title_prefix is None:
             part.title_prefix = _scope_word(title or "")
-        table = _build_table(kind or TableKind.OTHER, item, title, rows, context, file,
+        table = _build_table(table_kind or TableKind.OTHER, item, title, rows, context, file,
                              part.unparsed)
-        if kind is None and _is_organisation(table):
+        if table_kind is None and _is_organisation(table):
             part.unit_kind = _unit_kind(table) or part.unit_kind
         part.tables.append(table)
     parts = [p for p in parts if p.tables or p.blocks or p.performance]

@@ -66,11 +66,11 @@ def fx1_income(ctx: RuleContext) -> None:
     if "fiscal" in shown:
         pairs.append(("general_budget", "fiscal", _amount(fiscal)))
     for line, col, cell in pairs:
-        if col in shown:
+        column = r.column(col)
+        if column is not None:
             row = index(s).line(line, "income")
             same_quantity(ctx, cell, total.cell(col), table=s, row=row or line, column="income",
-                          what=f"应等于收入决算表合计行“{r.column(col).name if r.column(col) else col}”",
-                          other="收入决算表")
+                          what=f"应等于收入决算表合计行“{column.name}”", other="收入决算表")
 
 
 @final_rule("FX-2", E, "收入支出决算总表本年支出合计及各类支出 = 支出决算表合计及各类", family=FAMILY)
