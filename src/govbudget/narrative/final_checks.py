@@ -278,8 +278,7 @@ def running_cost_issues(d: Disclosure, sec: Section, text: str) -> list[Issue]:
     out = []
     for a in amounts(text):
         if a.unit == "万元" and re.search(r"机关运行经费(支出)?(决算)?(为|是)?$", a.label) \
-                and public is not None and public.value is not None \
-                and not _near(a.value, public.value):
+                and public is not None and not _near(a.value, public.as_zero()):
             out.append(_issue("FN-6", "warning", f"机关运行经费{a.value}万元, the 公用经费 of the "
                               f"basic-expenditure table is {public.text()} (all units: 事业单位 "
                               "公用经费 is not 机关运行经费)", sec, _sentence(text, a.start),

@@ -154,9 +154,9 @@ def compare(ctx: PairContext, mine: Cell, theirs: Cell, *, what: str,
             there: tuple[BudgetTable | str, Row | str | None],
             severity: Severity | None = None) -> None:
     """The same figure in two documents: exact, or equal at the coarser precision shown."""
-    if not mine.is_amount and not theirs.is_amount:
-        return
     ctx.checked()
+    if not mine.is_amount and not theirs.is_amount:
+        return  # both blank: they agree
     mine_unit = here[0].unit if isinstance(here[0], BudgetTable) else ctx.disclosure.unit
     their_unit = there[0].unit if isinstance(there[0], BudgetTable) else ctx.other.unit
     a, b = mine.as_zero(), their_unit.convert(theirs.as_zero(), mine_unit)
