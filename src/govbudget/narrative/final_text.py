@@ -8,7 +8,7 @@ compact text of each section: NFKC-folded, without spaces (a PDF breaks "22066.5
 >>> from govbudget.narrative.final_text import amounts, compact, residue
 >>> s = compact("收、支总计 22066.59 万元，增长 35.74％。")
 >>> s, [(a.label, str(a.value), a.unit) for a in amounts(s)]
-('收、支总计22066.59万元，增长35.74%。', [('收、支总计', '22066.59', '万元'), ('增长', '35.74', '%')])
+('收支总计22066.59万元,增长35.74%。', [('收支总计', '22066.59', '万元'), ('增长', '35.74', '%')])
 >>> residue("收入支出总计增加（减少）XXX 万元。（如持平作持平表述）")
 ['增加（减少）', 'XXX', '（如持平作持平表述）']
 """
@@ -27,7 +27,8 @@ __all__ = ["Amount", "amounts", "compact", "label_before", "residue", "sentences
 _NUM = r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _TOKEN = re.compile(_NUM + r"(亿元|万元|元|%|辆)")
 _BREAK = "，,。；;：:、\n"
-_ORDINAL = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)]?[.、．]?|其中)+")
+_ORDINAL = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}[.、．]"
+                      r"(?!\d)|其中)+")
 _SPACE = re.compile(r"\s+")
 
 
@@ -43,9 +44,10 @@ class Amount:
 
 
 def compact(text: str) -> str:
-    """The text NFKC-folded (％ → %), without whitespace, and with （） kept full-width."""
+    """The text NFKC-folded (％ → %, ， → ,), without whitespace, with （） kept full-width
+    and 收、支 read as 收支 (one label, not a list)."""
     t = unicodedata.normalize("NFKC", text).replace("(", "（").replace(")", "）")
-    return _SPACE.sub("", t)
+    return _SPACE.sub("", t).replace("收、支", "收支")
 
 
 def label_before(text: str, i: int) -> str:
