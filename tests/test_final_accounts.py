@@ -7,9 +7,9 @@ import functools
 from decimal import Decimal
 
 import pytest
-from conftest import CORPUS, SAMPLES, SHARED_MISSING
 
 import govbudget
+from conftest import CORPUS, SAMPLES, SHARED_MISSING
 from govbudget.rules import Severity, Status
 from govbudget.tables import DisclosureKind, TableBuilder, TableKind, kind_from_title
 

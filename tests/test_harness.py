@@ -104,8 +104,8 @@ _PAIRS = {"budget-final": budget_final_pairs, "budgets": consecutive_budgets,
 
 
 def test_every_pair_rule_has_a_mutation() -> None:
-    from govbudget.rules.across import PAIR_RULES
     import govbudget.rules.across_rules  # noqa: F401
+    from govbudget.rules.across import PAIR_RULES
 
     assert {r.id for r in PAIR_RULES} == pair_rules_with_mutations()
 

@@ -87,13 +87,6 @@ from govbudget.strategies._codes import (  # noqa: E402
 )
 from govbudget.strategies._disclosures import disclosures  # noqa: E402
 from govbudget.strategies._final import budget_final_pairs, final_accounts  # noqa: E402
-from govbudget.strategies._pairs import (  # noqa: E402
-    PairMutation,
-    consecutive_budgets,
-    consecutive_finals,
-    pair_mutations,
-    pair_rules_with_mutations,
-)
 from govbudget.strategies._models import (  # noqa: E402
     indicator_values,
     narratives,
@@ -102,6 +95,13 @@ from govbudget.strategies._models import (  # noqa: E402
     three_public_expenses,
 )
 from govbudget.strategies._mutations import Mutation, mutations, rules_with_mutations  # noqa: E402
+from govbudget.strategies._pairs import (  # noqa: E402
+    PairMutation,
+    consecutive_budgets,
+    consecutive_finals,
+    pair_mutations,
+    pair_rules_with_mutations,
+)
 
 __all__ = [
     "Mutation",

@@ -10,6 +10,7 @@ last year with its true rate, shares, completion rates and reasons.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import attrs
 from hypothesis import strategies as st
@@ -42,7 +43,7 @@ def _copy(t: BudgetTable, kind: TableKind, cols: dict[str, str | tuple[str, ...]
                     for c in kind.spec.printable_columns if c.key in cols)
     b = TableBuilder(kind, unit=t.unit, columns=columns, note=t.note)
     for r in rows if rows is not None else t.rows:
-        cells = {new: _sum(*(r.cell(o) for o in ((old,) if isinstance(old, str) else old)))
+        cells: dict[str, Any] = {new: _sum(*(r.cell(o) for o in ((old,) if isinstance(old, str) else old)))
                  for new, old in cols.items()}
         if r.code is not None:
             b.row(r.code, r.name, side=r.side, **cells)
