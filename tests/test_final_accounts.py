@@ -163,3 +163,23 @@ def test_pairs_need_the_same_department() -> None:
     d = govbudget.example().disclosures[0]
     other = d.__class__(d.scope, "999", "别的局", d.year + 1)
     assert pairs([d, other]) == []
+
+
+@pytest.mark.parametrize(("change", "caught"), [("5", False), ("6", True)])
+def test_a_final_change_against_last_years_final(change: str, caught: bool) -> None:
+    """XD-5: "比上年决算增加 D" must be the difference from last year's final (both named)."""
+    import attrs
+
+    from govbudget.strategies._final import final_of
+    from govbudget.tables.narrative import Narrative, Section, SectionKind
+
+    earlier = final_of(govbudget.example().disclosures[0])
+    total = earlier.table(K.FINAL_SUMMARY).line("total", "income").cell("income").as_zero()
+    text = f"收入支出总计{total + 5}万元，比{earlier.year}年度决算数增加{change}万元。"
+    later = attrs.evolve(earlier, year=earlier.year + 1, narrative=Narrative(
+        (Section(SectionKind.OVERVIEW, "一、收入支出决算总体情况说明", text),)))
+    found = [f for f in govbudget.check_together(earlier, later, rules=["XD-5"]).of("XD-5")
+             if f.location.table == "情况说明"]  # (the seed's 上年结转 3.00 is its own finding)
+    assert bool(found) is caught
+    if caught:
+        assert " ↔ " in found[0].location.disclosure and "上年决算" in found[0].message

@@ -15,13 +15,13 @@ from decimal import Decimal
 
 from govbudget.money import Cell, Unit
 from govbudget.narrative.final_checks import bind_amount
-from govbudget.narrative.final_text import amounts, compact, sentences
+from govbudget.narrative.final_text import Amount, amounts, compact, sentences
 from govbudget.narrative.issues import half
 from govbudget.rules.across import PAIR_RULES, PairContext, compare
 from govbudget.rules.core import RuleContext, Severity
 from govbudget.tables.disclosure import Disclosure
 from govbudget.tables.kinds import TableKind
-from govbudget.tables.model import BudgetTable
+from govbudget.tables.model import BudgetTable, Row
 from govbudget.tables.narrative import SectionKind
 
 __all__: list[str] = []
@@ -152,6 +152,17 @@ def xd3_three_public(ctx: PairContext) -> None:
                 severity=Severity.WARNING if adjusted else None)
 
 
+def _last_year(ctx: PairContext, stated: Amount, m: re.Match[str], last: Decimal, what: str, *,
+               here: tuple[str, str, None], there: tuple[BudgetTable | str, Row | str | None]) -> None:
+    """"X 万元 … 增加/减少 D 万元" implies last year's X ∓ D: it must be ``last`` (万元)."""
+    d = Decimal(m.group(2))
+    implied = stated.value - (d if m.group(1) in ("增加", "增长") else -d)
+    ctx.checked()
+    if abs(implied - last) > half(d) + half(stated.value):
+        ctx.fail_both(f"{stated.label}{stated.value}万元{m.group(1)}{d}万元，即上年 {implied}，"
+                      f"{what}为 {last}", here=here, there=there, expected=last, actual=implied)
+
+
 _LAST_YEAR = re.compile(r"(?:比|较)上年(?:预算)?(?:数)?(增加|减少|增长|下降)(\d+(?:\.\d+)?)万元")
 
 
@@ -182,14 +193,8 @@ def xd4_last_budget(ctx: PairContext) -> None:
             if then is None or last is None:
                 continue
             last = s_then.unit.convert(last, Unit.WAN)  # type: ignore[union-attr]
-            d = Decimal(m.group(2)) * (1 if m.group(1) in ("增加", "增长") else -1)
-            implied = before[-1].value - d
-            ctx.checked()
-            if abs(implied - last) > half(Decimal(m.group(2))) + half(before[-1].value):
-                ctx.fail_both(f"{before[-1].label}{before[-1].value}万元比上年{m.group(1)}{m.group(2)}"
-                              f"万元，即上年 {implied}，上年预算为 {then.cell(side).text()}",
-                              here=("情况说明", sec.title, None), there=(s_then, then),  # type: ignore[arg-type]
-                              expected=then.cell(side).text(), actual=implied)
+            _last_year(ctx, before[-1], m, last, "上年预算", here=("情况说明", sec.title, None),
+                       there=(s_then, then))  # type: ignore[arg-type]
     if ctx.checks == 0:
         ctx.skip("没有可与上年预算对照的数字")
 
@@ -219,13 +224,7 @@ def xd5_last_final(ctx: PairContext) -> None:
                 then = bind_amount(earlier, sec, before[-1])
                 if then is None or then.value is None:
                     continue
-                d = Decimal(m.group(2)) * (1 if m.group(1) == "增加" else -1)
-                implied = before[-1].value - d
-                ctx.checked()
-                if abs(implied - then.value) > half(Decimal(m.group(2))) + half(before[-1].value):
-                    ctx.fail_both(f"{before[-1].label}{before[-1].value}万元{m.group(1)}{m.group(2)}万元，"
-                                  f"即上年 {implied}，上年决算为 {then.text()}",
-                                  here=("情况说明", sec.title, None), there=("上年决算", before[-1].label),
-                                  expected=then.text(), actual=implied)
+                _last_year(ctx, before[-1], m, then.value, "上年决算",
+                           here=("情况说明", sec.title, None), there=("上年决算", before[-1].label))
     if ctx.checks == 0:
         ctx.skip("没有可与上年决算对照的数字")
