@@ -83,12 +83,6 @@ def assemble(raw: RawDocument, *, year: int | None = None,
         follows_table = isinstance(previous, RawTable) or note_attached
         previous, note_attached = item, False
         title, rows, context = _title_and_rows(item)
-        if (title is None or kind_from_title(title) is None) and part.blocks:
-            # the title printed as a heading above the grid (公开01表 beside it, or nothing)
-            heading = _heading_title(part.blocks, item)
-            if heading is not None:
-                context = [*context, title] if title else context
-                title = heading
         if follows_table and part.tables and any(_NOTE.match(c) for c in context):
             # a note printed under the previous table, read as this table's context
             notes = [c.strip() for c in context if _NOTE.match(c)]
@@ -100,6 +94,13 @@ def assemble(raw: RawDocument, *, year: int | None = None,
             after_performance = True
             continue
         after_performance = False
+        if (title is None or kind_from_title(title) is None) and part.blocks \
+                and item.page is not None:
+            # the title printed as a heading above the grid (公开01表 beside it, or nothing)
+            heading = _heading_title(part.blocks, item)
+            if heading is not None:
+                context = [*context, title] if title else context
+                title = heading
         table_kind = kind_from_title(title) if title else None
         if table_kind in _PART_STARTS and any(t.kind is table_kind for t in part.tables):
             part = _Part()
@@ -127,7 +128,7 @@ def _heading_title(blocks: list[RawBlock], table: RawTable) -> str | None:
     standard table's title (then taken out of the narrative)."""
     for i in range(len(blocks) - 1, max(len(blocks) - 4, -1), -1):
         b = blocks[i]
-        if table.page is not None and b.page != table.page:
+        if b.page != table.page:
             return None
         text = b.text.strip()
         if len(text) <= 40 and kind_from_title(text) is not None:
