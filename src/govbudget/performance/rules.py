@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
-from govbudget.performance import checks, linking
+from govbudget.performance import checks, linking, reading
 from govbudget.performance.checks import Checked, Issue
 from govbudget.rules._common import LastResult
 from govbudget.rules.core import RuleContext, Severity, rule
@@ -47,7 +47,9 @@ _LINKED: LastResult[Disclosure, tuple[PerformanceTarget, ...]] = LastResult()
 
 
 def _linked(ctx: RuleContext) -> tuple[PerformanceTarget, ...]:
-    return _LINKED.get(ctx.disclosure, linking.link_targets)
+    """The targets read reliably (those that were not are U-2's), linked to the tables."""
+    return _LINKED.get(ctx.disclosure,
+                       lambda d: reading.readable_targets(linking.link_targets(d)))
 
 
 def _targets_or_skip(ctx: RuleContext) -> tuple[PerformanceTarget, ...]:

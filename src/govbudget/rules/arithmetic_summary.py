@@ -30,7 +30,7 @@ INCOME_LINES = ("general_budget", "gov_fund", "soe_capital", "special_account", 
 
 
 @rule("T1-1", Severity.ERROR, "部门收支总表：本年收入合计 = 各项收入之和",
-      source=_src("§3 T1"), family=FAMILY)
+      source=_src("§3 T1"), family=FAMILY, within=True)
 def t1_income_subtotal(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.SUMMARY)
     if t is None:
@@ -44,7 +44,7 @@ def t1_income_subtotal(ctx: RuleContext) -> None:
 
 
 @rule("T1-2", Severity.ERROR, "部门收支总表：本年支出合计 = 各类支出之和",
-      source=_src("§3 T1"), family=FAMILY)
+      source=_src("§3 T1"), family=FAMILY, within=True)
 def t1_expenditure_subtotal(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.SUMMARY)
     if t is None:
@@ -72,19 +72,19 @@ def _total_of(ctx: RuleContext, side: str, carry: str, label: str) -> None:
 
 
 @rule("T1-3", Severity.ERROR, "部门收支总表：收入总计 = 本年收入合计 + 上年结转结余",
-      source=_src("§3 T1"), family=FAMILY)
+      source=_src("§3 T1"), family=FAMILY, within=True)
 def t1_income_total(ctx: RuleContext) -> None:
     _total_of(ctx, "income", "carryover", "收入总计")
 
 
 @rule("T1-4", Severity.ERROR, "部门收支总表：支出总计 = 本年支出合计 + 年终结转结余",
-      source=_src("§3 T1"), family=FAMILY)
+      source=_src("§3 T1"), family=FAMILY, within=True)
 def t1_expenditure_total(ctx: RuleContext) -> None:
     _total_of(ctx, "expenditure", "carryforward", "支出总计")
 
 
 @rule("T1-5", Severity.ERROR, "部门收支总表：收入总计 = 支出总计（收支平衡）",
-      source=_src("§3 T1"), family=FAMILY)
+      source=_src("§3 T1"), family=FAMILY, within=True)
 def t1_balanced(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.SUMMARY)
     if t is None:
@@ -98,7 +98,7 @@ def t1_balanced(ctx: RuleContext) -> None:
 
 
 @rule("T1-6", Severity.WARNING, "部门收支总表：人行科目及无科目编码的支出行应为空",
-      source="DOMAIN.md §1.3 row 31, §3 T1 [UNVERIFIED]", family=FAMILY)
+      source="DOMAIN.md §1.3 row 31, §3 T1 [UNVERIFIED]", family=FAMILY, within=True)
 def t1_unclassified_blank(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.SUMMARY)
     if t is None:
@@ -108,7 +108,7 @@ def t1_unclassified_blank(ctx: RuleContext) -> None:
     if not rows:
         ctx.skip("收支总表没有人行科目行")
     for r in rows:
-        ctx.checked()
+        ctx.checked(table=t)
         cell = r.cell("expenditure")
         if cell.is_amount and cell.value != 0:
             ctx.fail(f"无政府收支分类科目的支出行“{r.name}”列有金额", table=t, row=r,
@@ -130,21 +130,21 @@ def _fiscal(ctx: RuleContext, total: str, parts: tuple[str, ...], what: str) -> 
 
 
 @rule("T4-1", Severity.ERROR, "财政拨款收支总表：本年收入合计 = 三类财政拨款之和",
-      source=_src("§3 T4"), family=FAMILY)
+      source=_src("§3 T4"), family=FAMILY, within=True)
 def t4_income_subtotal(ctx: RuleContext) -> None:
     _fiscal(ctx, "subtotal", ("general_budget", "gov_fund", "soe_capital"),
             "本年收入合计应等于一般公共预算、政府性基金、国有资本经营预算拨款之和")
 
 
 @rule("T4-2", Severity.ERROR, "财政拨款收支总表：年初财政拨款结转和结余 = 分资金来源结转之和",
-      source=_src("§3 T4"), family=FAMILY)
+      source=_src("§3 T4"), family=FAMILY, within=True)
 def t4_carryover(ctx: RuleContext) -> None:
     _fiscal(ctx, "carryover", ("carryover_general", "carryover_fund", "carryover_soe"),
             "年初财政拨款结转和结余应等于分资金来源结转之和")
 
 
 @rule("T4-3", Severity.ERROR, "财政拨款收支总表：收入总计 = 本年收入合计 + 年初结转和结余",
-      source=_src("§3 T4"), family=FAMILY)
+      source=_src("§3 T4"), family=FAMILY, within=True)
 def t4_income_total(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.FISCAL_SUMMARY)
     if t is None:
@@ -176,7 +176,7 @@ _FISCAL_COLUMNS = ("total", "general", "fund", "soe")
 
 @rule("T4-4", Severity.ERROR, "财政拨款收支总表每一支出行："
                               "合计 = 一般公共预算 + 政府性基金 + 国有资本经营",
-      source=_src("§3 T4"), family=FAMILY)
+      source=_src("§3 T4"), family=FAMILY, within=True)
 def t4_row_total(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.FISCAL_SUMMARY)
     if t is not None:
@@ -188,7 +188,7 @@ def t4_row_total(ctx: RuleContext) -> None:
 @rule("T4-5", Severity.ERROR,
       "财政拨款收支总表：本年支出合计 = 各类支出之和；支出总计 = 本年支出合计 + 年末结转；"
       "收入总计 = 支出总计",
-      source=_src("§3 T4"), family=FAMILY)
+      source=_src("§3 T4"), family=FAMILY, within=True)
 def t4_expenditure_totals(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.FISCAL_SUMMARY)
     if t is None:
@@ -222,7 +222,7 @@ _FUNDS = (("general", "general_budget", "carryover_general", "一般公共预算
 
 @rule("T4-6", Severity.ERROR, "财政拨款收支总表分资金来源："
                               "本年收入 + 年初结转 = 本年支出 + 年末结转",
-      source=_src("§3 T4"), family=FAMILY)
+      source=_src("§3 T4"), family=FAMILY, within=True)
 def t4_fund_balance(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.FISCAL_SUMMARY)
     if t is None:

@@ -113,7 +113,7 @@ def bare_name(name: str) -> str:
 
 @rule("C-2", Severity.WARNING, "表中科目编码应存在于预算年度的《政府收支分类科目》（内置目录可能"
                                "不全）",
-      source="DOMAIN.md §1.1, §1.4, §3 T6-5", family=FAMILY)
+      source="DOMAIN.md §1.1, §1.4, §3 T6-5", family=FAMILY, within=True)
 def c2_code_exists(ctx: RuleContext) -> None:
     cats: dict[str, Any] = {}
     for t, r, scheme in _code_rows(ctx):
@@ -122,7 +122,7 @@ def c2_code_exists(ctx: RuleContext) -> None:
             cat = cats[scheme] = _catalogue(ctx, scheme)
         if cat is None:
             continue
-        ctx.checks += 1
+        ctx.checked(table=t)
         assert r.code is not None
         if cat.get(r.code) is None:
             near = "、".join(f"{e.code} {e.name}" for e in cat.nearest(r.code, 2))
@@ -146,7 +146,7 @@ def _name_check(cat: Any, code: str, name: str) -> Any:
 @rule("C-3", Severity.ERROR,
       "科目名称应与预算年度目录一致：已更名的旧名称为 warning，"
       "与目录不符为 error（仅汇编未经印证的条目为 warning）",
-      source="DOMAIN.md §1.4, §3 T6-5", family=FAMILY)
+      source="DOMAIN.md §1.4, §3 T6-5", family=FAMILY, within=True)
 def c3_name_matches(ctx: RuleContext) -> None:
     cats: dict[str, Any] = {}
     for t, r, scheme in _code_rows(ctx):
@@ -159,7 +159,7 @@ def c3_name_matches(ctx: RuleContext) -> None:
         entry = cat.get(r.code)
         if entry is None:
             continue  # C-2 reports it
-        ctx.checked()
+        ctx.checked(table=t)
         result = _name_check(cat, r.code, bare_name(r.name))
         status = result.status.value
         if status in ("exact", "accepted_variant"):
@@ -178,7 +178,7 @@ def c3_name_matches(ctx: RuleContext) -> None:
 
 
 @rule("T2-5", Severity.ERROR, "每个科目的上级科目都应列示，并按深度优先顺序排列（类、其款、其项）",
-      source=f"DOMAIN.md §1.1, §3 T2-5; {SOURCE_143}", family=FAMILY)
+      source=f"DOMAIN.md §1.1, §3 T2-5; {SOURCE_143}", family=FAMILY, within=True)
 def t25_parent_chain(ctx: RuleContext) -> None:
     for kind in _HIERARCHY_TABLES:
         t = ctx.disclosure.table(kind)
@@ -194,7 +194,7 @@ def t25_parent_chain(ctx: RuleContext) -> None:
         stack: list[str] = []
         for r in idx.code_rows:
             assert r.code is not None
-            ctx.checked()
+            ctx.checked(table=t)
             parent = parent_code(r.code)
             while stack and not r.code.startswith(stack[-1]):
                 stack.pop()
@@ -210,7 +210,7 @@ def t25_parent_chain(ctx: RuleContext) -> None:
 
 
 @rule("C-4", Severity.ERROR, "支出功能分类应列示到项级，基本支出经济分类应列示到款级",
-      source=f"DOMAIN.md §2.2; {SOURCE_143} [SEC S4]", family=FAMILY)
+      source=f"DOMAIN.md §2.2; {SOURCE_143} [SEC S4]", family=FAMILY, within=True)
 def c4_depth(ctx: RuleContext) -> None:
     for kind in _HIERARCHY_TABLES:
         t = ctx.disclosure.table(kind)
@@ -221,7 +221,7 @@ def c4_depth(ctx: RuleContext) -> None:
             assert r.code is not None
             if r.code in parents or not any(c.is_amount and c.value for c in r.cells.values()):
                 continue
-            ctx.checked()
+            ctx.checked(table=t)
             economic = kind is TableKind.BASIC_EXPENDITURE
             depth = 5 if economic else 7
             if len(r.code) < depth:
@@ -234,12 +234,12 @@ def c4_depth(ctx: RuleContext) -> None:
 
 @rule("C-5", Severity.ERROR, "科目编码应属于该表的分类（功能分类表 2xx，"
                              "基本支出表经济分类 3xx/5xx）",
-      source="DOMAIN.md §1.1, §2", family=FAMILY)
+      source="DOMAIN.md §1.1, §2", family=FAMILY, within=True)
 def c5_scheme(ctx: RuleContext) -> None:
     for t in ctx.disclosure.tables:
         for r, expected in _scheme_rows(t):
             assert r.code is not None
-            ctx.checks += 1
+            ctx.checked(table=t)
             actual = _SCHEME_BY_DIGIT.get(r.code[:1])
             if actual != expected or len(r.code) not in (3, 5, 7):
                 ctx.fail(f"{r.code} 不是{_NAMES[expected]}科目，不应列在{t.title or t.name}",

@@ -74,7 +74,7 @@ def _sum(cells: list[Cell]) -> Decimal:
 
 @rule("S-1", Severity.ERROR, "“三公”经费支出表每一行："
                              "合计 = 一般公共预算 + 政府性基金 + 国有资本经营",
-      source=f"DOMAIN.md §3 T9; {SOURCE_143}", family=FAMILY)
+      source=f"DOMAIN.md §3 T9; {SOURCE_143}", family=FAMILY, within=True)
 def s1_row_total(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.THREE_PUBLIC)
     if t is not None:
@@ -85,7 +85,7 @@ def s1_row_total(ctx: RuleContext) -> None:
 @rule("S-2", Severity.ERROR,
       "“三公”经费合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费（不含会议费、"
       "培训费）",
-      source="DOMAIN.md §1.8, §3 T9 S-2", family=FAMILY)
+      source="DOMAIN.md §1.8, §3 T9 S-2", family=FAMILY, within=True)
 def s2_total(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.THREE_PUBLIC)
     if t is None:
@@ -115,7 +115,7 @@ def _includes_meetings(lines: dict[str, Row], col: str, parts: list[Cell]) -> bo
 
 
 @rule("S-3", Severity.ERROR, "公务用车购置及运行维护费 = 公务用车购置费 + 公务用车运行维护费",
-      source="DOMAIN.md §1.8, §3 T9 S-3; 143号（购置、运行分列）", family=FAMILY)
+      source="DOMAIN.md §1.8, §3 T9 S-3; 143号（购置、运行分列）", family=FAMILY, within=True)
 def s3_vehicle(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.THREE_PUBLIC)
     if t is None:
@@ -222,7 +222,7 @@ def sx2_within_fund_tables(ctx: RuleContext) -> None:
 # ---- T10 “三公”经费增减变化表 -----------------------------------------------------
 
 @rule("Y-1", Severity.ERROR, "“三公”经费增减表每一行：增减金额 = 本年预算 − 上年预算",
-      source="DOMAIN.md §3 T10 Y-1", family=FAMILY)
+      source="DOMAIN.md §3 T10 Y-1", family=FAMILY, within=True)
 def y1_change(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.THREE_PUBLIC_YOY)
     if t is None:
@@ -235,7 +235,7 @@ def y1_change(ctx: RuleContext) -> None:
 
 
 @rule("Y-2", Severity.ERROR, "“三公”经费增减表：合计 = 各项之和（上年、本年、增减各栏）",
-      source="DOMAIN.md §3 T10 Y-2", family=FAMILY)
+      source="DOMAIN.md §3 T10 Y-2", family=FAMILY, within=True)
 def y2_total(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.THREE_PUBLIC_YOY)
     if t is None:

@@ -1,0 +1,166 @@
+"""Whether each table was read reliably (读取可靠性), judged by its own arithmetic and codes.
+
+A real defect is sparse: one wrong cell breaks its row, its parent and the total by
+the same difference. A misreading is dense: a column read into the next one, rows typed
+with the wrong codes, break most rows by unrelated differences. So every table is first
+checked against itself by the ``within`` rules (its sums, its codes); a table whose
+failures are many *unrelated* defects, or whose totals have no readable addends, or
+that the reader marked ``unreadable``, is left out of every rule and reported once by
+U-2, with the reason.
+
+>>> import govbudget
+>>> from govbudget.rules.reliability import assess
+>>> d = govbudget.example().disclosures[0]
+>>> [reason for _, reason in assess(d, within_rules())[id(d)] if reason]
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal, InvalidOperation
+
+import attrs
+
+from govbudget.rules.core import REGISTRY, Finding, Registry, Rule, RuleContext, Severity, rule
+from govbudget.tables.disclosure import Disclosure, Document
+from govbudget.tables.model import BudgetTable
+
+__all__ = ["Verdicts", "assess", "defect_keys", "readable", "within_rules"]
+
+#: disclosure id → each of its tables with the reason it cannot be used (None: it can)
+Verdicts = dict[int, list[tuple[BudgetTable, str | None]]]
+
+#: a table is dense when it shows at least this many unrelated defects …
+MIN_DEFECTS = 3
+#: … on at least this share of its rows with amounts, or this many whatever its size
+DENSE_SHARE = Decimal("0.15")
+MANY_DEFECTS = 10
+
+_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
+
+
+def within_rules(registry: Registry | None = None) -> list[Rule]:
+    """The rules that check a table against itself (``Rule.within``)."""
+    if registry is None:
+        import govbudget.rules  # noqa: F401  (registers the built-in rules)
+
+        registry = REGISTRY
+    return [r for r in registry if r.within]
+
+
+def _number(text: str | None) -> Decimal | None:
+    if text is None:
+        return None
+    t = text.replace(",", "").strip()
+    if t in ("（空白）", "-"):
+        return Decimal(0)
+    if not _NUMBER.match(t):
+        return None
+    try:
+        return Decimal(t)
+    except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
+        return None
+
+
+def defect_keys(findings: Sequence[Finding]) -> set[tuple[str, str]]:
+    """The distinct defects behind a table's findings: one per difference (a wrong cell
+    breaks its row, parent and total by the same amount), else one per row and rule."""
+    keys: set[tuple[str, str]] = set()
+    for f in findings:
+        if f.severity is Severity.INFO:
+            continue
+        a, e = _number(f.actual), _number(f.expected)
+        if a is not None and e is not None and a != e:
+            keys.add(("diff", format(abs(a - e).normalize(), "f")))
+        else:
+            keys.add((f.rule, f.location.row or ""))
+    return keys
+
+
+def _amount_rows(t: BudgetTable) -> int:
+    return sum(1 for r in t.rows if any(c.is_amount for c in r.cells.values()))
+
+
+def judge(t: BudgetTable, findings: Sequence[Finding], checks: int, blank_sums: int) -> str | None:
+    """Why ``t`` cannot be used (``None`` when it can), from what the within rules found."""
+    if t.unreadable:
+        return t.unreadable
+    if blank_sums:
+        return f"{blank_sums} 处合计有金额而其组成项全部空白（行或栏未能识别）"
+    keys = defect_keys(findings)
+    rows = _amount_rows(t)
+    dense = len(keys) >= MANY_DEFECTS or (
+        len(keys) >= MIN_DEFECTS and len(keys) >= DENSE_SHARE * rows)
+    if not dense:
+        return None
+    failed = sum(1 for f in findings if f.severity is not Severity.INFO)
+    return (f"表内勾稽 {checks} 项中 {failed} 项不符，涉及 {len(keys)} 处互不相关的差异"
+            f"（{rows} 行有金额）：更像是读错了行或栏，而不是表中的错误")
+
+
+def assess(root: Disclosure, rules: Sequence[Rule], document: Document | None = None,
+           ) -> Verdicts:
+    """Each table of ``root`` and its units, with the reason it cannot be used (or None)."""
+    out: Verdicts = {}
+    for d in root.walk():
+        checks: dict[int, int] = {}
+        found: dict[int, list[Finding]] = {}
+        blank: dict[int, int] = {}
+        for r in rules:
+            ctx = RuleContext(r, d, document)
+            r.func(ctx)
+            for k, n in ctx.table_checks.items():
+                checks[k] = checks.get(k, 0) + n
+            for k, fs in ctx.table_findings.items():
+                found.setdefault(k, []).extend(fs)
+            for k, n in ctx.blank_sums.items():
+                blank[k] = blank.get(k, 0) + n
+        out[id(d)] = [(t, judge(t, found.get(id(t), ()), checks.get(id(t), 0),
+                               blank.get(id(t), 0)))
+                      for t in d.tables]
+    return out
+
+
+def readable(d: Disclosure, verdicts: Verdicts,
+             left_out: dict[int, list[tuple[BudgetTable, str]]] | None = None) -> Disclosure:
+    """``d`` and its units without the tables that cannot be used; ``left_out`` (when
+    given) receives, by the id of each returned disclosure, the tables left out and why."""
+    judged = verdicts.get(id(d), [])
+    dropped = [(t, why) for t, why in judged if why is not None]
+    units = tuple(readable(u, verdicts, left_out) for u in d.units)
+    if dropped or any(a is not b for a, b in zip(units, d.units, strict=True)):
+        kept = tuple(t for t, why in judged if why is None) if judged else d.tables
+        out = attrs.evolve(d, tables=kept, units=units)
+    else:
+        out = d
+    if left_out is not None and dropped:
+        left_out[id(out)] = dropped
+    return out
+
+
+@rule("U-2", Severity.WARNING,
+      "未能可靠读取的表格只报告一次（说明原因），其数据不参与任何规则的检查",
+      source="docs/domain.md §6; govbudget reader (BudgetTable.unreadable)", family="structure")
+def u2_unreadable(ctx: RuleContext) -> None:
+    for t, why in ctx.unreadable:
+        ctx.checked()
+        ctx.fail(f"{t.title or t.name}未能可靠读取，其数据未参与检查：{why}", table=t,
+                 expected="可读取的表格", actual="未能可靠读取")
+    performance = _performance_unreadable(ctx)
+    if not ctx.unreadable and not performance:
+        ctx.checked()
+
+
+def _performance_unreadable(ctx: RuleContext) -> bool:
+    from govbudget.performance.reading import unreadable_targets
+
+    found = False
+    for target, why in unreadable_targets(ctx.disclosure):
+        found = True
+        ctx.checked()
+        ctx.fail(f"绩效目标表“{target.title or target.name}”未能可靠读取，未参与检查：{why}",
+                 table=target.title or target.name, page=target.page, line=target.line,
+                 expected="可读取的绩效目标表", actual="未能可靠读取")
+    return found
