@@ -3,8 +3,9 @@
 * The same finding at several places — a unit repeating its department's table, the
   same sentence read twice — is one finding listing the other places (``places``).
 * Findings that follow from one defect are listed inside it (``consequences``): several
-  rules on the same cell (人员经费合计 ≠ 301 + 303 and 合计 ≠ Σ 类), or the same
-  difference between the same figures (本年收入合计 off by 60 in T1-1 and T1-3).
+  rules on the same cell (人员经费合计 ≠ 301 + 303 and 合计 ≠ Σ 类), the same difference
+  in one table (2.16 printed in the wrong column breaks both column totals by 2.16), or
+  the same difference between the same figures in two tables.
 
 The root is the first finding in rule order, rules that check a table against itself
 first (a wrong cell is a fault of its table before it is a disagreement between tables).
@@ -82,7 +83,7 @@ def consolidate(findings: Sequence[Finding], order: Order | None = None) -> list
     roots: list[Finding] = []
     follows: dict[int, list[Finding]] = {}
     by_cell: dict[tuple[object, ...], Finding] = {}
-    by_diff: dict[tuple[object, ...], list[tuple[frozenset[Decimal], Finding]]] = {}
+    by_diff: dict[tuple[object, ...], list[tuple[object, frozenset[Decimal], Finding]]] = {}
     for f in ranked:
         root = None
         if f.severity is not Severity.INFO:
@@ -91,8 +92,10 @@ def consolidate(findings: Sequence[Finding], order: Order | None = None) -> list
             figures = _figures(f)
             if root is None and figures is not None:
                 diff, values = figures
-                for seen, r in by_diff.get((f.location.disclosure, diff), ()):
-                    if seen & values:
+                for table, seen, r in by_diff.get((f.location.disclosure, diff), ()):
+                    # a wrong cell breaks the sums of its own table by its amount; in
+                    # another table the same difference must involve the same figure
+                    if table == f.location.table or seen & values:
                         root = r
                         break
         if root is not None:
@@ -107,7 +110,7 @@ def consolidate(findings: Sequence[Finding], order: Order | None = None) -> list
             figures = _figures(f)
             if figures is not None:
                 by_diff.setdefault((f.location.disclosure, figures[0]), []).append(
-                    (figures[1], f))
+                    (f.location.table, figures[1], f))
     out = [(rank[id(r)], attrs.evolve(r, consequences=(*r.consequences, *follows[id(r)]))
             if follows[id(r)] else r) for r in roots]
     out.sort(key=lambda x: x[0])

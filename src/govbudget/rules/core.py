@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import enum
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
@@ -163,13 +163,16 @@ class RuleContext:
 
     def __init__(self, rule: Rule, disclosure: Disclosure, document: Document | None = None,
                  parent: Disclosure | None = None,
-                 unreadable: Sequence[tuple[BudgetTable, str]] = ()) -> None:
+                 unreadable: Sequence[tuple[BudgetTable, str]] = (),
+                 left_out: Mapping[int, Sequence[tuple[BudgetTable, str]]] | None = None,
+                 ) -> None:
         self.rule = rule
         self.disclosure = disclosure
         self.document = document
         self.parent = parent
         #: tables of this disclosure left out because they could not be read reliably
         self.unreadable = tuple(unreadable)
+        self._left_out = left_out or {}
         self.findings: list[Finding] = []
         self.unverified: list[Unverified] = []
         self.checks = 0
@@ -190,9 +193,13 @@ class RuleContext:
         if table is not None:
             self.table_checks[id(table)] = self.table_checks.get(id(table), 0) + n
 
-    def unreadable_reason(self, kind: object) -> str | None:
-        """Why this disclosure's table of ``kind`` was left out (``None``: it was not)."""
-        for t, reason in self.unreadable:
+    def unreadable_reason(self, kind: object, disclosure: Disclosure | None = None,
+                          ) -> str | None:
+        """Why the table of ``kind`` of this disclosure (or of ``disclosure``, one of its
+        units) was left out as not read reliably (``None``: it was not)."""
+        left = (self.unreadable if disclosure is None or disclosure is self.disclosure
+                else self._left_out.get(id(disclosure), ()))
+        for t, reason in left:
             if t.kind is kind:
                 return reason
         return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -153,9 +153,10 @@ def _location_dict(loc: Location) -> dict[str, Any]:
 
 
 def _run(rule: Rule, disclosure: Disclosure, document: Document | None,
-         parent: Disclosure | None, unreadable: Sequence[tuple[BudgetTable, str]] = (),
+         parent: Disclosure | None, left_out: Mapping[int, Sequence[tuple[BudgetTable, str]]],
          ) -> tuple[RuleContext, Outcome]:
-    ctx = RuleContext(rule, disclosure, document, parent, unreadable)
+    ctx = RuleContext(rule, disclosure, document, parent, left_out.get(id(disclosure), ()),
+                      left_out)
     rule.func(ctx)
     if ctx.findings and any(f.severity is not Severity.INFO for f in ctx.findings):
         status = Status.FAILED
@@ -207,7 +208,7 @@ def check(
                 ran: list[Outcome] = []
                 unverified: list[Unverified] = []
                 for r in rules:
-                    ctx, o = _run(r, disclosure, document, parent, dropped)
+                    ctx, o = _run(r, disclosure, document, parent, left_out)
                     findings.extend(ctx.findings)
                     unverified.extend(ctx.unverified)
                     ran.append(o)
