@@ -189,6 +189,10 @@ def check_enumerations(claims: Sequence[Claim]) -> list[Issue]:
             else (p.value or Decimal(0))
             for p in c.parts
         ]
+        if c.value > 0 and (not any(values) or max(values) > c.value):
+            continue  # parts all 0, or one larger than the whole: not a list of its parts
+        if c.value > 0 and any(sum_ok(c.value, values[:k], k)[0] for k in range(1, len(values))):
+            continue  # the first parts make the whole: what follows is another list
         ok, s = sum_ok(c.value, values, len(values))
         if len(values) >= 2 and c.complete and not ok:
             parts = " + ".join(show(p) for p in c.parts)

@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 
 from govbudget.money import places_of
 from govbudget.narrative.bind import Quantity, claim_key
@@ -43,9 +43,8 @@ def check_changes(claims: Sequence[Claim], qs: Mapping[str, Quantity] | None = N
             for o in claims:
                 if (
                     o.kind is ClaimKind.CHANGE
-                    and o.sentence == c.sentence
-                    and o.label == c.label
                     and o.value not in (None, Decimal(0))
+                    and _same_subject(o, c)
                 ):
                     sign = "+" if (o.direction or 0) > 0 else "-"
                     out.append(
@@ -61,6 +60,30 @@ def check_changes(claims: Sequence[Claim], qs: Mapping[str, Quantity] | None = N
             out.extend(_check_percent_change(c, claims, qs or {}))
     out.extend(_check_decomposition(claims))
     return out
+
+
+def _is_base(c: Claim) -> bool:
+    """An amount stated as the one compared with (``比2025年初预算数…``, a prior year's)."""
+    return c.prior or c.label.startswith(("比", "较", "与", "同"))
+
+
+def truncated(exact: Decimal, shown: Decimal) -> bool:
+    """``shown`` is ``exact`` cut (not rounded) at the digits it shows: a convention.
+
+    >>> truncated(Decimal("16.0775"), Decimal("16.07")), truncated(Decimal("16.0775"), Decimal("16.1"))
+    (True, False)
+    """
+    step = Decimal(1).scaleb(-places_of(shown))
+    return exact.quantize(step, rounding=ROUND_DOWN) == shown
+
+
+def _same_subject(a: Claim, b: Claim) -> bool:
+    """Two changes of the same thing: of the same amount claim, or (without one) under
+    the same label that names something, in the same sentence."""
+    if a.subject is not None or b.subject is not None:
+        return a.subject is b.subject
+    return a.sentence == b.sentence and bool(a.label) and a.label == b.label and any(
+        "\u4e00" <= ch <= "\u9fff" for ch in a.label)
 
 
 def _explicit_base(c: Claim, claims: Sequence[Claim]) -> tuple[Claim, Claim] | None:
@@ -95,14 +118,19 @@ def _check_percent_change(
     else:
         subject = change.subject
         cur = subject.value if subject is not None and subject.unit == change.unit else None
-        if cur is None:
-            key = quantity_key(change.label)
-            q = qs.get(key) if key else None
-            if q is None or q.unit is not change.unit:
-                return []
-            cur = q.value
         d = change.value * (change.direction or 1)
-        base, current, label = cur - d, cur, change.label
+        if cur is not None and subject is not None and _is_base(subject):
+            # ``比2025年年初预算数847128.49万元增加19433.43万元``: the base itself is stated
+            base, current = cur, cur + d
+        else:
+            if cur is None:
+                key = quantity_key(change.label)
+                q = qs.get(key) if key else None
+                if q is None or q.unit is not change.unit:
+                    return []
+                cur = q.value
+            base, current = cur - d, cur
+        label = change.label
         hd, direction = half(change.value), change.direction or 0
     if base <= 0:
         if d != 0:
@@ -120,6 +148,18 @@ def _check_percent_change(
     h = half(c.value)
     if c.value + h < lo or c.value - h > hi:
         exact = (abs(d) / base * 100).quantize(Decimal(1).scaleb(-max(places_of(c.value), 2)))
+        if truncated(abs(d) / base * 100, c.value):
+            return [
+                issue(
+                    "N-R4",
+                    "info",
+                    f"{label}：增减 {fmt(abs(d))} 按上年 {fmt(base)} 计为 {fmt(exact)}%，"
+                    f"文中 {fmt(c.value)}% 为截尾取数（未四舍五入）",
+                    c,
+                    expected=exact,
+                    actual=c.value,
+                )
+            ]
         return [
             issue(
                 "N-R4",

@@ -55,8 +55,10 @@ _CODE = re.compile(
 )
 #: ``2080501-行政单位离退休`` / ``2080501 行政单位离退休``: a code printed before its name
 _CODE_PREFIX = re.compile(
-    r"(?P<code>\d{7}|\d{5}|(?<!\d)\d{3})[-－—–]?(?P<name>[^\d，,。；;、:：]+)$"
+    r"(?P<code>\d{7}|\d{5}|(?<!\d)\d{3})[-－—–]?(?P<name>[^\d，,。；;、:：（()）]*[\u4e00-\u9fff][^\d，,。；;、:：]*)$"
 )
+#: ``一般行政管理事务（2011002）``: a name with its code in brackets after it
+_CODE_SUFFIX = re.compile(r"(?P<name>[^\d（(]*[\u4e00-\u9fff][^\d（(]*)[（(](?P<code>\d{7}|\d{5}|\d{3})[）)]$")
 #: the amount is a figure of an earlier year: 执行数, 决算, 上年…数, 由…(增加至)
 _PRIOR = re.compile(
     r"(?:上年度?|去年|上一年度?|\d{4}年度?)(?:当年|全年)?(?:年初)?(?:预算)?"
@@ -85,7 +87,10 @@ def _code_of(clause: str, raw_label: str) -> tuple[str | None, tuple[str, ...], 
             code = None
         names = tuple(clean_label(n) for n in (found.group(g) for g in ("n1", "n2", "n3")) if n)
         return code, names, names[-1] if names else raw_label
-    pm = _CODE_PREFIX.search(clean_label(raw_label)) if _HAS_DIGIT.search(raw_label) else None
+    if not _HAS_DIGIT.search(raw_label):
+        return None, (), raw_label
+    cleaned = clean_label(raw_label)
+    pm = _CODE_SUFFIX.search(cleaned) or _CODE_PREFIX.search(cleaned)
     if pm is not None:
         return pm.group("code"), (clean_label(pm.group("name")),), pm.group("name")
     return None, (), raw_label
@@ -237,6 +242,9 @@ def _percent(
 ) -> Claim | None:
     sm = _SHARE.search(clause)
     if sm is not None:
+        # ``A 10万元，占 20%``: the share of the amount just stated; ``货物合同金额占…9.16%``
+        # names its own part (without a figure): no amount of an earlier clause is it
+        own = len(clean_label(clause[: sm.start()])) >= 2
         return scan.claim(
             ClaimKind.SHARE,
             clean_label(sm.group("of")),
@@ -244,7 +252,7 @@ def _percent(
             end,
             value=value,
             measure="%",
-            subject=last_amount,
+            subject=None if own else last_amount,
         )
     if _COMPLETION.search(clause):
         return scan.claim(

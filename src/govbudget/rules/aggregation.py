@@ -87,6 +87,10 @@ def _no_units(ctx: RuleContext) -> bool:
     if not ctx.disclosure.units:
         ctx.skip("没有所属单位的预算")
         return True
+    if any(not u.name.strip() and not u.code for u in ctx.disclosure.units):
+        # a part read without a name or code is not known to be one of the units
+        ctx.skip("有所属部分没有单位名称和编码，无法确认是所属单位，不作汇总核对")
+        return True
     return False
 
 

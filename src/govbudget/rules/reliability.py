@@ -108,19 +108,37 @@ def assess(root: Disclosure, rules: Sequence[Rule], document: Document | None = 
         checks: dict[int, int] = {}
         found: dict[int, list[Finding]] = {}
         blank: dict[int, int] = {}
-        for r in rules:
-            ctx = RuleContext(r, d, document)
-            r.func(ctx)
-            for k, n in ctx.table_checks.items():
-                checks[k] = checks.get(k, 0) + n
-            for k, fs in ctx.table_findings.items():
-                found.setdefault(k, []).extend(fs)
-            for k, n in ctx.blank_sums.items():
-                blank[k] = blank.get(k, 0) + n
+        for view in _views(d):
+            for r in rules:
+                ctx = RuleContext(r, view, document)
+                r.func(ctx)
+                _add(checks, ctx.table_checks)
+                _add(blank, ctx.blank_sums)
+                for k, fs in ctx.table_findings.items():
+                    found.setdefault(k, []).extend(fs)
         out[id(d)] = [(t, judge(t, found.get(id(t), ()), checks.get(id(t), 0),
                                blank.get(id(t), 0)))
                       for t in d.tables]
     return out
+
+
+def _add(into: dict[int, int], counts: dict[int, int]) -> None:
+    for k, n in counts.items():
+        into[k] = into.get(k, 0) + n
+
+
+def _views(d: Disclosure) -> list[Disclosure]:
+    """``d`` itself, then one view per further table of a kind printed more than once (a
+    rule reads the first table of each kind: each table must be first once)."""
+    by_kind: dict[object, list[BudgetTable]] = {}
+    for t in d.tables:
+        by_kind.setdefault(t.kind, []).append(t)
+    depth = max((len(ts) for ts in by_kind.values()), default=1)
+    views = [d]
+    for k in range(1, depth):
+        tables = tuple(ts[k] for ts in by_kind.values() if len(ts) > k)
+        views.append(attrs.evolve(d, tables=tables, units=()))
+    return views
 
 
 def readable(d: Disclosure, verdicts: Verdicts,
