@@ -30,7 +30,7 @@ from govbudget.tables.narrative import Claim, ClaimKind, SectionKind
 
 __all__ = ["amount_dispositions", "check_amounts", "check_enumerations"]
 
-#: quantity key → the DOMAIN.md rule id of a narrative amount that disagrees with it
+#: quantity key → the docs/domain.md rule id of a narrative amount that disagrees with it
 _AMOUNT_RULE = {
     "revenue.total": "N-1",
     "revenue.general_budget": "N-2",
@@ -160,7 +160,7 @@ def check_amounts(
 def _mismatch(rule: str, c: Claim, q: Quantity, key: str, qs: Mapping[str, Quantity]) -> Issue:
     msg = f"{show(c)} but {q.where} is {amount(q.value, q.unit)}"
     if q.derived:  # the table does not print the figure: the definition may differ locally
-        msg += " (not printed: derived as DOMAIN.md §1.7 defines it)"
+        msg += " (not printed: derived as docs/domain.md §1.7 defines it)"
         return issue(rule, "warning", msg, c, expected=q.value, actual=c.value)
     carry = qs.get("revenue.carryover")
     if (

@@ -108,7 +108,7 @@ def check_scope(narrative: Narrative, unit_scope: bool, units: int | None = None
     return out
 
 
-#: 类 names that changed, with the year the new name starts (DOMAIN.md §1.4)
+#: 类 names that changed, with the year the new name starts (docs/domain.md §1.4)
 _OLD_NAMES = {
     "文化体育与传媒支出": ("207", 2019),
     "医疗卫生与计划生育支出": ("210", 2019),

@@ -96,7 +96,7 @@ def half(v: Decimal) -> Decimal:
 
 
 def sum_ok(total: Decimal, parts: Iterable[Decimal], n: int) -> tuple[bool, Decimal]:
-    """Whether parts add up to a total within ``half × (n + 1)`` (DOMAIN.md §6), and the sum."""
+    """Whether parts add up to a total within ``half × (n + 1)`` (docs/domain.md §6), and the sum."""
     values = list(parts)
     s = sum(values, Decimal(0))
     places = max([places_of(total), *(places_of(v) for v in values)])

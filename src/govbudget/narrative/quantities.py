@@ -4,7 +4,7 @@ Keys name a figure the same way whatever the template: ``revenue.general_budget`
 (一般公共预算拨款收入), ``basic.public`` (公用经费), ``three_public.vehicle_operation``,
 ``functional:2101101``, ``economic:30228``, ``project:<name>`` … The first table of a
 kind wins; a figure a template does not print is derived only where the definition
-says how (公用经费 = 302 + 310 + 399 of the basic table, DOMAIN.md §1.7).
+says how (公用经费 = 302 + 310 + 399 of the basic table, docs/domain.md §1.7).
 
 >>> import govbudget
 >>> from govbudget.narrative.quantities import quantities
@@ -165,7 +165,7 @@ def _expenditure(disclosure: Disclosure, out: Quantities) -> None:
         )
 
 
-#: 人员经费 and 公用经费 by economic 类 (DOMAIN.md §1.7 P-2)
+#: 人员经费 and 公用经费 by economic 类 (docs/domain.md §1.7 P-2)
 _PERSONNEL = ("301", "303")
 _PUBLIC = ("302", "310", "399")
 

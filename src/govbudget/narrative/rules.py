@@ -26,7 +26,7 @@ from govbudget.tables.narrative import Narrative
 
 __all__ = ["RULES", "Analysis", "analyse"]
 
-_DOMAIN5 = "DOMAIN.md §5"
+_DOMAIN5 = "docs/domain.md §5"
 
 
 @attrs.frozen(slots=True)
@@ -131,7 +131,7 @@ RULES: dict[str, tuple[Severity, str, str]] = {
     "N-8": (
         Severity.WARNING,
         "the items of 机关运行经费 are named as the economic items of the table",
-        "DOMAIN.md §5, §1.9",
+        "docs/domain.md §5, §1.9",
     ),
     "N-9": (
         Severity.ERROR,
@@ -152,78 +152,78 @@ RULES: dict[str, tuple[Severity, str, str]] = {
     "N-R2": (
         Severity.ERROR,
         "an amount of the text equals the table quantity it names, at the precision the text shows",
-        "DOMAIN.md §5 N-R1/N-R2, §6",
+        "docs/domain.md §5 N-R1/N-R2, §6",
     ),
-    "N-R3": (Severity.ERROR, "an enumeration 'A，其中：B、C、D' adds up", "DOMAIN.md §5 N-R3"),
+    "N-R3": (Severity.ERROR, "an enumeration 'A，其中：B、C、D' adds up", "docs/domain.md §5 N-R3"),
     "N-R4": (
         Severity.ERROR,
         "changes recompute: p = d / last year; parts of a change add up",
-        "DOMAIN.md §5 N-R4",
+        "docs/domain.md §5 N-R4",
     ),
     "N-13": (
         Severity.WARNING,
         "every non-zero amount of the text is bound to a table quantity",
-        "DOMAIN.md §5 N-R1",
+        "docs/domain.md §5 N-R1",
     ),
     "N-14": (
         Severity.ERROR,
         "a change is measured against the year before the budget year",
-        "DOMAIN.md §5 N-R4; 财预〔2016〕143号 (compare with last year)",
+        "docs/domain.md §5 N-R4; 财预〔2016〕143号 (compare with last year)",
     ),
     "N-15": (
         Severity.ERROR,
         "the years the text budgets for are the document's year",
-        "DOMAIN.md §2 (header 预算年度)",
+        "docs/domain.md §2 (header 预算年度)",
     ),
     "N-16": (
         Severity.WARNING,
         "a unit's narrative speaks as the unit (单位), a department's as the department (部门)",
-        "DOMAIN.md §7, §9 item 10",
+        "docs/domain.md §7, §9 item 10",
     ),
     "N-17": (
         Severity.INFO,
         "classification names in the text are current for the year and match their code",
-        "DOMAIN.md §1.4",
+        "docs/domain.md §1.4",
     ),
     "N-18": (
         Severity.WARNING,
         "no truncated sentence, repeated punctuation, placeholder or empty section",
-        "DOMAIN.md §9 items 11, 14",
+        "docs/domain.md §9 items 11, 14",
     ),
-    "N-19": (Severity.WARNING, "no growth rate from a zero base", "DOMAIN.md §5 N-R4"),
+    "N-19": (Severity.WARNING, "no growth rate from a zero base", "docs/domain.md §5 N-R4"),
     "N-20": (
         Severity.WARNING,
         "持平/无增减 means a zero change, and a zero change is not worded as 增加/减少",
-        "DOMAIN.md §3 T10 Y-4",
+        "docs/domain.md §3 T10 Y-4",
     ),
     "N-21": (
         Severity.ERROR,
         "a share '占 p%' recomputes from the part and the whole; a completion rate "
         "'完成年初预算的 p%' from the executed and budgeted amounts",
-        "DOMAIN.md §5 N-R4, §6",
+        "docs/domain.md §5 N-R4, §6",
     ),
     "Y-5": (
         Severity.ERROR,
         "the 三公 changes the text states equal 本年 − 上年 of the table (prior-year column "
         "or the year-over-year table); its amounts equal the year-over-year table",
-        "DOMAIN.md §3 T10 Y-5",
+        "docs/domain.md §3 T10 Y-5",
     ),
     "Y-4": (
         Severity.WARNING,
         "the 三公 change wording agrees with the sign of the change",
-        "DOMAIN.md §3 T10",
+        "docs/domain.md §3 T10",
     ),
     "J-1": (
         Severity.WARNING,
         "机关运行经费 equals the 公用经费 of the basic-expenditure table (行政/参公 units)",
-        "DOMAIN.md §1.9",
+        "docs/domain.md §1.9",
     ),
     "J-2": (
         Severity.ERROR,
         "an itemised 机关运行经费 adds up and each item is a 302/310 item",
-        "DOMAIN.md §1.9",
+        "docs/domain.md §1.9",
     ),
-    "A-1": (Severity.WARNING, "no vehicles but vehicle running costs budgeted", "DOMAIN.md §3 T12"),
+    "A-1": (Severity.WARNING, "no vehicles but vehicle running costs budgeted", "docs/domain.md §3 T12"),
 }
 
 

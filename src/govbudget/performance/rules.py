@@ -25,7 +25,7 @@ from govbudget.tables.performance import PerformanceTarget, TargetScope
 
 __all__ = ["disclosure_targets"]
 
-_SRC = "DOMAIN.md §8.4"
+_SRC = "docs/domain.md §8.4"
 _FAMILY = "performance"
 
 

@@ -319,6 +319,11 @@ def row_sums(ctx: RuleContext, table: BudgetTable, rows: Iterable[Row], total: s
         missing = total if total not in shown else "、".join(addends)
         ctx.skip(f"{table.title or table.name}未列示“{_col_name(table, missing)}”栏")
         return
+    rows = list(rows)
+    if not any(r.cells.get(k, BLANK).is_amount for r in rows for k in parts_keys):
+        # a template that fills only the total column: there are no parts to add up
+        ctx.skip(f"{table.title or table.name}的分栏均为空白（只列合计），不逐行相加")
+        return
     labels = [_col_name(table, k) for k in parts_keys]
     for r in rows:
         cells = r.cells

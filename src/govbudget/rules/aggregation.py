@@ -1,4 +1,4 @@
-"""Department vs unit rules (部门汇总): D-1 … D-4 of DOMAIN.md §7.
+"""Department vs unit rules (部门汇总): D-1 … D-4 of docs/domain.md §7.
 
 A department budget is the 汇总 of its units' budgets: every amount cell of a
 department table is the sum of the same cell over its units (D-1, rounding with
@@ -29,7 +29,7 @@ from govbudget.tables.model import BudgetTable, Row
 __all__ = ["fold_dense", "row_key"]
 
 FAMILY = "aggregation"
-SOURCE = "DOMAIN.md §7 [SEC S26]"
+SOURCE = "docs/domain.md §7 [SEC S26]"
 
 RowKey = tuple[str | None, str | None, str | None, str | None]
 #: (the table kind's name, row key, column) → slot; keyed by the name, a str, because an
@@ -207,7 +207,7 @@ def _compare(ctx: RuleContext, dt: BudgetTable, row: Row | str, col: str, cell: 
 
 @rule("D-2", Severity.ERROR,
       "有单位间内部往来时：部门收支总计 = 各单位之和，或 = 各单位之和 − 内部往来（报告哪一种成立）",
-      source=f"{SOURCE}; DOMAIN.md §7 D-2 [UNVERIFIED]", family=FAMILY)
+      source=f"{SOURCE}; docs/domain.md §7 D-2 [UNVERIFIED]", family=FAMILY)
 def d2_internal_flows(ctx: RuleContext) -> None:
     if _no_units(ctx):
         return

@@ -1,7 +1,7 @@
 """Arithmetic inside the summary tables (表内平衡): rules T1-1 … T1-6 and T4-1 … T4-6.
 
 The 部门收支总表 (T1) and the 财政拨款收支总表 (T4) print income beside expenditure:
-their subtotals, totals and balance are checked line by line (DOMAIN.md §3 T1, T4).
+their subtotals, totals and balance are checked line by line (docs/domain.md §3 T1, T4).
 
 >>> from govbudget.rules import REGISTRY
 >>> REGISTRY["T1-1"].statement
@@ -98,7 +98,7 @@ def t1_balanced(ctx: RuleContext) -> None:
 
 
 @rule("T1-6", Severity.WARNING, "部门收支总表：人行科目及无科目编码的支出行应为空",
-      source="DOMAIN.md §1.3 row 31, §3 T1 [UNVERIFIED]", family=FAMILY, within=True)
+      source="docs/domain.md §1.3 row 31, §3 T1 [UNVERIFIED]", family=FAMILY, within=True)
 def t1_unclassified_blank(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.SUMMARY)
     if t is None:

@@ -113,7 +113,7 @@ def bare_name(name: str) -> str:
 
 @rule("C-2", Severity.WARNING, "表中科目编码应存在于预算年度的《政府收支分类科目》（内置目录可能"
                                "不全）",
-      source="DOMAIN.md §1.1, §1.4, §3 T6-5", family=FAMILY, within=True)
+      source="docs/domain.md §1.1, §1.4, §3 T6-5", family=FAMILY, within=True)
 def c2_code_exists(ctx: RuleContext) -> None:
     cats: dict[str, Any] = {}
     for t, r, scheme in _code_rows(ctx):
@@ -146,7 +146,7 @@ def _name_check(cat: Any, code: str, name: str) -> Any:
 @rule("C-3", Severity.ERROR,
       "科目名称应与预算年度目录一致：已更名的旧名称为 warning，"
       "与目录不符为 error（仅汇编未经印证的条目为 warning）",
-      source="DOMAIN.md §1.4, §3 T6-5", family=FAMILY, within=True)
+      source="docs/domain.md §1.4, §3 T6-5", family=FAMILY, within=True)
 def c3_name_matches(ctx: RuleContext) -> None:
     cats: dict[str, Any] = {}
     for t, r, scheme in _code_rows(ctx):
@@ -178,7 +178,7 @@ def c3_name_matches(ctx: RuleContext) -> None:
 
 
 @rule("T2-5", Severity.ERROR, "每个科目的上级科目都应列示，并按深度优先顺序排列（类、其款、其项）",
-      source=f"DOMAIN.md §1.1, §3 T2-5; {SOURCE_143}", family=FAMILY, within=True)
+      source=f"docs/domain.md §1.1, §3 T2-5; {SOURCE_143}", family=FAMILY, within=True)
 def t25_parent_chain(ctx: RuleContext) -> None:
     for kind in _HIERARCHY_TABLES:
         t = ctx.disclosure.table(kind)
@@ -210,7 +210,7 @@ def t25_parent_chain(ctx: RuleContext) -> None:
 
 
 @rule("C-4", Severity.ERROR, "支出功能分类应列示到项级，基本支出经济分类应列示到款级",
-      source=f"DOMAIN.md §2.2; {SOURCE_143} [SEC S4]", family=FAMILY, within=True)
+      source=f"docs/domain.md §2.2; {SOURCE_143} [SEC S4]", family=FAMILY)
 def c4_depth(ctx: RuleContext) -> None:
     for kind in _HIERARCHY_TABLES:
         t = ctx.disclosure.table(kind)
@@ -234,7 +234,7 @@ def c4_depth(ctx: RuleContext) -> None:
 
 @rule("C-5", Severity.ERROR, "科目编码应属于该表的分类（功能分类表 2xx，"
                              "基本支出表经济分类 3xx/5xx）",
-      source="DOMAIN.md §1.1, §2", family=FAMILY, within=True)
+      source="docs/domain.md §1.1, §2", family=FAMILY, within=True)
 def c5_scheme(ctx: RuleContext) -> None:
     for t in ctx.disclosure.tables:
         for r, expected in _scheme_rows(t):
@@ -267,7 +267,7 @@ def _named(ctx: RuleContext, r: Row, name: str) -> bool:
 
 @rule("C-1", Severity.WARNING,
       "行政运行项不列项目支出，一般行政管理事务项不列基本支出（T3-3）",
-      source="DOMAIN.md §1.2 C-1, §3 T3-3 [SEC S17]", family=FAMILY,
+      source="docs/domain.md §1.2 C-1, §3 T3-3 [SEC S17]", family=FAMILY,
       aliases=("T3-3",))
 def c1_usage(ctx: RuleContext) -> None:
     for kind in _SPLIT_TABLES:
@@ -291,7 +291,7 @@ def c1_usage(ctx: RuleContext) -> None:
 
 @rule("T3-4", Severity.WARNING,
       "缴费类项（2080505、2080506、2101101–2101103、2210201–2210203）只有基本支出，不列项目支出",
-      source="DOMAIN.md §3 T3-4 [UNVERIFIED heuristic]", family=FAMILY)
+      source="docs/domain.md §3 T3-4 [UNVERIFIED heuristic]", family=FAMILY)
 def t34_basic_only(ctx: RuleContext) -> None:
     for kind in _SPLIT_TABLES:
         t = ctx.disclosure.table(kind)
@@ -310,7 +310,7 @@ def t34_basic_only(ctx: RuleContext) -> None:
 
 
 @rule("C-6", Severity.INFO, "编码以 99 结尾的兜底科目名称应以“其他”开头",
-      source="DOMAIN.md §1.2 (residual 99)", family=FAMILY)
+      source="docs/domain.md §1.2 (residual 99)", family=FAMILY)
 def c6_residual_name(ctx: RuleContext) -> None:
     for t, r, _ in _code_rows(ctx):
         assert r.code is not None

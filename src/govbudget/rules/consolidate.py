@@ -7,9 +7,10 @@
   in one table (2.16 printed in the wrong column breaks both column totals by 2.16), or
   the same difference between the same figures in two tables.
 
-The root is the first finding in rule order, rules that check a table against itself
-first (a wrong cell is a fault of its table before it is a disagreement between tables).
-Info findings are left as they are.
+The root is the first finding in the given order (the engine ranks by severity, then
+rules that check a table against itself first: a wrong cell is a fault of its table
+before it is a disagreement between tables); a finding is never folded into a less
+severe one. Info findings are left as they are.
 
 >>> from govbudget.rules.core import Finding, Location, Severity
 >>> a = Finding("P-2", Severity.ERROR, "人员经费合计…", Location("d", "T6", "合计", "人员经费"),
@@ -46,15 +47,17 @@ def _same_place_key(f: Finding) -> tuple[object, ...]:
 
 def _merge_places(findings: Sequence[Finding]) -> list[Finding]:
     out: list[Finding] = []
-    first: dict[tuple[object, ...], int] = {}
+    first: dict[tuple[object, ...], list[int]] = {}
     for f in findings:
         key = _same_place_key(f)
-        k = first.get(key)
-        if k is None:
-            first[key] = len(out)
+        same = next((k for k in first.get(key, ())
+                     if out[k].location.disclosure != f.location.disclosure
+                     or out[k].message == f.message), None)
+        if same is None:
+            first.setdefault(key, []).append(len(out))
             out.append(f)
-        elif f.location != out[k].location and f.location not in out[k].places:
-            out[k] = attrs.evolve(out[k], places=(*out[k].places, f.location))
+        elif f.location != out[same].location and f.location not in out[same].places:
+            out[same] = attrs.evolve(out[same], places=(*out[same].places, f.location))
     return out
 
 
@@ -98,7 +101,7 @@ def consolidate(findings: Sequence[Finding], order: Order | None = None) -> list
                     if table == f.location.table or seen & values:
                         root = r
                         break
-        if root is not None:
+        if root is not None and root.severity.rank <= f.severity.rank:
             follows[id(root)].append(f)
             continue
         roots.append(f)

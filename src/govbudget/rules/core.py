@@ -176,11 +176,10 @@ class RuleContext:
         self.findings: list[Finding] = []
         self.unverified: list[Unverified] = []
         self.checks = 0
-        #: checks run on each table and the findings on it (by ``id``), and the sums whose
-        #: addends were all blank, for ``rules.reliability``
+        #: checks run on each table and the findings on it (by ``id``), for
+        #: ``rules.reliability``
         self.table_checks: dict[int, int] = {}
         self.table_findings: dict[int, list[Finding]] = {}
-        self.blank_sums: dict[int, int] = {}
         self.skip_reason: str | None = None
 
     @property
@@ -287,8 +286,6 @@ class RuleContext:
         tol = tolerance(places=max_places(shown), addends=max(n, 1))
         within = abs(diff) <= tol
         blank = n == 0 and len(addends) > 1
-        if blank and not within:
-            self.blank_sums[id(table)] = self.blank_sums.get(id(table), 0) + 1
         self.fail(
             f"{what}：{show_cell(total)} ≠ 合计 {_fmt(expected, shown)}（差 {_fmt(diff, shown)}"
             + (f"，在 {n} 项舍入容差 {tol} 之内）" if within

@@ -1,5 +1,5 @@
 """Cross-table rules (表间勾稽): the family's shared reading, and rules X-11 … X-14 and E-1
-of DOMAIN.md §4, §1.6 (the 一般公共预算支出表 and the basic expenditure tables).
+of docs/domain.md §4, §1.6 (the 一般公共预算支出表 and the basic expenditure tables).
 
 The rules between the summary tables (X-1 … X-10, T7-1) are in ``cross_table_summary``.
 The same quantity printed in two tables must agree exactly (``check_equal``, blank as
@@ -37,7 +37,7 @@ G, B = TableKind.GENERAL_BUDGET, TableKind.BASIC_EXPENDITURE
 
 
 def _src(item: str) -> str:
-    return f"DOMAIN.md §4 {item}; {SOURCE_143}"
+    return f"docs/domain.md §4 {item}; {SOURCE_143}"
 
 
 def _tables(ctx: RuleContext, *kinds: TableKind) -> list[BudgetTable] | None:
@@ -160,7 +160,7 @@ def x13_all_basic_general(ctx: RuleContext) -> None:
            "支出总表基本支出合计应等于基本支出表合计", "合计")
 
 
-#: functional 项 whose basic expenditure is exactly one economic 款 (DOMAIN.md §4 X-14)
+#: functional 项 whose basic expenditure is exactly one economic 款 (docs/domain.md §4 X-14)
 ONE_TO_ONE = (("2080505", "30108"), ("2080506", "30109"), ("2101103", "30111"),
               ("2210201", "30113"))
 
@@ -168,7 +168,7 @@ ONE_TO_ONE = (("2080505", "30108"), ("2080506", "30109"), ("2101103", "30111"),
 @rule("X-14", Severity.INFO,
       "功能分类与经济分类可对账：一一对应的科目（2080505↔30108、2080506↔30109、2101103↔30111、"
       "2210201↔30113）基本支出相等",
-      source="DOMAIN.md §4 X-14 (diagnostic)", family=FAMILY)
+      source="docs/domain.md §4 X-14 (diagnostic)", family=FAMILY)
 def x14_reconcile(ctx: RuleContext) -> None:
     tables = _tables(ctx, G, B)
     if tables is None:
@@ -190,7 +190,7 @@ def x14_reconcile(ctx: RuleContext) -> None:
 
 # ---- E-1 departmental ↔ government economic classification --------------------------
 
-#: departmental 款 → government 款 for 行政 units (DOMAIN.md §1.6, fallback to the catalogue)
+#: departmental 款 → government 款 for 行政 units (docs/domain.md §1.6, fallback to the catalogue)
 GOVERNMENT_MAP_ADMINISTRATIVE = {
     **dict.fromkeys(("30101", "30102", "30103"), "50101"),
     **dict.fromkeys(("30108", "30109", "30110", "30111", "30112"), "50102"),
@@ -211,7 +211,7 @@ GOVERNMENT_MAP_ADMINISTRATIVE = {
 def government_code(code: str, unit_kind: UnitKind, year: int | None = None) -> str | None:
     """The government economic 款 a departmental 款 maps to for ``unit_kind`` (E-2).
 
-    The bundled correspondence (``govbudget.codes``) first, then DOMAIN.md §1.6's table.
+    The bundled correspondence (``govbudget.codes``) first, then docs/domain.md §1.6's table.
 
     >>> government_code("30231", UnitKind.ADMINISTRATIVE, 2023)
     '50208'
@@ -232,7 +232,7 @@ def government_code(code: str, unit_kind: UnitKind, year: int | None = None) -> 
 @rule("E-1", Severity.ERROR,
       "基本支出按部门经济分类与按政府经济分类两表并列时："
       "映射到同一政府经济分类款的部门经济分类款之和 = 该款金额",
-      source="DOMAIN.md §1.6 E-1/E-2 [SEC S8, S27]", family=FAMILY)
+      source="docs/domain.md §1.6 E-1/E-2 [SEC S8, S27]", family=FAMILY)
 def e1_government_economic(ctx: RuleContext) -> None:
     tables = ctx.disclosure.tables_of(B)
     dept = next((t for t in tables if any((r.code or "")[:1] == "3" for r in t.code_rows())), None)

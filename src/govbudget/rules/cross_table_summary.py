@@ -1,4 +1,4 @@
-"""Cross-table rules between the summary tables (表间勾稽): X-1 … X-10 and T7-1 of DOMAIN.md §4, §3.
+"""Cross-table rules between the summary tables (表间勾稽): X-1 … X-10 and T7-1 of docs/domain.md §4, §3.
 
 The 收支总表, 收入总表, 支出总表 and 财政拨款收支总表 print the same incomes, carry-overs
 and expenditures: each must agree with the others (X-1 … X-7), a fiscal part never exceeds
@@ -306,7 +306,7 @@ def x10_fund_columns(ctx: RuleContext) -> None:
 @rule("T7-1", Severity.ERROR,
       "政府性基金 / 国有资本经营预算支出表为空表 ⇔ 财政拨款收支总表该栏为空 ⇔ 收支总表该项拨款收"
       "入为空",
-      source=f"DOMAIN.md §3 T7-1; {SOURCE_143}", family=FAMILY)
+      source=f"docs/domain.md §3 T7-1; {SOURCE_143}", family=FAMILY)
 def t7_empty_consistent(ctx: RuleContext) -> None:
     s, f = ctx.disclosure.table(S), ctx.disclosure.table(F)
     for kind, col, line in ((TableKind.GOV_FUND, "fund", "gov_fund"),

@@ -4,9 +4,8 @@ A real defect is sparse: one wrong cell breaks its row, its parent and the total
 the same difference. A misreading is dense: a column read into the next one, rows typed
 with the wrong codes, break most rows by unrelated differences. So every table is first
 checked against itself by the ``within`` rules (its sums, its codes); a table whose
-failures are many *unrelated* defects, or whose totals have no readable addends, or
-that the reader marked ``unreadable``, is left out of every rule and reported once by
-U-2, with the reason.
+failures are many *unrelated* defects, or that the reader marked ``unreadable``, is left
+out of every rule and reported once by U-2, with the reason.
 
 >>> import govbudget
 >>> from govbudget.rules.reliability import assess
@@ -65,11 +64,11 @@ def _number(text: str | None) -> Decimal | None:
 
 
 def defect_keys(findings: Sequence[Finding]) -> set[tuple[str, str]]:
-    """The distinct defects behind a table's findings: one per difference (a wrong cell
-    breaks its row, parent and total by the same amount), else one per row and rule."""
+    """The distinct defects behind a table's error findings: one per difference (a wrong
+    cell breaks its row, parent and total by the same amount), else one per row and rule."""
     keys: set[tuple[str, str]] = set()
     for f in findings:
-        if f.severity is Severity.INFO:
+        if f.severity is not Severity.ERROR:  # a rounding note, a name to verify: no defect
             continue
         a, e = _number(f.actual), _number(f.expected)
         if a is not None and e is not None and a != e:
@@ -83,19 +82,17 @@ def _amount_rows(t: BudgetTable) -> int:
     return sum(1 for r in t.rows if any(c.is_amount for c in r.cells.values()))
 
 
-def judge(t: BudgetTable, findings: Sequence[Finding], checks: int, blank_sums: int) -> str | None:
+def judge(t: BudgetTable, findings: Sequence[Finding], checks: int) -> str | None:
     """Why ``t`` cannot be used (``None`` when it can), from what the within rules found."""
     if t.unreadable:
         return t.unreadable
-    if blank_sums:
-        return f"{blank_sums} 处合计有金额而其组成项全部空白（行或栏未能识别）"
     keys = defect_keys(findings)
     rows = _amount_rows(t)
     dense = len(keys) >= MANY_DEFECTS or (
         len(keys) >= MIN_DEFECTS and len(keys) >= DENSE_SHARE * rows)
     if not dense:
         return None
-    failed = sum(1 for f in findings if f.severity is not Severity.INFO)
+    failed = sum(1 for f in findings if f.severity is Severity.ERROR)
     return (f"表内勾稽 {checks} 项中 {failed} 项不符，涉及 {len(keys)} 处互不相关的差异"
             f"（{rows} 行有金额）：更像是读错了行或栏，而不是表中的错误")
 
@@ -107,17 +104,14 @@ def assess(root: Disclosure, rules: Sequence[Rule], document: Document | None = 
     for d in root.walk():
         checks: dict[int, int] = {}
         found: dict[int, list[Finding]] = {}
-        blank: dict[int, int] = {}
         for view in _views(d):
             for r in rules:
                 ctx = RuleContext(r, view, document)
                 r.func(ctx)
                 _add(checks, ctx.table_checks)
-                _add(blank, ctx.blank_sums)
                 for k, fs in ctx.table_findings.items():
                     found.setdefault(k, []).extend(fs)
-        out[id(d)] = [(t, judge(t, found.get(id(t), ()), checks.get(id(t), 0),
-                               blank.get(id(t), 0)))
+        out[id(d)] = [(t, judge(t, found.get(id(t), ()), checks.get(id(t), 0)))
                       for t in d.tables]
     return out
 

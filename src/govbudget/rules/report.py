@@ -191,6 +191,7 @@ def check(
     rules = registry.select(select, exclude)
     within = within_rules(registry)
     order = {r.id: (0 if r.within else 1, i) for i, r in enumerate(registry)}
+    rank = (lambda f: (f.severity.rank, *order.get(f.rule, (2, 0))))
     targets = [target] if isinstance(target, (Document, Disclosure)) else list(target)
     findings: list[Finding] = []
     outcomes: list[Outcome] = []
@@ -215,7 +216,7 @@ def check(
                 outcomes.extend(ran)
                 covered.append(disclosure_coverage(original, dropped, ran, unverified,
                                                    _claims(disclosure), STANDARD_TABLES))
-    folded = consolidate(findings, lambda f: order.get(f.rule, (2, 0)))
+    folded = consolidate(findings, rank)
     return Report(tuple(folded), tuple(outcomes), Coverage(tuple(covered)))
 
 
