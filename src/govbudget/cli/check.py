@@ -1,7 +1,8 @@
 """``govbudget check``: load documents, run every rule, print the report.
 
 Exit status: 0 when nothing at or above ``--fail-on`` was found, 1 when something
-was, 2 when a file could not be loaded (the others are still checked).
+was, 2 when a file could not be loaded (the others are still checked), 3 when a document
+gave nothing to check (``ReportStatus.NOTHING_CHECKED``: never "clean").
 
 >>> import contextlib, io, json
 >>> from govbudget.cli import main
@@ -54,6 +55,8 @@ def _check_one(source: str, select: list[str] | None, exclude: list[str] | None)
         ],
         "findings": report.to_dict()["findings"],
         "summary": report.summary(),
+        "status": report.status.value,
+        "exit_code": report.status.exit_code,
         "text": report.to_text(),
     }
 
@@ -73,6 +76,8 @@ def run(args: argparse.Namespace) -> int:
             status = 2
         elif status == 0 and any(f["severity"] in threshold for f in r["findings"]):
             status = 1
+    if status == 0:  # nothing found: but a document where nothing could be checked is not clean
+        status = next((r["exit_code"] for r in results if r.get("exit_code")), 0)
     if args.format == "json":
         docs = [{k: v for k, v in r.items() if k != "text"} for r in results]
         print(json.dumps({"documents": docs}, ensure_ascii=False, indent=2))

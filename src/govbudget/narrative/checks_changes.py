@@ -34,8 +34,8 @@ def check_changes(claims: Sequence[Claim], qs: Mapping[str, Quantity] | None = N
                 issue(
                     rule,
                     "warning",
-                    f"{c.label} '{word}0{c.measure}': a zero change "
-                    "worded as an increase or decrease (say 持平/无增减变化)",
+                    f"{c.label}“{word}0{c.measure}”：增减为零却表述为增加或减少"
+                    "（应写“持平”或“无增减变化”）",
                     c,
                 )
             )
@@ -51,7 +51,7 @@ def check_changes(claims: Sequence[Claim], qs: Mapping[str, Quantity] | None = N
                         issue(
                             "N-20",
                             "error",
-                            f"{c.label} said to be unchanged (持平) but {sign}{fmt(o.value)}"
+                            f"{c.label}说是与上年持平，同一处却又增减 {sign}{fmt(o.value)}"
                             f"{o.measure}",
                             c,
                         )
@@ -138,8 +138,7 @@ def _check_percent_change(
                 issue(
                     "N-19",
                     "warning",
-                    f"{label}: a growth rate of {fmt(c.value)}% from a zero base "
-                    f"(last year {fmt(base)})",
+                    f"{label}：上年为零（{fmt(base)}），不应给出增减幅度 {fmt(c.value)}%",
                     c,
                 )
             ]
@@ -164,8 +163,8 @@ def _check_percent_change(
             issue(
                 "N-R4",
                 "error",
-                f"{label}: {fmt(abs(d))} on last year's {fmt(base)} is {fmt(exact)}%, "
-                f"the text says {fmt(c.value)}%",
+                f"{label}：增减 {fmt(abs(d))} 按上年 {fmt(base)} 计为 {fmt(exact)}%，"
+                f"文中为 {fmt(c.value)}%",
                 c,
                 expected=exact,
                 actual=c.value,
@@ -176,7 +175,7 @@ def _check_percent_change(
             issue(
                 "N-R4",
                 "error",
-                f"{label}: the amount and the percentage change go in opposite directions",
+                f"{label}：增减金额与增减幅度的方向相反",
                 c,
             )
         ]
@@ -202,8 +201,8 @@ def _check_decomposition(claims: Sequence[Claim]) -> list[Issue]:
                 issue(
                     "N-R4",
                     "error",
-                    f"{total.label} changes by "
-                    f"{fmt(total.value * (total.direction or 1))} but its parts by {fmt(s)}",
+                    f"{total.label}增减 {fmt(total.value * (total.direction or 1))}，"
+                    f"但其各部分增减合计 {fmt(s)}",
                     total,
                     expected=s,
                     actual=total.value,
@@ -243,8 +242,8 @@ def check_three_public_changes(
                 issue(
                     "Y-5",
                     "error",
-                    f"{name}: the text says a change of {fmt(stated)}, the table "
-                    f"{fmt(now.value)} − {fmt(before.value)} = {fmt(actual)} ({before.where})",
+                    f"{name}：文中增减 {fmt(stated)}，表中 {fmt(now.value)} − "
+                    f"{fmt(before.value)} = {fmt(actual)}（{before.where}）",
                     c,
                     expected=actual,
                     actual=stated,

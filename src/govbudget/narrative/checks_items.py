@@ -43,8 +43,8 @@ def check_projects(claims: Sequence[Claim], projects: Sequence[str]) -> list[Iss
                 issue(
                     "N-5",
                     "warning",
-                    f"{c.label} is said to consist of "
-                    f"{'、'.join(c.names)}; not named: {'、'.join(missing)}",
+                    f"文中{c.label}只列了{'、'.join(c.names)}，"
+                    f"未提到有绩效目标的项目：{'、'.join(missing)}",
                     c,
                     expected=len(projects),
                     actual=len(c.names),
@@ -92,10 +92,9 @@ def check_running_costs(
                     issue(
                         "J-1",
                         "warning",
-                        f"{show(c)} but the 公用经费 of the basic-expenditure table is "
-                        f"{fmt(public.value)}"
-                        + ("" if administrative else " (it cannot exceed it)")
-                        + (" (公用经费 derived: 302 + 310 + 399)" if public.derived else ""),
+                        f"文中 {show(c)}，但基本支出表的公用经费为 {fmt(public.value)}"
+                        + ("" if administrative else "（机关运行经费不能超过公用经费）")
+                        + ("（公用经费按 302 + 310 + 399 推算）" if public.derived else ""),
                         c,
                         expected=public.value,
                         actual=c.value,
@@ -140,7 +139,7 @@ def _check_items(enum: Claim, qs: Mapping[str, Quantity]) -> list[Issue]:
                 issue(
                     "J-2",
                     "error",
-                    f"{show(p)} but {q.where} is {fmt(q.value)}",
+                    f"机关运行经费明细 {show(p)}，但 {q.where} 为 {fmt(q.value)}",
                     p,
                     expected=q.value,
                     actual=p.value,
@@ -167,8 +166,8 @@ def _check_items(enum: Claim, qs: Mapping[str, Quantity]) -> list[Issue]:
                 issue(
                     "N-8",
                     "warning",
-                    f"机关运行经费 item '{p.label}' {fmt(p.value)} is "
-                    f"'{q.name}' ({near.split(':')[1]}) in the table",
+                    f"机关运行经费明细“{p.label}” {fmt(p.value)} 在表中为"
+                    f"“{q.name}”（{near.split(':')[1]}）",
                     p,
                     expected=q.name,
                     actual=p.label,
@@ -184,8 +183,8 @@ def _check_items(enum: Claim, qs: Mapping[str, Quantity]) -> list[Issue]:
                 issue(
                     "N-8",
                     "info",
-                    f"机关运行经费 items {labels} are not economic items; "
-                    f"together ({fmt(s)}) they are {rest[same].name} ({same.split(':')[1]})",
+                    f"机关运行经费明细 {labels} 不是经济分类款，合计 {fmt(s)} 即表中"
+                    f"“{rest[same].name}”（{same.split(':')[1]}）",
                     loose[0],
                 )
             )
@@ -195,8 +194,7 @@ def _check_items(enum: Claim, qs: Mapping[str, Quantity]) -> list[Issue]:
                     issue(
                         "N-8",
                         "warning",
-                        f"机关运行经费 item '{p.label}' names no economic "
-                        "item of the basic-expenditure table",
+                        f"机关运行经费明细“{p.label}”对应不到基本支出表的经济分类款",
                         p,
                         actual=p.label,
                     )
@@ -219,8 +217,8 @@ def check_vehicles(claims: Sequence[Claim], qs: Mapping[str, Quantity]) -> list[
         Issue(
             "A-1",
             "warning",
-            f"no vehicles ({where}: 0) but 公务用车运行维护费 "
-            f"{fmt(cost.value)} is budgeted ({cost.where})",
+            f"没有车辆（{where}：0），却安排了公务用车运行维护费 "
+            f"{fmt(cost.value)}（{cost.where}）",
             where,
             "0",
             fmt(cost.value),

@@ -81,7 +81,7 @@ def check_shares(claims: Sequence[Claim], qs: Mapping[str, Quantity]) -> list[Is
                 issue(
                     "N-21",
                     "error",
-                    f"{show(part)} is {fmt(exact)}% of {fmt(whole)}, the text says {fmt(c.value)}%",
+                    f"{show(part)}占{fmt(whole)}的 {fmt(exact)}%，文中为 {fmt(c.value)}%",
                     c,
                     expected=exact,
                     actual=c.value,
@@ -126,7 +126,7 @@ def check_completion(claims: Sequence[Claim]) -> list[Issue]:
                 issue(
                     "N-21",
                     "error",
-                    f"{show(done)} of {show(plan)} is {fmt(exact)}%, the text says {fmt(c.value)}%",
+                    f"{show(done)}是{show(plan)}的 {fmt(exact)}%，文中为 {fmt(c.value)}%",
                     c,
                     expected=exact,
                     actual=c.value,

@@ -344,9 +344,10 @@ def converted_agrees(a: Cell, a_unit: Unit, b: Cell, b_unit: Unit) -> str | None
     two is shown at the coarser one's digits: ``"四舍五入"``, ``"截尾"`` or ``None``.
 
     >>> from govbudget.money import parse_cell
-    >>> converted_agrees(parse_cell("12345.67"), Unit.YUAN, parse_cell("1.23"), Unit.WAN)
-    '截尾'
-    >>> converted_agrees(parse_cell("12355"), Unit.YUAN, parse_cell("1.24"), Unit.WAN) is None
+    >>> yuan = parse_cell("12355")  # 1.2355 万元
+    >>> [converted_agrees(yuan, Unit.YUAN, parse_cell(w), Unit.WAN) for w in ("1.24", "1.23")]
+    ['四舍五入', '截尾']
+    >>> converted_agrees(yuan, Unit.YUAN, parse_cell("1.25"), Unit.WAN) is None
     True
     """
     if a_unit is b_unit or a.value is None or b.value is None:

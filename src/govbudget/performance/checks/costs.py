@@ -115,7 +115,7 @@ def check_cost_caps(
                     f"（差 {total - project_total}）",
                     expected=format(project_total, "f"),
                     actual=format(total, "f"),
-                    evidence="Σ 成本指标 over the projects' 绩效目标表",
+                    evidence="各项目绩效目标表成本指标之和",
                     severity="info",
                 )
             )

@@ -60,7 +60,7 @@ def check_rates(targets: Sequence[PerformanceTarget]) -> Checked:
                     and v.number == v.number.to_integral_value()
                     and 50 <= rest < 100
                 ):
-                    evidence = f"OCR suspect: {v.raw!r} may be a misread '≥{rest}%'"
+                    evidence = f"疑为识读错误：“{v.raw}”可能是“≥{rest}%”"
                 issues.append(
                     issue(
                         "R-2",
@@ -113,16 +113,16 @@ def check_unit_fit(targets: Sequence[PerformanceTarget]) -> Checked:
             l2 = i.level2_key
             problem = expected = None
             if i.is_cost and not is_money(v.unit):
-                problem, expected = "成本指标不以金额表示", "an amount (元/万元)"
+                problem, expected = "成本指标不以金额表示", "金额（元/万元）"
             elif l2 == regimes.QUANTITY and (v.unit in TIME_UNITS or is_money(v.unit)):
                 problem, expected = (
                     "数量指标以时间或金额表示，不是产出数量",
-                    "a count (人, 个, 次 …)",
+                    "数量（人、个、次…）",
                 )
             elif is_rate(i.name) and v.unit not in PERCENT:
-                problem, expected = "比率指标不以百分比表示", "% (or a grade)"
+                problem, expected = "比率指标不以百分比表示", "百分比（或等级）"
             elif l2 == regimes.TIMELINESS and is_money(v.unit):
-                problem, expected = "时效指标以金额表示", "a time, a date or a % of timeliness"
+                problem, expected = "时效指标以金额表示", "时间、日期或及时率"
             if problem:
                 issues.append(
                     issue(
@@ -151,11 +151,11 @@ def check_qualitative_in_quantitative(targets: Sequence[PerformanceTarget]) -> C
                 issues.append(
                     issue(
                         "R-12",
-                        f"定量指标 {i.name} 的指标值是定性的 {i.value_raw!r}",
+                        f"定量指标 {i.name} 的指标值是定性的 “{i.value_raw}”",
                         t,
                         i,
                         column="指标值",
-                        expected="a number with a unit",
+                        expected="带单位的数值",
                         actual=i.value_raw,
                     )
                 )
@@ -176,11 +176,11 @@ def check_value_form(targets: Sequence[PerformanceTarget]) -> Checked:
                 issues.append(
                     issue(
                         "R-14",
-                        f"{what}：{i.name} {i.value_raw!r}",
+                        f"{what}：{i.name} “{i.value_raw}”",
                         t,
                         i,
                         column="指标值",
-                        expected="op? number unit, a date or a grade",
+                        expected="（比较符）数值单位、日期或等级",
                         actual=i.value_raw,
                     )
                 )
@@ -188,11 +188,11 @@ def check_value_form(targets: Sequence[PerformanceTarget]) -> Checked:
                 issues.append(
                     issue(
                         "R-14",
-                        f"比率指标 {i.name} 只给出数字 {i.value_raw!r}，单位不明",
+                        f"比率指标 {i.name} 只给出数字 “{i.value_raw}”，单位不明",
                         t,
                         i,
                         column="指标值",
-                        expected="a % value",
+                        expected="百分比",
                         actual=i.value_raw,
                     )
                 )
@@ -265,7 +265,7 @@ def check_measurable_benefits(targets: Sequence[PerformanceTarget]) -> Checked:
                         t,
                         i,
                         column="指标值",
-                        expected="a rate with a definition",
+                        expected="有明确定义的比率",
                         actual=v.raw or str(v),
                         evidence=i.description or None,
                     )
