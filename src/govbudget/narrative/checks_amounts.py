@@ -135,7 +135,11 @@ def check_amounts(
         q = b.quantity
         assert q is not None and b.key is not None
         rule = _rule(b.key.removeprefix("prior."), q)
-        if b.status == "mismatch":
+        if b.status == "mismatch" and q.blank:
+            # a blank cell is no figure (docs/domain.md §6): nothing to compare the text with
+            out.append(issue("N-13", "warning", f"未能核对的金额 {show(c)}：{q.where} 为空白",
+                             c, actual=show(c)))
+        elif b.status == "mismatch":
             out.append(_mismatch(rule, c, q, b.key, qs))
         elif (
             b.status == "rounded"

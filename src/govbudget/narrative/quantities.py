@@ -361,7 +361,9 @@ def _project_rows(disclosure: Disclosure) -> list[Row]:
     table = disclosure.table(TableKind.PROJECT_EXPENDITURE)
     if table is None:
         return []
-    rows = [r for r in table.rows if r.line is None and r.code is None and r.name.strip()]
+    own = disclosure.name.strip()
+    rows = [r for r in table.rows if r.line is None and r.code is None and r.name.strip()
+            and not (own and r.name.strip().startswith(own))]  # the unit's own subtotal row
     described = [r for r in rows if any(t.strip() for t in r.texts.values())]
     if described:  # rows with a category or a target are projects; the others are units
         return described

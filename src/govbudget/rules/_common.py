@@ -36,6 +36,7 @@ __all__ = [
     "line",
     "line_or_skip",
     "missing_reason",
+    "numbering_row",
     "parent_code",
     "printed",
     "row_sums",
@@ -326,11 +327,28 @@ def row_sums(ctx: RuleContext, table: BudgetTable, rows: Iterable[Row], total: s
         return
     labels = [_col_name(table, k) for k in parts_keys]
     for r in rows:
+        if numbering_row(r):
+            continue
         cells = r.cells
         parts = [cells.get(k, BLANK) for k in parts_keys]
         t = cells.get(total, BLANK)
         if t.value is not None or not _all_blank(parts):
             sum_check(ctx, t, parts, table=table, row=r, column=total, what=what, labels=labels)
+
+
+def numbering_row(r: Row) -> bool:
+    """A 栏次 row (1 2 3 … under the header) read as data: not amounts to add up.
+
+    >>> from govbudget.money import parse_cell
+    >>> numbering_row(Row("**", cells={k: parse_cell(v) for k, v in zip("abc", "123")}))
+    True
+    """
+    if r.code is not None or r.line is not None:
+        return False
+    values = [c.value for c in r.cells.values() if c.value is not None]
+    if len(values) < 3 or any(v != v.to_integral_value() or places_of(v) for v in values):
+        return False
+    return all(b - a == 1 for a, b in zip(values, values[1:], strict=False))
 
 
 def _col_name(table: BudgetTable, key: str) -> str:
@@ -402,6 +420,18 @@ def check_le(ctx: RuleContext, small: Cell, small_unit: Unit, big: Cell, big_uni
     b = big.as_zero()
     if s <= b or converted_agrees(small, small_unit, big, big_unit) is not None:
         return True
+    if big.is_blank:  # a blank is no figure (docs/domain.md §6)
+        ctx.fail(f"{what}：{show_cell(small)} 与 （空白），未作比较", table=table, row=row,
+                 column=column, expected="（空白）", actual=show_cell(small), evidence=evidence,
+                 severity=Severity.INFO)
+        return True
+    if small_unit is not big_unit and small.value == big.value:
+        ctx.fail(f"{what}：两表数字同为 {show_cell(small)}，单位却分别为{small_unit.value}和"
+                 f"{big_unit.value}（请核对表格的金额单位）", table=table, row=row,
+                 column=column, expected=f"≤ {show_cell(big)}{big_unit.value}",
+                 actual=f"{show_cell(small)}{small_unit.value}", evidence=evidence,
+                 severity=Severity.WARNING)
+        return False
     ctx.fail(f"{what}：{show_cell(small)} 大于 {show_cell(big)}（超出 {s - b}）", table=table, row=row,
              column=column, expected=f"≤ {show_cell(big)}", actual=show_cell(small), evidence=evidence)
     return False

@@ -285,17 +285,19 @@ class RuleContext:
         n = sum(1 for c in addends if c.is_amount)
         tol = tolerance(places=max_places(shown), addends=max(n, 1))
         within = abs(diff) <= tol
-        blank = n == 0 and len(addends) > 1
+        # a blank on one side is no figure (docs/domain.md §6): not compared, noted as info
+        blank = (n == 0 and bool(addends) and not any(c.is_dash for c in addends)) or (
+            total.is_blank)
         self.fail(
             f"{what}：{show_cell(total)} ≠ 合计 {_fmt(expected, shown)}（差 {_fmt(diff, shown)}"
             + (f"，在 {n} 项舍入容差 {tol} 之内）" if within
-               else "；各组成项均为空白）" if blank else "）"),
+               else "；一方为空白，未作比较）" if blank else "）"),
             table=table, row=row, column=column,
             expected=_fmt(expected, shown), actual=show_cell(total),
-            severity=Severity.INFO if within else None, unit=table.unit,
+            severity=Severity.INFO if within or blank else None, unit=table.unit,
             terms=_terms(labels, addends),
         )
-        return within
+        return within or blank
 
     def check_equal(self, a: Cell, a_unit: Unit, b: Cell, b_unit: Unit, *,
                     table: BudgetTable, row: Row | str | None = None, column: str | None = None,
@@ -311,6 +313,12 @@ class RuleContext:
         av = a_unit.convert(a.as_zero(), b_unit)
         bv = b.as_zero()
         if av == bv:
+            return True
+        if a.is_blank or b.is_blank:  # a blank is no figure (docs/domain.md §6)
+            self.fail(f"{what}：{show_cell(a)} 与 {show_cell(b)}，一方为空白，未作比较",
+                      table=table, row=row, column=column, expected=show_cell(b),
+                      actual=show_cell(a), evidence=evidence, unit=b_unit,
+                      severity=Severity.INFO)
             return True
         how = converted_agrees(a, a_unit, b, b_unit)
         if how is not None:

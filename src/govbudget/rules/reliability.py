@@ -172,7 +172,7 @@ def _performance_unreadable(ctx: RuleContext) -> bool:
     for target, why in unreadable_targets(ctx.disclosure):
         found = True
         ctx.checked()
-        ctx.fail(f"绩效目标表“{target.title or target.name}”未能可靠读取，未参与检查：{why}",
+        ctx.fail(f"绩效目标表“{target.title or target.name}”未能可靠读取：{why}",
                  table=target.title or target.name, page=target.page, line=target.line,
                  expected="可读取的绩效目标表", actual="未能可靠读取")
     return found

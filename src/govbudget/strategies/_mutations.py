@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from govbudget.money import Cell
-from govbudget.rules.core import Finding, Location
+from govbudget.rules.core import Finding, Location, Unverified
 from govbudget.tables.disclosure import Disclosure
 from govbudget.tables.kinds import TableKind
 from govbudget.tables.model import BudgetTable, Row
@@ -31,8 +31,9 @@ class Mutation:
     description: str
     location: Location
 
-    def matches(self, finding: Finding) -> bool:
-        """True when ``finding`` is by ``rule`` and at ``location``."""
+    def matches(self, finding: Finding | Unverified) -> bool:
+        """True when ``finding`` (or an amount left unverified) is by ``rule`` and at
+        ``location``."""
         if finding.rule != self.rule:
             return False
         for name in ("disclosure", "table", "row", "column"):
