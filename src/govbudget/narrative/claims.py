@@ -299,13 +299,17 @@ def _flat_claims(scan: Scan, claims: list[Claim]) -> list[Claim]:
         if cmp_m is None and "上年" not in t[max(s0, m.start() - 8) : m.start()]:
             continue
         year = int(cmp_m.group("year")) if cmp_m is not None and cmp_m.group("year") else None
-        here = scan.c.origin(m.start())
-        before = [c for c in claims if c.kind is ClaimKind.AMOUNT and c.span[1] <= here]
+        here, begin = scan.c.origin(m.start()), scan.c.origin(s0)
+        # ``公务接待费0万元。“三公”经费预算与上年持平``: the amount of this sentence, if any
+        before = [c for c in claims if c.kind is ClaimKind.AMOUNT and begin <= c.span[0]
+                  and c.span[1] <= here]
         subject = before[-1] if before else None
+        label = subject.label if subject else clean_label(label_of(t[s0 : m.start()]))
+        label = _CMP_ANY.sub("", label).strip("，,、 ")
         out.append(
             scan.claim(
                 ClaimKind.CHANGE,
-                subject.label if subject else "",
+                label,
                 m.start(),
                 m.end(),
                 direction=0,

@@ -65,7 +65,7 @@ def _number(text: str | None) -> Decimal | None:
 
 def defect_keys(findings: Sequence[Finding]) -> set[tuple[str, str]]:
     """The distinct defects behind a table's error findings: one per difference (a wrong
-    cell breaks its row, parent and total by the same amount), else one per row and rule."""
+    cell breaks its row, parent and total by the same amount), else one per row."""
     keys: set[tuple[str, str]] = set()
     for f in findings:
         if f.severity is not Severity.ERROR:  # a rounding note, a name to verify: no defect
@@ -73,8 +73,8 @@ def defect_keys(findings: Sequence[Finding]) -> set[tuple[str, str]]:
         a, e = _number(f.actual), _number(f.expected)
         if a is not None and e is not None and a != e:
             keys.add(("diff", format(abs(a - e).normalize(), "f")))
-        else:
-            keys.add((f.rule, f.location.row or ""))
+        else:  # a wrong code fails several rules on its row: one defect
+            keys.add(("row", f.location.row or f.rule))
     return keys
 
 
@@ -82,18 +82,21 @@ def _amount_rows(t: BudgetTable) -> int:
     return sum(1 for r in t.rows if any(c.is_amount for c in r.cells.values()))
 
 
-def judge(t: BudgetTable, findings: Sequence[Finding], checks: int) -> str | None:
+def judge(t: BudgetTable, findings: Sequence[Finding], checks: int, blanks: int = 0
+          ) -> str | None:
     """Why ``t`` cannot be used (``None`` when it can), from what the within rules found."""
     if t.unreadable:
         return t.unreadable
     keys = defect_keys(findings)
     rows = _amount_rows(t)
-    dense = len(keys) >= MANY_DEFECTS or (
-        len(keys) >= MIN_DEFECTS and len(keys) >= DENSE_SHARE * rows)
+    # a sum whose total or parts are all blank is no defect to report, but a sign of a
+    # misreading all the same (a column read empty): it counts towards density
+    n = len(keys) + blanks
+    dense = n >= MANY_DEFECTS or (n >= MIN_DEFECTS and n >= DENSE_SHARE * rows)
     if not dense:
         return None
-    failed = sum(1 for f in findings if f.severity is Severity.ERROR)
-    return (f"表内勾稽 {checks} 项中 {failed} 项不符，涉及 {len(keys)} 处互不相关的差异"
+    failed = sum(1 for f in findings if f.severity is Severity.ERROR) + blanks
+    return (f"表内勾稽 {checks} 项中 {failed} 项不符或一方空白，涉及 {n} 处互不相关的差异"
             f"（{rows} 行有金额）：更像是读错了行或栏，而不是表中的错误")
 
 
@@ -104,14 +107,17 @@ def assess(root: Disclosure, rules: Sequence[Rule], document: Document | None = 
     for d in root.walk():
         checks: dict[int, int] = {}
         found: dict[int, list[Finding]] = {}
+        blanks: dict[int, int] = {}
         for view in _views(d):
             for r in rules:
                 ctx = RuleContext(r, view, document)
                 r.func(ctx)
                 _add(checks, ctx.table_checks)
+                _add(blanks, ctx.blank_sides)
                 for k, fs in ctx.table_findings.items():
                     found.setdefault(k, []).extend(fs)
-        out[id(d)] = [(t, judge(t, found.get(id(t), ()), checks.get(id(t), 0)))
+        out[id(d)] = [(t, judge(t, found.get(id(t), ()), checks.get(id(t), 0),
+                               blanks.get(id(t), 0)))
                       for t in d.tables]
     return out
 
