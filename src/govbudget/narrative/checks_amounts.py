@@ -71,6 +71,8 @@ def amount_dispositions(
     exemption (``zero``, ``restates``, ``itemised``, ``definitions``, ``running_costs``)."""
     out: list[tuple[Claim, str, Binding | None]] = []
     itemised = _itemised_parts(claims)
+    general = {id(p) for c in claims if c.kind is ClaimKind.ENUMERATION
+               and "一般公共预算" in c.label for p in c.parts}
     for c in claims:
         if c.kind is not ClaimKind.AMOUNT:
             continue
@@ -81,7 +83,7 @@ def amount_dispositions(
         elif _restates(c):
             out.append((c, "restates", None))
         else:
-            b = bind(c, qs, prior=_is_prior(c, year))
+            b = bind(c, qs, prior=_is_prior(c, year), general=id(c) in general)
             if b.bound:
                 out.append((c, "bound", b))
             elif c.value == 0:

@@ -62,9 +62,26 @@ def _scheme_rows(t: BudgetTable) -> list[tuple[Row, str]]:
     got: list[tuple[Row, str]] | None = idx.memo.get("catalogue.schemes")
     if got is None:
         got = [(r, scheme) for r in idx.code_rows
-               if (scheme := scheme_of_table(t.kind, r.code or "")) is not None]
+               if (scheme := scheme_of_table(t.kind, r.code or "")) is not None
+               and not unit_row(r)]
         idx.memo["catalogue.schemes"] = got
     return got
+
+
+#: a row naming an organisation (a unit of the department in a table laid out by unit)
+_ORGANISATION = re.compile(r"(?:局|厅|委员会|委|办公室|办公厅|办事处|中心|站|院|所|队|馆|会|校|部)"
+                           r"(?:[(（]本级[)）]|本级)?$")
+
+
+def unit_row(r: Row) -> bool:
+    """A row of a unit (``024 苏州市审计局``, a unit code and name) in a table laid out by
+    unit: its code is no classification code, and rules of codes do not apply to it.
+
+    >>> unit_row(Row("苏州市审计局", code="024")), unit_row(Row("行政运行", code="2010301"))
+    (True, False)
+    """
+    return bool(r.code) and not (r.code or "").startswith("2") and bool(
+        _ORGANISATION.search(r.name.strip()))
 
 
 def _code_rows(ctx: RuleContext) -> Iterator[tuple[BudgetTable, Row, str]]:
@@ -194,6 +211,8 @@ def t25_parent_chain(ctx: RuleContext) -> None:
         stack: list[str] = []
         for r in idx.code_rows:
             assert r.code is not None
+            if unit_row(r):
+                continue
             ctx.checked(table=t)
             parent = parent_code(r.code)
             while stack and not r.code.startswith(stack[-1]):
@@ -219,7 +238,8 @@ def c4_depth(ctx: RuleContext) -> None:
         parents = {parent_code(r.code) for r in index(t).code_rows if r.code is not None}
         for r in index(t).code_rows:
             assert r.code is not None
-            if r.code in parents or not any(c.is_amount and c.value for c in r.cells.values()):
+            if r.code in parents or unit_row(r) or not any(
+                    c.is_amount and c.value for c in r.cells.values()):
                 continue
             ctx.checked(table=t)
             economic = kind is TableKind.BASIC_EXPENDITURE
