@@ -12,6 +12,8 @@ their subtotals, totals and balance are checked line by line (docs/domain.md §3
 
 from __future__ import annotations
 
+import re
+
 from govbudget.rules._common import (
     check_balance,
     index,
@@ -22,11 +24,28 @@ from govbudget.rules._common import (
 from govbudget.rules.arithmetic import FAMILY, _src
 from govbudget.rules.core import RuleContext, Severity, rule
 from govbudget.tables.kinds import TableKind
+from govbudget.tables.model import Row
 
 # ---- T1 部门收支总表 ---------------------------------------------------------------
 
 INCOME_LINES = ("general_budget", "gov_fund", "soe_capital", "special_account", "business",
                 "operating", "superior_subsidy", "affiliated_remit", "other")
+
+
+_GROUP = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]")
+_ITEM = re.compile(r"^\s*[（(]?\d{1,2}\s*[)）.．、]")
+
+
+def _leaf_lines(rows: list[Row]) -> list[Row]:
+    """The rows without the group headings that have numbered items under them
+    (``三、单位资金`` over ``1.事业收入 … 5.其他收入``): a group is its items, once."""
+    out: list[Row] = []
+    for i, r in enumerate(rows):
+        nxt = rows[i + 1] if i + 1 < len(rows) else None
+        if _GROUP.match(r.name) and nxt is not None and _ITEM.match(nxt.name):
+            continue
+        out.append(r)
+    return out
 
 
 @rule("T1-1", Severity.ERROR, "部门收支总表：本年收入合计 = 各项收入之和",
@@ -38,9 +57,13 @@ def t1_income_subtotal(ctx: RuleContext) -> None:
     sub = line_or_skip(ctx, t, "subtotal", "income", missing="收支总表没有本年收入合计行")
     if sub is None:
         return
-    parts = [r.cell("income") for r in t.rows if r.side == "income" and r.line in INCOME_LINES]
-    ctx.check_sum(sub.cell("income"), parts, table=t, row=sub, column="income",
-                  what="本年收入合计应等于各项收入之和")
+    side = [r for r in t.rows if r.side == "income"]
+    # lines printed below 本年收入合计 (上级补助收入… in some templates) make up 收入总计
+    above = side[: side.index(sub)] if sub in side else side
+    rows = [r for r in _leaf_lines(above) if r.line in INCOME_LINES]
+    ctx.check_sum(sub.cell("income"), [r.cell("income") for r in rows], table=t, row=sub,
+                  column="income", what="本年收入合计应等于各项收入之和",
+                  labels=[r.name for r in rows])
 
 
 @rule("T1-2", Severity.ERROR, "部门收支总表：本年支出合计 = 各类支出之和",
@@ -52,10 +75,11 @@ def t1_expenditure_subtotal(ctx: RuleContext) -> None:
     sub = line_or_skip(ctx, t, "subtotal", "expenditure", missing="收支总表没有本年支出合计行")
     if sub is None:
         return
-    parts = [r.cell("expenditure") for r in t.rows if r.side == "expenditure"
-             and (r.code is not None or r.line == "unclassified")]
-    ctx.check_sum(sub.cell("expenditure"), parts, table=t, row=sub, column="expenditure",
-                  what="本年支出合计应等于各类支出之和")
+    rows = [r for r in t.rows if r.side == "expenditure"
+            and (r.code is not None or r.line == "unclassified")]
+    ctx.check_sum(sub.cell("expenditure"), [r.cell("expenditure") for r in rows], table=t,
+                  row=sub, column="expenditure", what="本年支出合计应等于各类支出之和",
+                  labels=[r.label for r in rows])
 
 
 def _total_of(ctx: RuleContext, side: str, carry: str, label: str) -> None:
@@ -66,9 +90,19 @@ def _total_of(ctx: RuleContext, side: str, carry: str, label: str) -> None:
     if total is None or sub is None:
         ctx.skip(f"收支总表没有{label}行")
         return
-    parts = [sub.cell(side)] + ([car.cell(side)] if car is not None else [])
-    ctx.check_sum(total.cell(side), parts, table=t, row=total, column=side,
-                  what=f"{label}应等于本年合计加结转结余")
+    rows = [r for r in t.rows if r.side == side]
+    between = rows[rows.index(sub) + 1: rows.index(total)] if sub in rows and total in rows \
+        and rows.index(sub) < rows.index(total) else []
+    # every line printed between 本年合计 and 总计 (结转, or 上级补助收入… in some templates)
+    lines = _leaf_lines([r for r in between if r.line is not None]) or (
+        [car] if car is not None else [])
+    if not lines and total.cell(side).as_zero() != sub.cell(side).as_zero():
+        # the difference may be a carry-over line this reading did not recognise
+        ctx.skip(f"收支总表没有识别出结转结余行，{label}不等于本年合计时无法核对")
+        return
+    ctx.check_sum(total.cell(side), [sub.cell(side)] + [r.cell(side) for r in lines], table=t,
+                  row=total, column=side, what=f"{label}应等于本年合计加结转结余",
+                  labels=[sub.name] + [r.name for r in lines])
 
 
 @rule("T1-3", Severity.ERROR, "部门收支总表：收入总计 = 本年收入合计 + 上年结转结余",
@@ -125,8 +159,9 @@ def _fiscal(ctx: RuleContext, total: str, parts: tuple[str, ...], what: str) -> 
     if row is None:
         return
     idx = index(t)
-    cells = [r.cell("income") for k in parts if (r := idx.line(k, "income")) is not None]
-    ctx.check_sum(row.cell("income"), cells, table=t, row=row, column="income", what=what)
+    found = [r for k in parts if (r := idx.line(k, "income")) is not None]
+    ctx.check_sum(row.cell("income"), [r.cell("income") for r in found], table=t, row=row,
+                  column="income", what=what, labels=[r.name for r in found])
 
 
 @rule("T4-1", Severity.ERROR, "财政拨款收支总表：本年收入合计 = 三类财政拨款之和",
@@ -151,6 +186,12 @@ def t4_income_total(ctx: RuleContext) -> None:
         return
     idx = index(t)
     if idx.line("subtotal", "income") is not None:
+        total, sub = idx.line("total", "income"), idx.line("subtotal", "income")
+        if (idx.line("carryover", "income") is None and total is not None and sub is not None
+                and total.cell("income").as_zero() != sub.cell("income").as_zero()):
+            ctx.skip("财政拨款收支总表没有识别出年初结转和结余行，收入总计不等于本年收入合计时"
+                     "无法核对")
+            return
         _fiscal(ctx, "total", ("subtotal", "carryover"),
                 "收入总计应等于本年收入合计加年初结转和结余")
         return

@@ -287,21 +287,21 @@ class RuleContext:
         n = sum(1 for c in addends if c.is_amount)
         tol = tolerance(places=max_places(shown), addends=max(n, 1))
         within = abs(diff) <= tol
-        # a blank on one side is no figure (docs/domain.md §6): not compared, noted as info
+        # a total or all its parts blank: within a table a defect as any other, but also
+        # the mark of a column read empty, which ``rules.reliability`` weighs
         blank = (n == 0 and bool(addends) and not any(c.is_dash for c in addends)) or (
             total.is_blank)
         if blank and not within:
             self.blank_sides[id(table)] = self.blank_sides.get(id(table), 0) + 1
         self.fail(
             f"{what}：{show_cell(total)} ≠ 合计 {_fmt(expected, shown)}（差 {_fmt(diff, shown)}"
-            + (f"，在 {n} 项舍入容差 {tol} 之内）" if within
-               else "；一方为空白，未作比较）" if blank else "）"),
+            + (f"，在 {n} 项舍入容差 {tol} 之内）" if within else "）"),
             table=table, row=row, column=column,
             expected=_fmt(expected, shown), actual=show_cell(total),
-            severity=Severity.INFO if within or blank else None, unit=table.unit,
+            severity=Severity.INFO if within else None, unit=table.unit,
             terms=_terms(labels, addends),
         )
-        return within or blank
+        return within
 
     def check_equal(self, a: Cell, a_unit: Unit, b: Cell, b_unit: Unit, *,
                     table: BudgetTable, row: Row | str | None = None, column: str | None = None,
