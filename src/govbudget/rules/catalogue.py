@@ -26,6 +26,7 @@ from typing import Any
 
 from govbudget.rules._common import SOURCE_143, index, parent_code
 from govbudget.rules.core import RuleContext, Severity, rule
+from govbudget.rules.reliability import ORDER_BROKEN
 from govbudget.tables.kinds import TableKind, normalise_label
 from govbudget.tables.model import BudgetTable, Row
 
@@ -222,7 +223,7 @@ def t25_parent_chain(ctx: RuleContext) -> None:
                          actual="（缺行）")
             elif parent is not None and (not stack or stack[-1] != parent):
                 ctx.fail(f"{r.code} 没有紧随其上级科目 {parent} 的分支排列（应深度优先）", table=t,
-                         row=r, expected=f"在 {parent} 之下", actual="顺序错乱")
+                         row=r, expected=f"在 {parent} 之下", actual=ORDER_BROKEN)
             stack.append(r.code)
     if ctx.checks == 0:
         ctx.skip("没有按科目编码列示的表")

@@ -180,8 +180,6 @@ class RuleContext:
         #: ``rules.reliability``
         self.table_checks: dict[int, int] = {}
         self.table_findings: dict[int, list[Finding]] = {}
-        #: comparisons not made because one side was blank, per table (a misread sign)
-        self.blank_sides: dict[int, int] = {}
         self.skip_reason: str | None = None
 
     @property
@@ -287,12 +285,6 @@ class RuleContext:
         n = sum(1 for c in addends if c.is_amount)
         tol = tolerance(places=max_places(shown), addends=max(n, 1))
         within = abs(diff) <= tol
-        # a total or all its parts blank: within a table a defect as any other, but also
-        # the mark of a column read empty, which ``rules.reliability`` weighs
-        blank = (n == 0 and bool(addends) and not any(c.is_dash for c in addends)) or (
-            total.is_blank)
-        if blank and not within:
-            self.blank_sides[id(table)] = self.blank_sides.get(id(table), 0) + 1
         self.fail(
             f"{what}：{show_cell(total)} ≠ 合计 {_fmt(expected, shown)}（差 {_fmt(diff, shown)}"
             + (f"，在 {n} 项舍入容差 {tol} 之内）" if within else "）"),

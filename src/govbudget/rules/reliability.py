@@ -33,9 +33,15 @@ Verdicts = dict[int, list[tuple[BudgetTable, str | None]]]
 
 #: a table is dense when it shows at least this many unrelated defects …
 MIN_DEFECTS = 3
+#: … (one more below this many rows)
+SMALL_TABLE = 10
 #: … on at least this share of its rows with amounts, or this many whatever its size
 DENSE_SHARE = Decimal("0.15")
 MANY_DEFECTS = 10
+
+#: what T2-5 prints as ``actual`` for a code out of depth-first order: a neighbour of a
+#: wrong row is then out of order too, so order alone is no defect of its own here
+ORDER_BROKEN = "顺序错乱"
 
 _NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 
@@ -64,39 +70,57 @@ def _number(text: str | None) -> Decimal | None:
 
 
 def defect_keys(findings: Sequence[Finding]) -> set[tuple[str, str]]:
-    """The distinct defects behind a table's error findings: one per difference (a wrong
-    cell breaks its row, parent and total by the same amount), else one per row."""
-    keys: set[tuple[str, str]] = set()
+    """The distinct defects behind a table's error findings, one key each.
+
+    Findings belong to one defect when they share a difference (a wrong cell breaks its
+    row, its parent and the total by the same amount) or a row (a wrong row breaks each
+    column of its parent by another amount): the connected groups are counted.
+    """
+    parent: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def find(k: tuple[str, str]) -> tuple[str, str]:
+        while parent.setdefault(k, k) != k:
+            k = parent[k]
+        return k
+
     for f in findings:
-        if f.severity is not Severity.ERROR:  # a rounding note, a name to verify: no defect
-            continue
+        if f.severity is not Severity.ERROR or f.actual == ORDER_BROKEN:
+            continue  # a rounding note, a name to verify, an order: no defect of its own
+        row = ("row", f.location.row or f.rule)
+        if f.actual == "（缺行）" and f.expected:  # the children of one missing parent row
+            parent[find(("missing", f.expected))] = find(row)
         a, e = _number(f.actual), _number(f.expected)
         if a is not None and e is not None and a != e:
-            keys.add(("diff", format(abs(a - e).normalize(), "f")))
-        else:  # a wrong code fails several rules on its row: one defect
-            keys.add(("row", f.location.row or f.rule))
-    return keys
+            parent[find(("diff", format(abs(a - e).normalize(), "f")))] = find(row)
+        else:
+            find(row)
+    return {find(k) for k in list(parent)}
 
 
 def _amount_rows(t: BudgetTable) -> int:
     return sum(1 for r in t.rows if any(c.is_amount for c in r.cells.values()))
 
 
-def judge(t: BudgetTable, findings: Sequence[Finding], checks: int, blanks: int = 0
-          ) -> str | None:
+def judge(t: BudgetTable, findings: Sequence[Finding], checks: int) -> str | None:
     """Why ``t`` cannot be used (``None`` when it can), from what the within rules found."""
     if t.unreadable:
         return t.unreadable
     keys = defect_keys(findings)
     rows = _amount_rows(t)
-    # a sum whose total or parts are all blank is no defect to report, but a sign of a
-    # misreading all the same (a column read empty): it counts towards density
-    n = len(keys) + blanks
-    dense = n >= MANY_DEFECTS or (n >= MIN_DEFECTS and n >= DENSE_SHARE * rows)
+    n = len(keys)
+    disorder = sum(1 for f in findings if f.actual == ORDER_BROKEN)
+    if disorder >= max(MANY_DEFECTS // 2, DENSE_SHARE * 2 * rows):
+        # most codes out of depth-first order: rows read from two blocks interleaved
+        return (f"{disorder} 个科目不在其上级科目的分支下（{rows} 行有金额）：更像是把并排的"
+                "两块表格读到了一起，而不是排列错误")
+    # a small table needs one more: a single wrong code there breaks its row, its parent
+    # and the total, three findings for one defect
+    least = MIN_DEFECTS if rows >= SMALL_TABLE else MIN_DEFECTS + 1
+    dense = n >= MANY_DEFECTS or (n >= least and n >= DENSE_SHARE * rows)
     if not dense:
         return None
-    failed = sum(1 for f in findings if f.severity is Severity.ERROR) + blanks
-    return (f"表内勾稽 {checks} 项中 {failed} 项不符或一方空白，涉及 {n} 处互不相关的差异"
+    failed = sum(1 for f in findings if f.severity is Severity.ERROR)
+    return (f"表内勾稽 {checks} 项中 {failed} 项不符，涉及 {n} 处互不相关的差异"
             f"（{rows} 行有金额）：更像是读错了行或栏，而不是表中的错误")
 
 
@@ -107,17 +131,14 @@ def assess(root: Disclosure, rules: Sequence[Rule], document: Document | None = 
     for d in root.walk():
         checks: dict[int, int] = {}
         found: dict[int, list[Finding]] = {}
-        blanks: dict[int, int] = {}
         for view in _views(d):
             for r in rules:
                 ctx = RuleContext(r, view, document)
                 r.func(ctx)
                 _add(checks, ctx.table_checks)
-                _add(blanks, ctx.blank_sides)
                 for k, fs in ctx.table_findings.items():
                     found.setdefault(k, []).extend(fs)
-        out[id(d)] = [(t, judge(t, found.get(id(t), ()), checks.get(id(t), 0),
-                               blanks.get(id(t), 0)))
+        out[id(d)] = [(t, judge(t, found.get(id(t), ()), checks.get(id(t), 0)))
                       for t in d.tables]
     return out
 
