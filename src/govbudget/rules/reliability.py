@@ -43,6 +43,7 @@ MANY_DEFECTS = 10
 #: wrong row is then out of order too, so order alone is no defect of its own here
 ORDER_BROKEN = "顺序错乱"
 
+_ORDINAL = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．])")
 _NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 
 
@@ -108,6 +109,15 @@ def judge(t: BudgetTable, findings: Sequence[Finding], checks: int) -> str | Non
     keys = defect_keys(findings)
     rows = _amount_rows(t)
     n = len(keys)
+    names: dict[str, set[str]] = {}
+    for r in t.rows:
+        if r.code:
+            names.setdefault(r.code, set()).add(_ORDINAL.sub("", "".join(r.name.split())))
+    clashes = [c for c, ns in names.items() if len(ns) > 1]
+    if clashes:
+        # one code, several names (201 行政运行, 201 信访业务): the codes were not read
+        return (f"{len(clashes)} 个编码各对应多个不同名称（如 {clashes[0]}：{'、'.join(sorted(names[clashes[0]]))[:40]}）"
+                "：科目编码未能正确读取")
     disorder = sum(1 for f in findings if f.actual == ORDER_BROKEN)
     if disorder >= max(MANY_DEFECTS // 2, DENSE_SHARE * 2 * rows):
         # most codes out of depth-first order: rows read from two blocks interleaved
