@@ -45,6 +45,7 @@ _CHANGE = re.compile(
 _CMP_ANY = re.compile(
     r"(?:比|较|与|同)(?:(?P<year>\d{4})年度?|上年度?|上一年度?|去年)(?:年初)?(?:预算|决算)?"
 )
+_ROUGHLY = re.compile(r"(?:基本|大体|大致|总体|略有)$")
 _FLAT = re.compile(r"持平|无增减|没有变化|无变化|保持不变|一致|相同")
 _SHARE = re.compile(r"占(?P<of>[^，,。；;%]*?)(?:的)?(?:比重|比例)?(?:为|是)?$")
 _COMPLETION = re.compile(r"完成(?P<of>[^，,。；;]*?)(?:的)?$|执行率为?$|完成率为?$")
@@ -292,6 +293,8 @@ def _flat_claims(scan: Scan, claims: list[Claim]) -> list[Claim]:
     out = []
     t = scan.c.text
     for m in _FLAT.finditer(t):
+        if _ROUGHLY.search(t, max(0, m.start() - 3), m.start()):
+            continue  # 基本持平: roughly flat, a small change is no contradiction
         s0, _ = scan.sentence(m.start())
         cmp_m = None
         for cmp_m in _CMP_ANY.finditer(t, s0, m.start()):  # noqa: B007 - keep the last

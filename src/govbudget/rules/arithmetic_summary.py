@@ -48,6 +48,16 @@ def _leaf_lines(rows: list[Row]) -> list[Row]:
     return out
 
 
+def _unknown_rows(rows: list[Row], side: str, ctx: RuleContext) -> bool:
+    """Whether rows above the subtotal with an amount were not recognised (no line, no
+    code: 本级财政拨款收入, 基本支出 …): a sum without them would be no check; skips."""
+    unknown = [r for r in _leaf_lines(rows) if r.line is None and r.code is None
+               and r.cell(side).as_zero() != 0]
+    if unknown:
+        ctx.skip(f"收支总表有未识别的行（如“{unknown[0].name}”），不作相加")
+    return bool(unknown)
+
+
 @rule("T1-1", Severity.ERROR, "部门收支总表：本年收入合计 = 各项收入之和",
       source=_src("§3 T1"), family=FAMILY, within=True)
 def t1_income_subtotal(ctx: RuleContext) -> None:
@@ -61,6 +71,8 @@ def t1_income_subtotal(ctx: RuleContext) -> None:
     # lines printed below 本年收入合计 (上级补助收入… in some templates) make up 收入总计
     above = side[: side.index(sub)] if sub in side else side
     rows = [r for r in _leaf_lines(above) if r.line in INCOME_LINES]
+    if _unknown_rows(above, "income", ctx):
+        return
     ctx.check_sum(sub.cell("income"), [r.cell("income") for r in rows], table=t, row=sub,
                   column="income", what="本年收入合计应等于各项收入之和",
                   labels=[r.name for r in rows])
@@ -75,8 +87,11 @@ def t1_expenditure_subtotal(ctx: RuleContext) -> None:
     sub = line_or_skip(ctx, t, "subtotal", "expenditure", missing="收支总表没有本年支出合计行")
     if sub is None:
         return
-    rows = [r for r in t.rows if r.side == "expenditure"
-            and (r.code is not None or r.line == "unclassified")]
+    side = [r for r in t.rows if r.side == "expenditure"]
+    above = side[: side.index(sub)] if sub in side else side
+    rows = [r for r in above if r.code is not None or r.line == "unclassified"]
+    if _unknown_rows(above, "expenditure", ctx):
+        return
     ctx.check_sum(sub.cell("expenditure"), [r.cell("expenditure") for r in rows], table=t,
                   row=sub, column="expenditure", what="本年支出合计应等于各类支出之和",
                   labels=[r.label for r in rows])

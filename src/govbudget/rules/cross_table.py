@@ -151,6 +151,12 @@ def x13_all_basic_general(ctx: RuleContext) -> None:
     f = ctx.disclosure.table(F)
     s_carry = _cell(s, "carryover", "income", "income")[1].as_zero()
     general_carry = _cell(f, "carryover_general", "income", "income")[1].as_zero() if f else None
+    rev = ctx.disclosure.table(R)
+    rev_total = index(rev).line("total") if rev is not None else None
+    if rev is not None and rev_total is not None:  # the revenue table may say it plainer
+        others += [k for k in ("fund", "soe", "special_account", "business", "operating",
+                               "superior_subsidy", "affiliated_remit", "other")
+                   if k in index(rev).printed and rev_total.cell(k).as_zero() != 0]
     if others or (s_carry != 0 and general_carry != s_carry):
         ctx.skip("部门有非一般公共预算资金来源，基本支出不全是一般公共预算财政拨款")
         return

@@ -91,6 +91,12 @@ def x1_fiscal_income(ctx: RuleContext) -> None:
     fiscal = _sum_cell([total_row.cell(c) for c in cols])
     lines = [(k, row) for k in ("general_budget", "gov_fund", "soe_capital")
              if (row := index(s).line(k, "income")) is not None]
+    unmatched = [r.spec.column(col).name for col, line in _FUND_OF.items()
+                 if col in index(r).printed and total_row.cell(col).as_zero() != 0
+                 and index(s).line(line, "income") is None]
+    if unmatched:
+        ctx.skip(f"收支总表没有识别出与收入总表“{'、'.join(unmatched)}”对应的收入行，不作比较")
+        return
     if lines:
         ctx.check_sum(fiscal, [row.cell("income") for _, row in lines], table=r, row=total_row,
                       column=cols[0], what="收入总表财政拨款收入应等于收支总表三项财政拨款收入之和",
@@ -98,9 +104,21 @@ def x1_fiscal_income(ctx: RuleContext) -> None:
     else:
         ctx.skip("收支总表没有分项列示财政拨款收入")
     f_row = index(f).line("subtotal", "income") or index(f).line("total", "income")
-    _equal(ctx, f, f_row, "income", fiscal_income(f), r, total_row, fiscal,
+    income = fiscal_income(f)
+    carry = index(f).line("carryover", "income")
+    if (carry is not None and "carryover" not in index(r).printed and income.is_amount
+            and fiscal.as_zero() == income.as_zero() + carry.cell("income").as_zero() != 0
+            and carry.cell("income").as_zero() != 0):
+        # a revenue table without a 上年结转 column counts the carry-over in its fiscal
+        # columns (资金, not 拨款收入): its figure is 本年收入 + 年初结转
+        ctx.checked(table=f)
+        return
+    _equal(ctx, f, f_row, "income", income, r, total_row, fiscal,
            "财政拨款收支总表本年收入合计应等于收入总表财政拨款收入", "合计")
 
+
+#: the revenue table's fund column → the summary's income line of the same fund
+_FUND_OF = {"general": "general_budget", "fund": "gov_fund", "soe": "soe_capital"}
 
 _X2 = (("special_account", "special_account"), ("business", "business"),
        ("operating", "operating"), ("superior_subsidy", "superior_subsidy"),
@@ -181,6 +199,15 @@ def _class_cells(t: BudgetTable, col: str, side: str | None = None) -> dict[str,
     return {c: cells[0] if len(cells) == 1 else _sum_cell(cells) for c, cells in groups.items()}
 
 
+def _parts(t: BudgetTable, code: str, col: str, side: str | None) -> list[tuple[str, Cell]]:
+    return [(r.label, r.cell(col)) for r in index(t).top(side) if (r.code or "")[:3] == code]
+
+
+def _blocks(t: BudgetTable, code: str, side: str | None) -> int:
+    """How many printed rows make up the 类 ``code`` of ``t`` (1: its own row)."""
+    return sum(1 for r in index(t).top(side) if (r.code or "")[:3] == code)
+
+
 def _per_class(ctx: RuleContext, a: BudgetTable, a_col: str, a_side: str | None,
                b: BudgetTable, b_col: str, b_side: str | None, what: str,
                compare: str = "eq") -> None:
@@ -198,7 +225,16 @@ def _per_class(ctx: RuleContext, a: BudgetTable, a_col: str, a_side: str | None,
         ar, br = a_rows.get(code), b_rows.get(code)
         evidence = _where(b, br, code if br is not None or code not in b_cells
                           else f"{code}（各下级科目合计）")
-        if compare == "eq":
+        summed = max(_blocks(a, code, a_side), _blocks(b, code, b_side))
+        if compare == "eq" and summed > 1 and a.unit is b.unit:
+            # one side adds up several printed cells (blocks or lower levels): each was
+            # rounded on its own, so the rounding policy applies (docs/domain.md §6)
+            a_parts, b_parts = _parts(a, code, a_col, a_side), _parts(b, code, b_col, b_side)
+            total, parts = (ac, b_parts) if len(b_parts) >= len(a_parts) else (bc, a_parts)
+            ctx.check_sum(total, [c for _, c in parts], table=a, row=ar or code, column=a_col,
+                          what=f"{code} {what}（一方为 {summed} 个科目行之和）",
+                          labels=[label for label, _ in parts])
+        elif compare == "eq":
             ctx.check_equal(ac, a.unit, bc, b.unit, table=a, row=ar or code, column=a_col,
                             what=f"{code} {what}", evidence=evidence)
         else:

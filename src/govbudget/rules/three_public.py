@@ -94,6 +94,11 @@ def s2_total(ctx: RuleContext) -> None:
     if total is None:
         return
     lines = _lines(t)
+    if not any(k in lines for k in ("overseas", "vehicle", "vehicle_purchase",
+                                    "vehicle_operation", "reception")):
+        # items laid out as columns (one row per unit), or not recognised: nothing to add
+        ctx.skip("“三公”经费支出表没有按行列示的分项（出国、用车、接待）")
+        return
     for col in _columns(t):
         parts = _three_public_parts(lines, col)
         if _includes_meetings(lines, col, parts):
