@@ -101,7 +101,7 @@ def check_running_costs(
                     )
                 )
         if c.kind is ClaimKind.ENUMERATION and quantity_key(c.label) == "running_costs":
-            out.extend(_check_items(c, qs))
+            out.extend(_check_items(c, qs, administrative))
     return out
 
 
@@ -114,7 +114,8 @@ def _shares_stem(a: str, b: str) -> bool:
     return len(a) >= 2 and len(b) >= 2 and (a[:2] == b[:2] or a in b or b in a)
 
 
-def _check_items(enum: Claim, qs: Mapping[str, Quantity]) -> list[Issue]:
+def _check_items(enum: Claim, qs: Mapping[str, Quantity],
+                 administrative: bool | None = True) -> list[Issue]:
     rows = {
         k: q
         for k, q in qs.items()
@@ -134,7 +135,11 @@ def _check_items(enum: Claim, qs: Mapping[str, Quantity]) -> list[Issue]:
             continue
         used.add(match)
         q = rows[match]
-        if p.value is not None and _cmp(p, q) == "mismatch":
+        if p.value is not None and _cmp(p, q) == "mismatch" and not administrative:
+            # the table holds the 公用经费 of 事业 units too: no figure for 机关运行经费
+            out.append(issue("N-13", "warning", f"未能核对的金额 {show(p)}：{q.where} 含事业单位"
+                             "的公用经费，不是机关运行经费的口径", p, actual=show(p)))
+        elif p.value is not None and _cmp(p, q) == "mismatch":
             out.append(
                 issue(
                     "J-2",

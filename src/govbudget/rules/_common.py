@@ -187,6 +187,8 @@ class TableIndex:
                                  and len(code) > len(stack[-1].code or "")):
                 stack.pop()
             p = parent_code(code)
+            while p is not None and p not in index and len(p) > 3:
+                p = parent_code(p)  # a parent not printed: the nearest printed ancestor
             owner: Row | None = None
             if p is not None:
                 owner = stack[-1] if stack and stack[-1].code == p else index.get(p)

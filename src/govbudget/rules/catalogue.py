@@ -48,6 +48,10 @@ BASIC_ONLY_ITEMS = frozenset({"2080505", "2080506", "2101101", "2101102", "21011
                               "2210201", "2210202", "2210203"})
 
 
+#: the longest standard code of each classification (longer ones are local extensions)
+_DEPTH = {"functional": 7, "economic": 5, "government_economic": 5}
+
+
 def scheme_of_table(kind: TableKind, code: str) -> str | None:
     """The classification a code row of a table of ``kind`` must belong to."""
     if kind is TableKind.BASIC_EXPENDITURE:
@@ -210,15 +214,21 @@ def t25_parent_chain(ctx: RuleContext) -> None:
             ctx.skip(f"{t.title or t.name}只列示一级科目（无上级科目行），不检查上级科目")
             continue
         stack: list[str] = []
+        previous: str | None = None
         for r in idx.code_rows:
             assert r.code is not None
-            if unit_row(r):
-                continue
+            if unit_row(r) or r.code == previous:
+                continue  # a unit's row; a code printed again (once per government 款)
+            previous = r.code
             ctx.checked(table=t)
             parent = parent_code(r.code)
             while stack and not r.code.startswith(stack[-1]):
                 stack.pop()
-            if parent is not None and parent not in codes:
+            if parent is not None and parent not in codes and len(r.code) > _DEPTH.get(
+                    scheme_of_table(kind, r.code) or "", 7) and any(
+                    r.code[:n] in codes for n in range(3, len(r.code), 2)):
+                pass  # a local extension (3010201 under 30102): no standard parent to print
+            elif parent is not None and parent not in codes:
                 ctx.fail(f"{r.code} 的上级科目 {parent} 未列示", table=t, row=r, expected=parent,
                          actual="（缺行）")
             elif parent is not None and (not stack or stack[-1] != parent):

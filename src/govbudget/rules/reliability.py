@@ -39,6 +39,9 @@ SMALL_TABLE = 10
 DENSE_SHARE = Decimal("0.15")
 MANY_DEFECTS = 10
 
+#: the rules adding up each row across its columns
+ROW_RULES = ("S-1", "T2-1", "T2-2", "T3-1", "T4-4", "T5-1", "T6-1", "T7-2")
+
 #: what T2-5 prints as ``actual`` for a code out of depth-first order: a neighbour of a
 #: wrong row is then out of order too, so order alone is no defect of its own here
 ORDER_BROKEN = "顺序错乱"
@@ -109,6 +112,13 @@ def judge(t: BudgetTable, findings: Sequence[Finding], checks: int) -> str | Non
     keys = defect_keys(findings)
     rows = _amount_rows(t)
     n = len(keys)
+    for rule_id in ROW_RULES:
+        failing = {f.location.row for f in findings
+                   if f.rule == rule_id and f.severity is Severity.ERROR}
+        if len(failing) >= MIN_DEFECTS and len(failing) >= 0.9 * rows:
+            # every row fails the same row sum: the columns were mapped wrongly
+            return (f"{len(failing)} 行（共 {rows} 行有金额）全部不符 {rule_id} 的逐行相加："
+                    "各栏未能正确对应")
     names: dict[str, set[str]] = {}
     for r in t.rows:
         if r.code:
