@@ -72,8 +72,11 @@ def enumerations(scan: Scan, money: list[Tok]) -> list[Claim]:
         if previous:  # …the whole the previous sentence is about: the one the parts make
             p0 = scan.sentence(total.start)[0]
             total = _whole_of([x for x in before if x.start >= p0], parts) or total
+        # numbered items after 其中 (（1）行政运行… （5）…) often list the main items only
         complete = (
-            not t.startswith("等", parts[-1].end) and "主要" not in t[max(0, i - 2) : m.end() + 2]
+            not items
+            and not t.startswith("等", parts[-1].end)
+            and "主要" not in t[max(0, i - 2) : m.end() + 2]
         )
         out.append(_enum(scan, total, parts, parts[-1].end, complete))
     for j, p in enumerate(scan.paren_pos):

@@ -54,7 +54,7 @@ def _unknown_rows(rows: list[Row], side: str, ctx: RuleContext) -> bool:
     unknown = [r for r in _leaf_lines(rows) if r.line is None and r.code is None
                and r.cell(side).as_zero() != 0]
     if unknown:
-        ctx.skip(f"收支总表有未识别的行（如“{unknown[0].name}”），不作相加")
+        ctx.skip(f"表中有未识别的行（如“{unknown[0].name}”），不作相加")
     return bool(unknown)
 
 
@@ -109,6 +109,8 @@ def _total_of(ctx: RuleContext, side: str, carry: str, label: str) -> None:
     between = rows[rows.index(sub) + 1: rows.index(total)] if sub in rows and total in rows \
         and rows.index(sub) < rows.index(total) else []
     # every line printed between 本年合计 and 总计 (结转, or 上级补助收入… in some templates)
+    if _unknown_rows(between, side, ctx):
+        return
     lines = _leaf_lines([r for r in between if r.line is not None]) or (
         [car] if car is not None else [])
     if not lines and total.cell(side).as_zero() != sub.cell(side).as_zero():
@@ -256,6 +258,9 @@ def t4_expenditure_totals(ctx: RuleContext) -> None:
                and (r.code is not None or r.line == "unclassified")]
     if sub is None or total is None:
         ctx.skip("财政拨款收支总表没有本年支出合计或支出总计行")
+        return
+    side = [r for r in t.rows if r.side == "expenditure"]
+    if sub in side and _unknown_rows(side[: side.index(sub)], "total", ctx):
         return
     for col in _FISCAL_COLUMNS:
         if col not in idx.printed:
