@@ -154,6 +154,9 @@ def _project_key(label: str, qs: Mapping[QuantityKey, Quantity]) -> QuantityKey 
 #: quantities of all funds a sentence about the general budget does not mean
 _ALL_FUNDS = frozenset({"expenditure.basic", "expenditure.project", "procurement.total"})
 _GENERAL = re.compile(r"一般公共预算(?:财政)?(?:拨款)?")
+#: totals a sentence about 财政拨款 means in their fiscal form
+_FISCAL = {"expenditure.total": "expenditure.fiscal", "revenue.total": "revenue.fiscal"}
+_FISCAL_WORD = re.compile(r"财政拨款")
 
 
 def _at(claim: Claim) -> int:
@@ -176,6 +179,12 @@ def bind(claim: Claim, qs: Mapping[QuantityKey, Quantity], *, prior: bool | None
         return Binding(claim, None, None, "unbound")
     if claim.section is SectionKind.GENERAL_BUDGET and f"general:{key}" in qs:
         key = f"general:{key}"  # a 一般公共预算 section speaks of that table's rows
+    elif key in _FISCAL and (_FISCAL_WORD.search(claim.sentence[: _at(claim)])
+                             or _FISCAL_WORD.search(claim.title or "")):
+        # ``财政拨款收支总预算…支出预算总计``: the fiscal figure, not the all-funds one
+        key = _FISCAL[key]
+        if key not in qs:
+            return Binding(claim, key, None, "absent")
     elif key in _ALL_FUNDS and (general or _GENERAL.search(claim.sentence[: _at(claim)])):
         # ``一般公共预算财政拨款收入…，其中基本支出…``: the figure of the general budget, which
         # the all-funds 支出总表 does not print

@@ -177,6 +177,9 @@ def _fiscal(ctx: RuleContext, total: str, parts: tuple[str, ...], what: str) -> 
         return
     idx = index(t)
     found = [r for k in parts if (r := idx.line(k, "income")) is not None]
+    if not found:
+        ctx.skip("财政拨款收支总表没有列示其组成行")
+        return
     ctx.check_sum(row.cell("income"), [r.cell("income") for r in found], table=t, row=row,
                   column="income", what=what, labels=[r.name for r in found])
 
@@ -261,12 +264,14 @@ def t4_expenditure_totals(ctx: RuleContext) -> None:
         return
     side = [r for r in t.rows if r.side == "expenditure"]
     if sub in side and _unknown_rows(side[: side.index(sub)], "total", ctx):
-        return
+        classes = []  # rows not recognised: the classes cannot be added up
     for col in _FISCAL_COLUMNS:
         if col not in idx.printed:
             continue
-        ctx.check_sum(sub.cell(col), [r.cell(col) for r in classes], table=t, row=sub,
-                      column=col, what="本年支出合计应等于各类支出之和")
+        if classes:  # no class row recognised: nothing to add up
+            ctx.check_sum(sub.cell(col), [r.cell(col) for r in classes], table=t, row=sub,
+                          column=col, what="本年支出合计应等于各类支出之和",
+                          labels=[r.label for r in classes])
         parts = [sub.cell(col)] + ([carry.cell(col)] if carry is not None else [])
         ctx.check_sum(total.cell(col), parts, table=t, row=total, column=col,
                       what="支出总计应等于本年支出合计加年末结转和结余")
