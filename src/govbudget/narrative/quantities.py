@@ -162,6 +162,7 @@ def _expenditure(disclosure: Disclosure, out: Quantities) -> None:
             value,
             fiscal[0].unit,
             "一般公共预算 + 政府性基金 + 国有资本经营预算支出表 / 合计",
+            blank=all(q.blank for q in fiscal if q is not None),
         )
 
 

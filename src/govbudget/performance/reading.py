@@ -86,6 +86,14 @@ def why(t: PerformanceTarget) -> str | None:
         shown = f"（如“{_flat(example)[:20]}”）" if example else "（空白）"
         return (f"{len(rows)} 个指标中 {len(bad)} 个的一级、二级指标栏不是指标名称{shown}："
                 "各级指标所在的栏未能识别")
+    leaked = next((i for i in rows if stray(i) and any(
+        len(_flat(x)) > 12 for x in (i.level1, i.level2))), None)
+    if leaked is not None:
+        # a goal sentence in the level columns: the grid took rows of the next table, and
+        # whose indicators these are is not known
+        text = next(_flat(x) for x in (leaked.level1, leaked.level2) if len(_flat(x)) > 12)
+        return (f"目标文字“{text[:20]}…”读入了指标栏：该表与相邻绩效目标表的边界未能识别，"
+                "各级指标所在的栏未能识别")
     n = sum(1 for i in rows if stray(i))
     if n:
         return f"{len(rows)} 个指标中 {n} 行是表头、空白或目标文字，未参与检查"

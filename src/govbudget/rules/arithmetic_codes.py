@@ -90,9 +90,14 @@ def t2_total(ctx: RuleContext) -> None:
       source=_src("§3 T3"), family=FAMILY, within=True)
 def t3_row_total(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.EXPENDITURE)
-    if t is not None:
-        parts = tuple(c.key for c in t.spec.columns if c.parent is None and c.key != "total")
-        row_sums(ctx, t, t.rows, "total", parts, "合计应等于各项支出之和")
+    if t is None:
+        return
+    unknown = _unknown_amounts(t)
+    if unknown:  # 单位预留机动经费 … : a column the sum would miss
+        ctx.skip(f"支出总表有无法归类的金额栏（{'、'.join(unknown)}），不逐行相加")
+        return
+    parts = tuple(c.key for c in t.spec.columns if c.parent is None and c.key != "total")
+    row_sums(ctx, t, t.rows, "total", parts, "合计应等于各项支出之和")
 
 
 def _hierarchy_and_total(ctx: RuleContext, kind: TableKind) -> None:

@@ -86,6 +86,8 @@ def consolidate(findings: Sequence[Finding], order: Order | None = None) -> list
     roots: list[Finding] = []
     follows: dict[int, list[Finding]] = {}
     by_cell: dict[tuple[object, ...], Finding] = {}
+    #: one sentence, one rule: its figures rest on one error (占“三公”经费的 8.75% …)
+    by_sentence: dict[tuple[object, ...], Finding] = {}
     by_diff: dict[tuple[object, ...], list[tuple[object, frozenset[Decimal], Finding]]] = {}
     for f in ranked:
         root = None
@@ -93,12 +95,14 @@ def consolidate(findings: Sequence[Finding], order: Order | None = None) -> list
             cell = _cell_key(f)
             root = by_cell.get(cell) if cell is not None else None
             figures = _figures(f)
+            if root is None and f.evidence and f.location.table == "情况说明":
+                root = by_sentence.get((f.location.disclosure, f.rule, f.evidence))
             if root is None and figures is not None:
                 diff, values = figures
                 for table, seen, r in by_diff.get((f.location.disclosure, diff), ()):
                     # a wrong cell breaks the sums of its own table by its amount; in
                     # another table the same difference must involve the same figure
-                    if table == f.location.table or seen & values:
+                    if (table == f.location.table and table != "情况说明") or seen & values:
                         root = r
                         break
         if root is not None and root.severity.rank <= f.severity.rank:
@@ -110,6 +114,8 @@ def consolidate(findings: Sequence[Finding], order: Order | None = None) -> list
             cell = _cell_key(f)
             if cell is not None:
                 by_cell.setdefault(cell, f)
+            if f.evidence and f.location.table == "情况说明":
+                by_sentence.setdefault((f.location.disclosure, f.rule, f.evidence), f)
             figures = _figures(f)
             if figures is not None:
                 by_diff.setdefault((f.location.disclosure, figures[0]), []).append(

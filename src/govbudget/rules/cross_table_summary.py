@@ -22,6 +22,7 @@ from govbudget.rules._common import (
     check_le,
     code_index,
     index,
+    numbering_row,
     printed,
     table_or_skip,
 )
@@ -357,7 +358,7 @@ def t7_empty_consistent(ctx: RuleContext) -> None:
         t = ctx.disclosure.table(kind)
         if t is None:
             continue
-        empty = t.is_empty() or _zero(c for _, _, c in t.cells())
+        empty = t.is_empty() or _zero(c for r, _, c in t.cells() if not numbering_row(r))
         views: list[tuple[str, bool]] = []
         # a summary table without the fund's column or line has nothing to say about it
         if f is not None and col in index(f).printed:
