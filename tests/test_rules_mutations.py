@@ -287,7 +287,7 @@ def test_a_table_marked_unreadable_is_one_warning_and_feeds_no_rule() -> None:
     (u2,) = report.of("U-2")
     assert u2.severity is Severity.WARNING and "栏次错位" in u2.message
     assert not report.errors
-    assert [x.read for x in report.coverage.disclosures][0].count("支出总表") == 0
+    assert next(x.read for x in report.coverage.disclosures).count("支出总表") == 0
     assert report.coverage.disclosures[0].unreadable[0].reason == "栏次错位"
 
 
@@ -296,7 +296,7 @@ def test_a_table_failing_densely_is_left_out_but_a_sparse_defect_is_reported() -
     assert t is not None
     # every code row's 合计 shifted by a different amount: a misread column, not a defect
     rows = tuple(attrs.evolve(r, cells={**r.cells, "total": r.cell("total").__class__.amount(
-        (r.cell("total").as_zero() + i + 1))}) if r.code else r
+        r.cell("total").as_zero() + i + 1)}) if r.code else r
                  for i, r in enumerate(t.rows))
     dense = attrs.evolve(UNIT, tables=tuple(attrs.evolve(t, rows=rows) if x is t else x
                                             for x in UNIT.tables))

@@ -188,10 +188,10 @@ def bind(claim: Claim, qs: Mapping[QuantityKey, Quantity], *, prior: bool | None
     elif key in _ALL_FUNDS and (general or _GENERAL.search(claim.sentence[: _at(claim)])):
         # ``一般公共预算财政拨款收入…，其中基本支出…``: the figure of the general budget, which
         # the all-funds 支出总表 does not print
-        general = f"general:{key}"
-        if general not in qs:
-            return Binding(claim, general, None, "absent")
-        key = general
+        gkey = f"general:{key}"
+        if gkey not in qs:
+            return Binding(claim, gkey, None, "absent")
+        key = gkey
     if claim.prior if prior is None else prior:
         key = f"prior.{key}"
     q = qs.get(key)

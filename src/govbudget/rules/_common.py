@@ -11,6 +11,7 @@ runs on the ``RuleContext`` and reports through ``ctx.fail`` / ``ctx.check_sum``
 from __future__ import annotations
 
 import functools
+import itertools
 import weakref
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
@@ -350,7 +351,7 @@ def numbering_row(r: Row) -> bool:
     values = [c.value for c in r.cells.values() if c.value is not None]
     if len(values) < 3 or any(v != v.to_integral_value() or places_of(v) for v in values):
         return False
-    return all(b - a == 1 for a, b in zip(values, values[1:], strict=False))
+    return all(b - a == 1 for a, b in itertools.pairwise(values))
 
 
 def _col_name(table: BudgetTable, key: str) -> str:

@@ -33,7 +33,7 @@ from govbudget.rules.reliability import _number
 
 __all__ = ["consolidate"]
 
-Order = Callable[[Finding], tuple[int, int]]
+Order = Callable[[Finding], tuple[int, ...]]
 
 
 def _same_place_key(f: Finding) -> tuple[object, ...]:

@@ -35,13 +35,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Finding",
-    "Unverified",
     "Location",
     "Outcome",
     "Registry",
     "Rule",
     "RuleContext",
     "Severity",
+    "Unverified",
     "rule",
 ]
 

@@ -135,7 +135,7 @@ def judge(t: BudgetTable, findings: Sequence[Finding], checks: int) -> str | Non
         return (f"{len(clashes)} 个编码各对应多个不同名称（如 {clashes[0]}：{'、'.join(sorted(names[clashes[0]]))[:40]}）"
                 "：科目编码未能正确读取")
     disorder = sum(1 for f in findings if f.actual == ORDER_BROKEN)
-    if disorder >= max(MANY_DEFECTS // 2, DENSE_SHARE * 2 * rows):
+    if disorder >= max(Decimal(MANY_DEFECTS // 2), DENSE_SHARE * 2 * rows):
         # most codes out of depth-first order: rows read from two blocks interleaved
         return (f"{disorder} 个科目不在其上级科目的分支下（{rows} 行有金额）：更像是把并排的"
                 "两块表格读到了一起，而不是排列错误")

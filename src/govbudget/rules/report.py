@@ -191,7 +191,8 @@ def check(
     rules = registry.select(select, exclude)
     within = within_rules(registry)
     order = {r.id: (0 if r.within else 1, i) for i, r in enumerate(registry)}
-    rank = (lambda f: (f.severity.rank, *order.get(f.rule, (2, 0))))
+    def rank(f: Finding) -> tuple[int, int, int]:
+        return (f.severity.rank, *order.get(f.rule, (2, 0)))
     targets = [target] if isinstance(target, (Document, Disclosure)) else list(target)
     findings: list[Finding] = []
     outcomes: list[Outcome] = []

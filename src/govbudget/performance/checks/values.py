@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import Decimal
 from collections.abc import Sequence
+from decimal import Decimal
 
 from govbudget.indicators import Comparator, ValueKind, regimes
 from govbudget.performance.checks.base import (
