@@ -24,6 +24,7 @@ _EXPORTS: dict[str, str] = {
     "GovBudgetError": "govbudget.errors",
     "InvalidCode": "govbudget.errors",
     "UnknownCode": "govbudget.errors",
+    "UnknownRule": "govbudget.errors",
     "InvalidAmount": "govbudget.errors",
     "LoadError": "govbudget.errors",
     "MissingExtra": "govbudget.errors",
@@ -111,5 +112,6 @@ if TYPE_CHECKING:  # pragma: no cover
         MissingExtra,
         ModelError,
         UnknownCode,
+        UnknownRule,
     )
     from govbudget.money import Cell, CellKind, Unit, parse_cell  # noqa: F401
