@@ -428,12 +428,8 @@ def check_le(ctx: RuleContext, small: Cell, small_unit: Unit, big: Cell, big_uni
                  column=column, expected="（空白）", actual=show_cell(small), evidence=evidence,
                  severity=Severity.INFO)
         return True
-    if small_unit is not big_unit and small.value == big.value:
-        ctx.fail(f"{what}：两表数字同为 {show_cell(small)}，单位却分别为{small_unit.value}和"
-                 f"{big_unit.value}（请核对表格的金额单位）", table=table, row=row,
-                 column=column, expected=f"≤ {show_cell(big)}{big_unit.value}",
-                 actual=f"{show_cell(small)}{small_unit.value}", evidence=evidence,
-                 severity=Severity.WARNING)
+    if ctx.same_digits(small, small_unit, big, big_unit, table=table, row=row, column=column,
+                       what=what, evidence=evidence, prefix="≤ "):
         return False
     ctx.fail(f"{what}：{show_cell(small)} 大于 {show_cell(big)}（超出 {s - b}）", table=table, row=row,
              column=column, expected=f"≤ {show_cell(big)}", actual=show_cell(small), evidence=evidence)

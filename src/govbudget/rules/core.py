@@ -295,6 +295,20 @@ class RuleContext:
         )
         return within
 
+    def same_digits(self, a: Cell, a_unit: Unit, b: Cell, b_unit: Unit, *,
+                    table: BudgetTable, row: Row | str | None, column: str | None, what: str,
+                    evidence: str | None = None, prefix: str = "") -> bool:
+        """The same digits under two different units: a ``warning`` to verify the unit (one
+        table's unit was likely misread), not a difference of amounts. True when so."""
+        if a_unit is b_unit or a.value is None or a.value != b.value:
+            return False
+        self.fail(f"{what}：两表数字同为 {show_cell(a)}，单位却分别为{a_unit.value}和"
+                  f"{b_unit.value}（请核对表格的金额单位）", table=table, row=row, column=column,
+                  expected=f"{prefix}{show_cell(b)}{b_unit.value}",
+                  actual=f"{show_cell(a)}{a_unit.value}", evidence=evidence,
+                  severity=Severity.WARNING)
+        return True
+
     def check_equal(self, a: Cell, a_unit: Unit, b: Cell, b_unit: Unit, *,
                     table: BudgetTable, row: Row | str | None = None, column: str | None = None,
                     what: str, evidence: str | None = None) -> bool:
@@ -323,12 +337,8 @@ class RuleContext:
                       expected=show_cell(b), actual=show_cell(a), evidence=evidence,
                       unit=b_unit, severity=Severity.INFO)
             return True
-        if a_unit is not b_unit and a.value is not None and a.value == b.value:
-            self.fail(f"{what}：两表数字同为 {show_cell(a)}，单位却分别为{a_unit.value}和"
-                      f"{b_unit.value}（请核对表格的金额单位）", table=table, row=row,
-                      column=column, expected=f"{show_cell(b)}{b_unit.value}",
-                      actual=f"{show_cell(a)}{a_unit.value}", evidence=evidence,
-                      severity=Severity.WARNING)
+        if self.same_digits(a, a_unit, b, b_unit, table=table, row=row, column=column,
+                            what=what, evidence=evidence):
             return False
         self.fail(f"{what}：{show_cell(a)} ≠ {show_cell(b)}（差 {av - bv}）",
                   table=table, row=row, column=column, expected=show_cell(b),
