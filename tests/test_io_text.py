@@ -88,7 +88,7 @@ def test_three_public_tables(doc: govbudget.Document) -> None:
     three = govbudget.ThreePublicExpenses.from_table(dept.table(TableKind.THREE_PUBLIC))  # type: ignore[arg-type]
     assert three.vehicle_operation.total.value == Decimal("6.00")
     assert three.overseas.general.text() == "0.00"  # an explicit 0.00, not a blank
-    # the seed's unit 三公 table carries the department's header (DOMAIN.md §9 defect 9)
+    # the seed's unit 三公 table carries the department's header (docs/domain.md §9 defect 9)
     header = unit.table(TableKind.THREE_PUBLIC).header  # type: ignore[union-attr]
     assert header is not None and header.code == "323"
     yoy = dept.table(TableKind.THREE_PUBLIC_YOY)

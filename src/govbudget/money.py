@@ -1,7 +1,7 @@
 """Exact amounts, the units they are shown in, table cells, and the rounding policy.
 
 An amount keeps the precision it was printed with; a cell is blank, a dash or an
-amount, and the three never merge (DOMAIN.md §6).
+amount, and the three never merge (docs/domain.md §6).
 
 >>> from govbudget.money import Cell, Unit, parse_cell
 >>> parse_cell("1,234.50")
@@ -254,7 +254,7 @@ def sum_cells(cells: Iterable[Cell]) -> Decimal:
 
 
 def tolerance(*, places: int, addends: int) -> Decimal:
-    """The rounding tolerance of DOMAIN.md §6: half a unit of the last shown digit × (n + 1).
+    """The rounding tolerance of docs/domain.md §6: half a unit of the last shown digit × (n + 1).
 
     A total shown with ``places`` decimals, compared with the sum of ``addends``
     independently rounded cells, may be off by at most this much from rounding alone.

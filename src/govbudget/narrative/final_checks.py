@@ -322,15 +322,21 @@ _PLACEHOLDER_CELL = re.compile(r"^[.…⋯·。]{2,}$|[XＸ]{2,}")
 
 
 def residue_issues(d: Disclosure) -> list[Issue]:
-    """FN-8: template leftovers in the narrative, one issue per section, with the count."""
-    out = []
+    """FN-8: template leftovers in the narrative: one issue for the whole narrative, with the
+    count and the sections (and their counts) that hold them, at the first such section."""
+    hits: list[tuple[Section, list[str]]] = []
     for sec in d.narrative.sections if d.narrative is not None else ():
         found = residue(f"{sec.title}\n{sec.text}")
         if found:
-            shown = "、".join(dict.fromkeys(found))
-            out.append(_issue("FN-8", "error", f"{sec.title or '（正文）'}: {len(found)} template "
-                              f"placeholder(s) left ({shown})", sec, (sec.title + sec.text)[:160]))
-    return out
+            hits.append((sec, found))
+    if not hits:
+        return []
+    words = "、".join(dict.fromkeys(w for _, found in hits for w in found))
+    total = sum(len(found) for _, found in hits)
+    where = "；".join(f"{(sec.title or '（正文）')[:24]}（{len(found)} 处）" for sec, found in hits)
+    first = hits[0][0]
+    return [_issue("FN-8", "error", f"情况说明留有 {total} 处模板占位文字（{words}），"
+                   f"分布在 {len(hits)} 节：{where}", first, (first.title + first.text)[:160])]
 
 
 def table_residue(d: Disclosure) -> list[tuple[BudgetTable, list[str]]]:

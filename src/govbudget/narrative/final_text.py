@@ -77,7 +77,7 @@ def sentences(text: str) -> Iterator[tuple[int, str]]:
         yield start, text[start:]
 
 
-#: what the template leaves for the department to fill in (DOMAIN.md §11)
+#: what the template leaves for the department to fill in (docs/domain.md §11)
 _RESIDUE = re.compile(
     r"[XＸ]{2,}|增加（减少）|减少（增加）|增长（下降）|下降（增长）|大于（小于）|小于（大于）"
     r"|（如持平作持平表述）|（不涉及的不列）|作下述说明|按上述格式依次说明|（仅有一个单位的部门"

@@ -26,7 +26,7 @@ from govbudget.tables.model import BudgetTable, Row
 
 __all__ = ["SOURCE_FINAL", "final_rule", "final_table", "one_unit", "same_quantity", "value"]
 
-SOURCE_FINAL = "DOMAIN.md §11; 财政部部门决算公开模板"
+SOURCE_FINAL = "docs/domain.md §11; 财政部部门决算公开模板"
 
 RuleBody = Callable[[RuleContext], None]
 

@@ -1,5 +1,5 @@
 """Checks across documents (跨文件校验): a department's budget and final account of one year,
-and budgets or final accounts of consecutive years (DOMAIN.md §11, "Across documents").
+and budgets or final accounts of consecutive years (docs/domain.md §11, "Across documents").
 
 ``check_together`` pairs the documents it is given: the same department (by code, else by
 normalised name) and the years that make a pair; then runs the pair rules (XD-*) on each
@@ -33,7 +33,7 @@ __all__ = ["PAIR_RULES", "Pair", "PairContext", "check_together", "compare", "pa
 
 #: the pair rules: they run on two disclosures, never on one (so not in ``REGISTRY``)
 PAIR_RULES = Registry()
-_SOURCE = "DOMAIN.md §11 (across documents)"
+_SOURCE = "docs/domain.md §11 (across documents)"
 
 
 @attrs.frozen(slots=True)

@@ -1,5 +1,5 @@
 """The pair rules XD-1 … XD-5 (跨文件校验规则): what a budget and a final account, or two
-consecutive years, must agree on (DOMAIN.md §11, "Across documents").
+consecutive years, must agree on (docs/domain.md §11, "Across documents").
 
 >>> from govbudget.rules.across import PAIR_RULES
 >>> import govbudget.rules.across_rules
@@ -27,7 +27,7 @@ from govbudget.tables.narrative import SectionKind
 __all__: list[str] = []
 
 K = TableKind
-_SOURCE = "DOMAIN.md §11 (across documents)"
+_SOURCE = "docs/domain.md §11 (across documents)"
 
 
 def _pair_rule(id: str, severity: Severity, statement: str, kind: str

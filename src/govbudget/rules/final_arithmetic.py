@@ -1,6 +1,6 @@
-"""Arithmetic inside each final-accounts table (决算表内平衡): rules F1-1 … F8-3 (DOMAIN.md §11).
+"""Arithmetic inside each final-accounts table (决算表内平衡): rules F1-1 … F8-3 (docs/domain.md §11).
 
-Sums go through the rounding policy of DOMAIN.md §6 (``check_sum``: exact passes, within
+Sums go through the rounding policy of docs/domain.md §6 (``check_sum``: exact passes, within
 half a unit × (n + 1) is an ``info`` note, beyond is an error). The 政府性基金 and
 国有资本经营 tables (F8, F9) have the same form and share the rules F8-1 … F8-3.
 

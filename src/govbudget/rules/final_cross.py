@@ -1,4 +1,4 @@
-"""Agreement between the final-accounts tables (决算表间勾稽): rules FX-1 … FX-9 (DOMAIN.md §11).
+"""Agreement between the final-accounts tables (决算表间勾稽): rules FX-1 … FX-9 (docs/domain.md §11).
 
 The same quantity printed in two tables must agree: exact passes, one unit of the last
 digit apart is a warning (tables rounded independently, 尾数), beyond is an error. A
@@ -193,7 +193,7 @@ def fx7_general_within(ctx: RuleContext) -> None:
                      column=col, what="一般公共预算财政拨款支出不应超过该科目全部支出")
 
 
-#: 三公 item → the economic 款 the basic-expenditure table books it under (DOMAIN.md §1.8)
+#: 三公 item → the economic 款 the basic-expenditure table books it under (docs/domain.md §1.8)
 _THREE_PUBLIC_CODES = (("overseas", "30212"), ("reception", "30217"),
                        ("vehicle_operation", "30231"), ("vehicle_purchase", "31013"))
 

@@ -107,7 +107,7 @@ _bumps("FX-4", K.FINAL_GENERAL_BUDGET, _line("total", "total"), "一般公共预
 _bumps("FX-5", K.FINAL_FISCAL_SUMMARY, _line("subtotal", "fund", "expenditure"), "政府性基金栏")
 _bumps("FX-6", K.FINAL_GENERAL_BUDGET, _line("total", "basic"), "基本支出合计")
 _bumps("FX-7", K.FINAL_GENERAL_BUDGET, _codes("total"), "一般公共预算某科目")
-_bumps("FX-9", K.FINAL_FISCAL_SUMMARY, _line("carryover", "income", "income"), "财政拨款年初结转")
+_bumps("FX-9", K.FINAL_FISCAL_SUMMARY, _line("subtotal", "total", "expenditure"), "财政拨款本年支出")
 
 
 @mutator("FX-8", lambda root, d: d.is_final and d.table(K.FINAL_BASIC_EXPENDITURE) is not None
@@ -162,8 +162,10 @@ def _far(p: Decimal) -> Decimal:
     return (p / 2).quantize(Decimal("0.01")) if p >= 20 else p + 50
 _text_edit("FN-1", SectionKind.OVERVIEW, r"收入支出总计" + _NUM + "万元",
            lambda m, δ: f"收入支出总计{Decimal(m.group(1)) + δ}万元")
+# an increase of D 万元 worded as a fall: caught whatever the precision of the amounts (a
+# shifted rate is not, when D is printed with one decimal on a small base)
 _text_edit("FN-2", SectionKind.OVERVIEW, r"增长" + _NUM + "%",
-           lambda m, δ: f"增长{Decimal(m.group(1)) + 7 + δ}%")
+           lambda m, δ: f"下降{m.group(1)}%")
 _text_edit("FN-3", SectionKind.EXPENDITURE, r"占" + _NUM + "%",
            lambda m, δ: f"占{_far(Decimal(m.group(1)))}%")
 _text_edit("FN-4", SectionKind.GENERAL_BUDGET, r"完成年初预算的" + _NUM + "%",

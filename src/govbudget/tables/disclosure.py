@@ -29,7 +29,7 @@ __all__ = ["Disclosure", "DisclosureKind", "Document", "Scope", "UnitKind", "Unp
 
 
 class DisclosureKind(enum.Enum):
-    """Whether a disclosure is a budget (预算公开) or a final account (决算公开, DOMAIN.md §11)."""
+    """Whether a disclosure is a budget (预算公开) or a final account (决算公开, docs/domain.md §11)."""
 
     BUDGET = "budget"
     FINAL = "final"
@@ -66,7 +66,7 @@ class UnitKind(enum.Enum):
 
     @property
     def correspondence(self) -> CorrespondenceKind:
-        """The kind the economic correspondence uses: 参公 units map as 行政 (DOMAIN.md §1.6).
+        """The kind the economic correspondence uses: 参公 units map as 行政 (docs/domain.md §1.6).
 
         >>> UnitKind.CIVIL_SERVICE_MANAGED.correspondence.value
         '行政'
@@ -90,7 +90,7 @@ class Disclosure:
     """One department's or one unit's disclosure for a year (部门/单位预算公开 or 决算公开).
 
     A department disclosure lists its units' disclosures in ``units``; its tables are
-    the cell-wise sum of theirs (DOMAIN.md §7). ``unit`` is the default unit of
+    the cell-wise sum of theirs (docs/domain.md §7). ``unit`` is the default unit of
     amounts; each table also carries its own. ``kind`` says whether it is a budget or
     a final account (``year`` is then the year accounted for).
     """

@@ -2,7 +2,7 @@
 
 Declared as data like the budget tables (``kinds``): ``final_specs`` gives each final
 kind its ``TableSpec`` and ``final_kind_from_title`` recognises the titles under which
-the central, Shanghai and other provinces' templates print them (DOMAIN.md §11).
+the central, Shanghai and other provinces' templates print them (docs/domain.md §11).
 
 >>> from govbudget.tables.kinds import TableKind, kind_from_title
 >>> kind_from_title("收入支出决算总表").name, kind_from_title("公开06表 一般公共预算财政拨款基本支出决算表").name

@@ -1,7 +1,7 @@
 """The nine final-accounts tables (部门决算表) as typed classes.
 
 Each holds 决算数 (what was actually received and spent); some also print 年初预算数,
-调整预算数 or, in the 三公 table, 预算数 beside 决算数 (DOMAIN.md §11).
+调整预算数 or, in the 三公 table, 预算数 beside 决算数 (docs/domain.md §11).
 
 >>> from govbudget.tables import TableBuilder, TableKind
 >>> t = (TableBuilder(TableKind.FINAL_THREE_PUBLIC)

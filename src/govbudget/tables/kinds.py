@@ -50,7 +50,7 @@ class TableKind(enum.Enum):
     PROJECT_ECONOMIC = "一般公共预算项目支出经济分类表"
     BASIC_BUDGET = "基本支出预算表"
     OPERATION_EXPENSES = "机关运行经费支出表"
-    # the nine tables of a final account (部门决算, DOMAIN.md §11; specs in ``final_kinds``)
+    # the nine tables of a final account (部门决算, docs/domain.md §11; specs in ``final_kinds``)
     FINAL_SUMMARY = "收入支出决算总表"
     FINAL_REVENUE = "收入决算表"
     FINAL_EXPENDITURE = "支出决算表"
