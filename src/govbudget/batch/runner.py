@@ -4,9 +4,9 @@
 with its parameters) over paths and yields an ``Item`` per path as soon as it is done:
 a cached result at once, the others as the workers finish them, so that the caller
 can write each result out and forget it (memory stays flat however many files). A
-single file still to compute runs in this process; more go to ``jobs`` supervised
-worker processes (``govbudget.batch.pool``), where a crash or the time limit costs
-that file only. Every path gives exactly one item.
+batch of one file runs in this process; the files of a larger batch go to ``jobs``
+supervised worker processes (``govbudget.batch.pool``), where a crash or the time
+limit costs that file only. Every path gives exactly one item.
 
 >>> import pathlib, tempfile
 >>> from importlib import resources
@@ -105,6 +105,7 @@ class Batch:
     def run(self, paths: Iterable[str | os.PathLike[str]]) -> Iterator[Item]:
         """An ``Item`` per path: the cached ones first, then as the workers finish."""
         todo: list[tuple[Path, str | None]] = []
+        paths = list(paths)
         for p in paths:
             path = Path(p)
             key = self._key(path)
@@ -113,7 +114,7 @@ class Batch:
                 yield Item(path, hit, cached=True)
             else:
                 todo.append((path, key))
-        if len(todo) == 1:
+        if len(paths) == 1 and todo:  # one file alone: no process to start
             path, key = todo[0]
             started = time.perf_counter()
             result = _call(self.task.func, self.task.params, os.fspath(path))
