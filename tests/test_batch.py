@@ -14,9 +14,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+
 from batch_helpers import check_or_crash
 from conftest import CORPUS, SEED, skip_without_shared
-
 from govbudget.batch import (
     CHECK,
     Batch,

@@ -8,8 +8,8 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, SAMPLES, SEED, skip_without_shared
 
+from conftest import CORPUS, SAMPLES, SEED, skip_without_shared
 from govbudget.batch import check_file, extract_file
 
 distributed = pytest.importorskip(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from batch_helpers import behave
-
 from govbudget.batch.pool import imap_unordered
 
 

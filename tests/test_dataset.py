@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SAMPLES, SEED, skip_without_shared
 from hypothesis import given
 from hypothesis import strategies as st
 
 import govbudget
+from conftest import SAMPLES, SEED, skip_without_shared
 from govbudget.batch import extract_file
 from govbudget.cli import main
 from govbudget.dataset import TABLES, DatasetWriter, document_rows
