@@ -220,3 +220,13 @@ def test_summary_counts_results() -> None:
     assert d["errors"] == r["report"]["summary"]["errors"]
     assert d["not_checked_documents"] == [
         {"source": "x.pdf", "status": "failed", "reason": "cannot open"}]
+
+
+def test_an_unusable_cache_is_a_warning_not_a_failure(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("x")
+    shutil.copy(SEED, tmp_path / "a.txt")
+    status, out, err = _cli("check", str(tmp_path / "a.txt"), "--cache", str(blocker),
+                            "--fail-on", "never")
+    assert status == 0 and "== " in out
+    assert "cache" in err and str(blocker) in err

@@ -195,3 +195,17 @@ def test_an_interrupted_write_keeps_the_previous_files(tmp_path: Path) -> None:
         boom(None)
     assert (tmp_path / "cells.csv").read_text(encoding="utf-8") == before
     assert not list(tmp_path.glob(".*partial"))
+
+
+def test_the_docs_list_every_column_with_its_type() -> None:
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "dataset.md").read_text("utf-8")
+    listed: dict[str, list[tuple[str, str]]] = {}
+    table = None
+    for line in docs.splitlines():
+        if line.startswith("**") and line.endswith("**") and line.strip("*") in TABLES:
+            table = line.strip("*")
+            listed[table] = []
+        elif table and line.startswith("| `"):
+            name, type_ = (c.strip() for c in line.strip("|").split("|")[:2])
+            listed[table].append((name.strip("`"), type_))
+    assert listed == {t: [(f.name, f.type) for f in fs] for t, fs in TABLES.items()}

@@ -163,6 +163,7 @@ def _claim_row(ctx: dict[str, Any], n: int, c: Claim) -> dict[str, Any]:
         **ctx, "claim_index": n, "section": c.section.value if c.section else None,
         "section_title": c.title, "kind": c.kind.value, "label": c.label,
         "value": fixed(c.value, VALUE), "measure": c.measure, "amount_yuan": _claim_yuan(c),
+        "shown": None if c.value is None else format(c.value, "f"),
         "direction": c.direction, "compared": c.compared, "year": c.year, "code": c.code,
         "prior": c.prior, "sentence": c.sentence, "page": c.page, "line": c.line,
     })
