@@ -48,6 +48,10 @@ _DISCLOSURE = (
     ("disclosure_index", INT, "0, 1 … in the document, a department before its units"),
     ("disclosure_code", STRING, "the department's or unit's code as printed (323, 323001)"),
 )
+_TABLE = (
+    ("table_index", INT, "0, 1 … in the disclosure"),
+    ("table_kind", STRING, "the standard table (SUMMARY, GENERAL_BUDGET … OTHER)"),
+)
 _WHERE = (("page", INT, "the PDF page it was read on (1-based)"),
           ("line", INT, "the text line it was read on (text documents)"))
 
@@ -83,8 +87,7 @@ TABLES: Mapping[str, tuple[Field, ...]] = {
     ),
     "tables": _fields(
         _DOC, *_DISCLOSURE,
-        ("table_index", INT, "0, 1 … in the disclosure"),
-        ("table_kind", STRING, "the standard table (SUMMARY, GENERAL_BUDGET … OTHER)"),
+        *_TABLE,
         ("table_name", STRING, "its standard name (or the printed title of another table)"),
         ("title", STRING, "the title as printed"),
         ("unit", STRING, "the unit of its amounts as printed"),
@@ -99,8 +102,7 @@ TABLES: Mapping[str, tuple[Field, ...]] = {
         ("disclosure_name", STRING, "the department's or unit's name"),
         ("scope", STRING, "department or unit"),
         ("year", INT, "the budget year"),
-        ("table_index", INT, "0, 1 … in the disclosure"),
-        ("table_kind", STRING, "the standard table (SUMMARY, GENERAL_BUDGET … OTHER)"),
+        *_TABLE,
         ("row_index", INT, "0, 1 … in the table"),
         ("row_code", STRING, "the classification code of the row (2080505), if any"),
         ("row_line", STRING, "the named line (total, subtotal …), if the row is one"),
