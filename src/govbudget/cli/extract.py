@@ -11,8 +11,9 @@ Writes ``documents``, ``disclosures``, ``tables``, ``cells``, ``claims`` and
 >>> _ = (tmp / "seed.txt").write_text(resources.files("govbudget.examples").joinpath(
 ...     "lianchi-hrss-2023-budget.txt").read_text("utf-8"), "utf-8")
 >>> with contextlib.redirect_stdout(io.StringIO()):
-...     main(["extract", str(tmp / "seed.txt"), "-o", str(tmp / "out"), "--to", "csv",
-...           "--no-cache"])
+...     status = main(["extract", str(tmp / "seed.txt"), "-o", str(tmp / "out"), "--to", "csv",
+...                    "--no-cache"])
+>>> status
 0
 >>> [r["disclosure_code"] for r in csv.DictReader(open(tmp / "out" / "disclosures.csv"))]
 ['323', '323001']
