@@ -13,6 +13,7 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 
 from batch_helpers import check_or_crash
@@ -124,10 +125,18 @@ def test_a_rerun_takes_unchanged_files_from_the_cache(tmp_path: Path) -> None:
     batch = Batch(CHECK, cache=ResultCache(tmp_path / "cache"), jobs=2)
     first = {i.path.name: i for i in batch.run([a, b])}
     assert not any(i.cached for i in first.values())
+    assert {n: Path(i.result["source"]).name for n, i in first.items()} == {
+        "a.txt": "a.txt", "b.txt": "b.txt"}
+    shutil.copy(SEED, tmp_path / "c.txt")
     b.write_text(SEED.read_text(encoding="utf-8") + "\n附：修改过的文件。\n", encoding="utf-8")
     second = {i.path.name: i for i in batch.run([a, b])}
     assert second["a.txt"].cached and not second["b.txt"].cached
     assert second["a.txt"].result == first["a.txt"].result
+    # c.txt has a.txt's bytes, never checked under its own name: a hit that names c.txt
+    same = {i.path.name: i for i in batch.run([a, tmp_path / "c.txt"])}
+    assert all(i.cached for i in same.values())
+    assert {n: i.result["source"] for n, i in same.items()} == {
+        "a.txt": str(a), "c.txt": str(tmp_path / "c.txt")}
     other = Batch(CHECK.with_params(select=["arithmetic"]), cache=batch.cache)
     assert not any(i.cached for i in other.run([a]))  # other rules, other entry
 
@@ -138,7 +147,7 @@ def test_crashed_files_are_reported_not_cached_and_stop_nothing(tmp_path: Path) 
     (tmp_path / "seed2.txt").write_text(SEED.read_text(encoding="utf-8") + "\n附。\n",
                                         encoding="utf-8")
     paths = sorted(tmp_path.glob("*.txt"))
-    task = CHECK.__class__("check", check_or_crash, CHECK.failed, CHECK.status)
+    task = attrs.evolve(CHECK, func=check_or_crash)
     batch = Batch(task, jobs=2, cache=ResultCache(tmp_path / "cache"))
     for _ in range(2):
         got = {i.path.name: i for i in batch.run(paths)}
@@ -230,3 +239,18 @@ def test_an_unusable_cache_is_a_warning_not_a_failure(tmp_path: Path) -> None:
                             "--fail-on", "never")
     assert status == 0 and "== " in out
     assert "cache" in err and str(blocker) in err
+
+
+def test_a_cached_extract_names_the_file_it_is_found_at(tmp_path: Path) -> None:
+    from govbudget.batch import EXTRACT
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    shutil.copy(SEED, a)
+    cache = ResultCache(tmp_path / "cache")
+    (first,) = Batch(EXTRACT, cache=cache).run([a])
+    shutil.copy(SEED, b)
+    (hit,) = Batch(EXTRACT, cache=cache).run([b])
+    assert hit.cached and not first.cached
+    (doc,) = hit.result["documents"]
+    assert (doc["source"], doc["file"]) == (str(b), "b.txt")
+    assert hit.result["cells"] == first.result["cells"]

@@ -45,7 +45,9 @@ class Task:
 
     ``func(path, **params)`` must be a module-level function returning plain data;
     ``failed(path, why)`` the result of a file whose worker crashed or timed out.
-    ``status(result)`` reads ``checked``, ``not_checked`` or ``failed`` from a result.
+    ``status(result)`` reads ``checked``, ``not_checked`` or ``failed`` from a result;
+    ``relocate(result, path)`` gives a cached result the path it is now found at (the
+    cache is keyed by content: the same bytes may have been cached under another name).
     ``name`` and ``params`` are part of the cache key.
     """
 
@@ -53,6 +55,7 @@ class Task:
     func: Callable[..., Any]
     failed: Callable[[str, str], Any]
     status: Callable[[Any], str]
+    relocate: Callable[[Any, str], Any]
     params: Mapping[str, Any] = attrs.field(factory=dict)
 
     def with_params(self, **params: Any) -> Task:
@@ -73,8 +76,18 @@ def _extract_status(result: Any) -> str:
     return str(result["documents"][0]["status"])
 
 
-CHECK = Task("check", work.check_file, work.failed_check, _check_status)
-EXTRACT = Task("extract", work.extract_file, _failed_extract, _extract_status)
+def _check_relocate(result: Any, source: str) -> Any:
+    return {**result, "source": source}
+
+
+def _extract_relocate(result: Any, source: str) -> Any:
+    docs = [{**d, "source": source, "file": Path(source).name} for d in result["documents"]]
+    return {**result, "documents": docs}
+
+
+CHECK = Task("check", work.check_file, work.failed_check, _check_status, _check_relocate)
+EXTRACT = Task("extract", work.extract_file, _failed_extract, _extract_status,
+               _extract_relocate)
 
 
 @attrs.frozen(slots=True)
@@ -111,7 +124,7 @@ class Batch:
             key = self._key(path)
             hit = None if key is None or self.cache is None else self.cache.get(key)
             if hit is not None:
-                yield Item(path, hit, cached=True)
+                yield Item(path, self.task.relocate(hit, os.fspath(path)), cached=True)
             else:
                 todo.append((path, key))
         if len(paths) == 1 and todo:  # one file alone: no process to start
