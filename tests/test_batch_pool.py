@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
 from batch_helpers import behave
 from govbudget.batch.pool import imap_unordered
 
@@ -45,3 +53,39 @@ def test_workers_are_replaced_after_max_tasks() -> None:
 
 def test_no_items_starts_nothing() -> None:
     assert list(imap_unordered(behave, [], jobs=4)) == []
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as f:
+            return not any(line.startswith("State:") and "Z" in line.split()[1] for line in f)
+    except FileNotFoundError:
+        return False
+
+
+_PARENT = """
+import sys
+sys.path.insert(0, {tests!r})
+from batch_helpers import behave
+from govbudget.batch.pool import imap_unordered
+for d in imap_unordered(behave, ["pid", "pid", "hang", "hang"], jobs=2):
+    print(d.value, flush=True)
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs /proc (Linux)")
+@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGKILL])
+def test_workers_end_with_their_parent(how: signal.Signals) -> None:
+    """Ctrl-C stops the workers at once; a parent killed outright leaves none running."""
+    code = _PARENT.format(tests=str(Path(__file__).parent))
+    p = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True,
+                         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    assert p.stdout is not None
+    pids = [int(p.stdout.readline()), int(p.stdout.readline())]
+    assert all(_alive(pid) for pid in pids)
+    p.send_signal(how)
+    p.wait(timeout=30)
+    deadline = time.monotonic() + 15
+    while any(_alive(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(_alive(pid) for pid in pids)

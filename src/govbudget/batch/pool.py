@@ -6,7 +6,7 @@ worker processes and yields a ``Done`` per item as it finishes. A worker that cr
 ``timeout`` seconds on one item is stopped and replaced; that item's ``Done`` says
 why it has no value, and the others go on. Workers are replaced after ``max_tasks``
 items too, so that what a parsing library leaks does not pile up over thousands of
-files. ``func`` must be picklable (a module-level function or a ``functools.partial``
+files, and a worker whose parent dies ends within a second. ``func`` must be picklable (a module-level function or a ``functools.partial``
 of one); workers are started with ``spawn``, the same on every platform.
 
 >>> import operator
@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
 import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.connection import Connection, wait
@@ -145,8 +147,9 @@ def _death(exitcode: int | None) -> str:
 
 
 def _serve(conn: Connection, func: Callable[[Any], Any]) -> None:
-    """A worker: ``func`` on each item received, until told to stop."""
+    """A worker: ``func`` on each item received, until told to stop or orphaned."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
+    threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True).start()
     while True:
         try:
             message = conn.recv()
@@ -163,6 +166,16 @@ def _serve(conn: Connection, func: Callable[[Any], Any]) -> None:
             reply = (index, None, f"{type(exc).__name__}: {exc}", time.perf_counter() - started)
         try:
             conn.send(reply)
+        except (OSError, EOFError):
+            return  # the parent is gone
         except Exception as exc:  # a value that cannot be pickled
             conn.send((index, None, f"the result cannot be sent back: {exc}",
                        time.perf_counter() - started))
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    """End this worker within a second of its parent's death (killed, not let finish)."""
+    while True:
+        time.sleep(1.0)
+        if os.getppid() != parent:
+            os._exit(1)
