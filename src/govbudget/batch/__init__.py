@@ -22,7 +22,13 @@ from govbudget.batch.cache import ResultCache, default_cache_dir, file_digest, f
 from govbudget.batch.files import DOCUMENT_SUFFIXES, expand
 from govbudget.batch.runner import CHECK, EXTRACT, Batch, Item, Task
 from govbudget.batch.summary import BatchSummary, Progress
-from govbudget.batch.work import check_document, check_file, extract_file, failed_check
+from govbudget.batch.work import (
+    check_document,
+    check_file,
+    extract_file,
+    failed_check,
+    report_of,
+)
 
 __all__ = [
     "CHECK",
@@ -42,4 +48,5 @@ __all__ = [
     "failed_check",
     "file_digest",
     "fingerprint",
+    "report_of",
 ]

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from govbudget.rules.report import Report
     from govbudget.tables.disclosure import Document
 
-__all__ = ["check_document", "check_file", "extract_file", "failed_check"]
+__all__ = ["check_document", "check_file", "extract_file", "failed_check", "report_of"]
 
 PathLike = str | os.PathLike[str]
 
@@ -138,3 +138,24 @@ def _describe(exc: BaseException, *, internal: bool = False) -> str:
     where = traceback.extract_tb(exc.__traceback__)[-1:] if exc.__traceback__ else []
     at = f" at {Path(where[0].filename).name}:{where[0].lineno}" if where else ""
     return f"internal error{at}: {type(exc).__name__}: {exc}"
+
+
+def report_of(result: dict[str, Any]) -> Report | None:
+    """The ``Report`` a ``check_file`` result was made from (``None`` for a failed file).
+
+    Rebuilt from ``report`` (``Report.to_dict()``), for renderers that take the object.
+    """
+    from govbudget.rules.core import Finding, Location, Outcome, Severity, Status
+    from govbudget.rules.report import Report
+
+    data = result.get("report")
+    if data is None:
+        return None
+    findings = tuple(
+        Finding(f["rule"], Severity(f["severity"]), f["message"], Location(**f["location"]),
+                f.get("expected"), f.get("actual"), f.get("evidence"), f.get("unit"),
+                tuple(tuple(t) for t in f.get("terms") or ()))
+        for f in data["findings"])
+    outcomes = tuple(Outcome(o["rule"], o["disclosure"], Status(o["status"]), o["checks"],
+                             o.get("reason")) for o in data["outcomes"])
+    return Report(findings, outcomes)

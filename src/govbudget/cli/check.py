@@ -1,7 +1,9 @@
-"""``govbudget check``: load documents, run every rule, print the report.
+"""``govbudget check``: load documents, run the rules, print the report.
 
-Exit status: 0 when nothing at or above ``--fail-on`` was found, 1 when something
-was, 2 when a file could not be loaded (the others are still checked).
+Exit status (the worst over all files): 2 a file could not be loaded or the command was
+misused (an unknown rule id, say; the other files are still checked), 3 a document was
+loaded but not one check could run on it (it is not clean: nothing was checked), 1 a
+finding at or above ``--fail-on``, 0 otherwise.
 
 >>> import contextlib, io, json
 >>> from govbudget.cli import main
@@ -15,106 +17,275 @@ was, 2 when a file could not be loaded (the others are still checked).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from govbudget.cli._batch import add_batch_options, run_batch
 
-__all__ = ["register"]
+__all__ = ["EXIT_CLEAN", "EXIT_FINDINGS", "EXIT_NOTHING_CHECKED", "EXIT_USAGE", "register"]
+
+EXIT_CLEAN = 0
+#: a finding at or above ``--fail-on``
+EXIT_FINDINGS = 1
+#: a file that cannot be loaded, or bad usage
+EXIT_USAGE = 2
+#: a document on which not one check could run
+EXIT_NOTHING_CHECKED = 3
+
+#: ``--format`` choices: the text report, the JSON report, records as JSON lines or CSV
+FORMATS = ("text", "json", "records", "csv")
+_SEVERITIES = ("error", "warning", "info")
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("check", help="check disclosures against every budget rule")
+    p = sub.add_parser(
+        "check", help="check disclosures against the budget rules",
+        description="Check disclosures against the budget rules. Exit status: 0 nothing at or "
+                    "above --fail-on, 1 something was, 2 a file could not be loaded or bad "
+                    "usage, 3 nothing could be checked in a document.")
     p.add_argument("files", nargs="*", metavar="FILE",
                    help=".txt, .docx, .xlsx, .pdf or .json; a directory or a glob for every "
                         "document in it")
     p.add_argument("--example", action="store_true", help="check the bundled seed disclosure")
-    p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--fail-on", choices=("error", "warning", "never"), default="error")
-    p.add_argument("--select", action="append", metavar="RULE", help="run only these rules or families")
-    p.add_argument("--exclude", action="append", metavar="RULE", help="skip these rules or families")
+    p.add_argument("--format", choices=FORMATS, default="text",
+                   help="text (default), json (the JSON report), records (one JSON object "
+                        "per finding, a line each) or csv (the same records)")
+    p.add_argument("-o", "--output", metavar="OUT", help="write the report to OUT, not stdout")
+    p.add_argument("--bom", action="store_true", help="csv: start with a UTF-8 BOM (for Excel)")
+    p.add_argument("--fail-on", choices=(*_SEVERITIES, "never"), default="error",
+                   help="exit 1 when a finding of this severity or worse is found (default error)")
+    p.add_argument("--min-severity", choices=_SEVERITIES, default="info",
+                   help="show only findings of this severity or worse (default info: all)")
+    p.add_argument("--select", action="append", metavar="RULES",
+                   help="run only these rule ids or families (comma-separated; repeatable)")
+    p.add_argument("--exclude", action="append", metavar="RULES",
+                   help="skip these rule ids or families (comma-separated; repeatable)")
+    p.add_argument("--coverage", action="store_true",
+                   help="text: list why rule runs were skipped")
+    quiet = p.add_mutually_exclusive_group()
+    quiet.add_argument("-q", "--quiet", action="store_true", help="text: the summary lines only")
+    quiet.add_argument("-v", "--verbose", action="store_true",
+                       help="text: everything, with the skip reasons and each finding's "
+                            "expected and actual values")
+    p.add_argument("--together", action="store_true",
+                   help="also check the files as pairs (a department's budget and final "
+                        "account of a year, consecutive years): the pair rules XD-*")
     add_batch_options(p)
     p.set_defaults(func=run)
 
 
+def _result(r: dict[str, Any]) -> dict[str, Any]:
+    """A ``govbudget.batch.check_file`` result as the renderers take it (a ``Report``)."""
+    from govbudget.batch import report_of
+
+    if r["status"] == "failed":
+        return {"source": r["source"], "error": r["error"]}
+    return {"source": r["source"], "disclosures": r["disclosures"], "report": report_of(r)}
+
+
+def _names(values: list[str] | None) -> list[str] | None:
+    """``--select`` / ``--exclude`` values as valid names; ``UnknownRule`` (exit 2) otherwise."""
+    if values is None:
+        return None
+    import govbudget.rules
+
+    return govbudget.rules.REGISTRY.names(values)
+
+
 def run(args: argparse.Namespace) -> int:
     from govbudget.batch import BatchSummary, expand
+    from govbudget.rules import Severity
 
-    sources = expand(args.files)
+    if args.bom and args.format != "csv":
+        print("govbudget: --bom applies to --format csv", file=sys.stderr)
+        return EXIT_USAGE
+    select, exclude = _names(args.select), _names(args.exclude)
+    sources = [str(p) for p in expand(args.files)]
     if not args.example and not sources:
         print("govbudget: give FILE … or --example" if not args.files else
               f"govbudget: no documents in {' '.join(args.files)}", file=sys.stderr)
-        return 2
-    status = 0
-    threshold = {"error": ("error",), "warning": ("error", "warning"), "never": ()}[args.fail_on]
+        return EXIT_USAGE
+    if args.example:
+        sources.insert(0, "<example>")
+    shown = Severity(args.min_severity)
+    fail_on = None if args.fail_on == "never" else Severity(args.fail_on)
     summary = BatchSummary()
-    out = _JsonDocuments() if args.format == "json" else None
-    for source, r, cached in _results(args, sources):
-        summary.add(source, r, cached=cached)
-        findings = (r.get("report") or {}).get("findings") or []
-        if r["status"] == "failed":
-            status = 2
-        elif status == 0 and any(f["severity"] in threshold for f in findings):
-            status = 1
-        if out is not None:
-            out.document(_document_json(r))
-        else:
-            print(f"== {r['source']}")
-            print(r.get("text") or f"cannot load: {r['error']}")
-            if r["status"] == "not_checked":
-                print(f"not checked: {r['error']}")
-        if r["status"] == "failed":
-            print(f"govbudget: {r['error']}", file=sys.stderr)
-    if out is not None:
-        out.close(summary.to_dict())
-    elif summary.documents > 1:
-        print(f"== summary\n{summary.to_text()}")
-    return status
+    status = EXIT_CLEAN
+    with _output(args) as out:
+        stream = _Stream(args, out, shown)
+        for r, raw, cached in _results(args, sources, select, exclude):
+            summary.add(r["source"], raw, cached=cached)
+            stream.document(r)
+            status = max(status, _status(r, fail_on))
+            if "error" in r:
+                print(f"govbudget: {r['error']}", file=sys.stderr)
+        tail = ""
+        together = EXIT_CLEAN
+        if args.together:
+            tail, together = _together(args, sources, stream, fail_on)
+        stream.close(summary, tail)
+    return max(status, together)
 
 
-def _results(args: argparse.Namespace, sources: list[Path]
-             ) -> Iterator[tuple[str, dict[str, Any], bool]]:
-    """(source, check_file result, from the cache) for the example, then every file."""
+def _results(args: argparse.Namespace, sources: list[str], select: list[str] | None,
+             exclude: list[str] | None) -> Iterator[tuple[dict[str, Any], dict[str, Any], bool]]:
+    """(result for the renderers, ``check_file`` result, from the cache) for each source."""
     from govbudget.batch import CHECK, check_document
 
-    if args.example:
+    files = [s for s in sources if s != "<example>"]
+    if len(files) < len(sources):
         import govbudget
 
         doc = govbudget.example()
-        yield str(doc.source), check_document(doc, source=str(doc.source), select=args.select,
-                                              exclude=args.exclude), False
-    task = CHECK.with_params(select=args.select, exclude=args.exclude)
-    for item in run_batch(task, args, sources):
-        yield str(item.path), item.result, item.cached
+        raw = check_document(doc, source=str(doc.source), select=select, exclude=exclude)
+        yield _result(raw), raw, False
+    task = CHECK.with_params(select=select, exclude=exclude)
+    for item in run_batch(task, args, [Path(f) for f in files]):
+        yield _result(item.result), item.result, item.cached
 
 
-def _document_json(r: dict[str, Any]) -> dict[str, Any]:
-    """A result as one entry of ``{"documents": [...]}``."""
-    doc: dict[str, Any] = {"source": r["source"], "status": r["status"]}
-    if r.get("error"):
-        doc["error"] = r["error"]
-    report = r.get("report")
-    if report is not None:
-        doc.update(disclosures=r["disclosures"], findings=report["findings"],
-                   summary=report["summary"])
-    return doc
+@contextlib.contextmanager
+def _output(args: argparse.Namespace) -> Iterator[TextIO]:
+    if args.output:
+        with open(args.output, "w", encoding="utf-8", newline="") as f:
+            yield f
+    else:
+        yield sys.stdout
 
 
-class _JsonDocuments:
-    """``{"documents": [...], "batch": {...}}`` written one document at a time."""
+class _Stream:
+    """The report written one document at a time, so that a batch's memory stays flat; the
+    batch summary at the end (text: after the documents; json: ``batch``)."""
 
-    def __init__(self) -> None:
-        self.first = True
-        sys.stdout.write('{\n  "documents": [')
+    def __init__(self, args: argparse.Namespace, out: TextIO, shown: Any) -> None:
+        self.args, self.out, self.shown = args, out, shown
+        self.count = 0
+        self.together: dict[str, Any] | None = None
 
-    def document(self, doc: dict[str, Any]) -> None:
-        text = json.dumps(doc, ensure_ascii=False, indent=2).replace("\n", "\n    ")
-        sys.stdout.write(("\n    " if self.first else ",\n    ") + text)
-        self.first = False
+    def document(self, r: dict[str, Any]) -> None:
+        fmt = self.args.format
+        if fmt == "json":
+            doc = json.dumps(report_json([r], self.shown)["documents"][0], ensure_ascii=False,
+                             indent=2).replace("\n", "\n    ")
+            if self.count == 0:
+                head = report_json([], self.shown)
+                del head["documents"]
+                self.out.write(json.dumps(head, ensure_ascii=False, indent=2)[:-2]
+                               + ',\n  "documents": [')
+            self.out.write(("\n    " if self.count == 0 else ",\n    ") + doc)
+        else:
+            text = _render(self.args, [r], self.shown)
+            if fmt == "csv" and self.count > 0:
+                text = text.split("\n", 1)[1]  # the header once
+            self.out.write(text)
+        self.count += 1
 
-    def close(self, batch: dict[str, Any]) -> None:
-        text = json.dumps(batch, ensure_ascii=False, indent=2).replace("\n", "\n  ")
-        sys.stdout.write(f'{"" if self.first else chr(10) + "  "}],\n  "batch": {text}\n}}\n')
+    def close(self, summary: Any, tail: str) -> None:
+        fmt = self.args.format
+        if fmt == "json":
+            if self.count == 0:
+                head = report_json([], self.shown)
+                del head["documents"]
+                self.out.write(json.dumps(head, ensure_ascii=False, indent=2)[:-2]
+                               + ',\n  "documents": [')
+            extra = {"batch": summary.to_dict()}
+            if self.together is not None:
+                extra["together"] = self.together
+            rest = json.dumps(extra, ensure_ascii=False, indent=2)[1:-2]
+            self.out.write(("\n  ]," if self.count else "],") + rest + "\n}\n")
+        elif fmt == "text":
+            self.out.write(tail)
+            if summary.documents > 1:
+                self.out.write(f"== summary\n{summary.to_text()}\n")
+
+
+def _together(args: argparse.Namespace, sources: list[str], stream: _Stream,
+              fail_on: Any) -> tuple[str, int]:
+    """The pair rules' report (``govbudget.check_together``) on the documents that load,
+    as text to add (text format) or as ``together`` in the JSON report; its exit status."""
+    import govbudget
+    from govbudget.errors import GovBudgetError
+
+    docs = []
+    for s in sources:
+        try:
+            docs.append(govbudget.example() if s == "<example>" else govbudget.load(s))
+        except GovBudgetError:
+            continue  # reported with the single-document results
+    report = govbudget.check_together(*docs)
+    text = ""
+    if args.format == "json":
+        stream.together = report.to_dict()
+    elif args.format == "text":
+        text = "== together\n" + (report.to_text() if report.outcomes else
+                                    "no two documents form a pair (one department; its budget and "
+                                    "final of a year, or consecutive years)") + "\n"
+    found = fail_on is not None and report.at_least(fail_on)
+    return text, EXIT_FINDINGS if found else EXIT_CLEAN
+
+
+def _status(result: dict[str, Any], fail_on: Any) -> int:
+    if "error" in result:
+        return EXIT_USAGE
+    from govbudget.rules.render_coverage import coverage
+
+    report = result["report"]
+    if coverage(report).nothing_checked:
+        return EXIT_NOTHING_CHECKED
+    if fail_on is not None and report.at_least(fail_on):
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+def _render(args: argparse.Namespace, results: list[dict[str, Any]], shown: Any) -> str:
+    from govbudget.rules.records import records_csv, records_jsonl, to_records
+
+    if args.format == "json":
+        return json.dumps(report_json(results, shown), ensure_ascii=False, indent=2) + "\n"
+    if args.format in ("records", "csv"):
+        rows = [row for r in results if "report" in r
+                for row in to_records(r["report"], document=r["source"])
+                if row["severity"] in _at_least(shown)]
+        return records_jsonl(rows) if args.format == "records" else records_csv(rows, bom=args.bom)
+    parts = []
+    for r in results:
+        parts.append(f"== {r['source']}")
+        if "error" in r:
+            parts.append(f"未能读取：{r['error']}")
+            continue
+        report = r["report"]
+        parts.append(report.to_text(min_severity=shown, coverage=args.coverage,
+                                    verbose=args.verbose, quiet=args.quiet))
+        skipped = any(o.status.value == "skipped" for o in report.outcomes)
+        if skipped and not (args.coverage or args.verbose or args.quiet):
+            parts.append("（跳过原因：加 --coverage 列出）")
+    return "\n".join(parts) + "\n"
+
+
+def _at_least(severity: Any) -> set[str]:
+    from govbudget.rules import Severity
+
+    return {s.value for s in Severity if s.at_least(severity)}
+
+
+def report_json(results: list[dict[str, Any]], shown: Any = None) -> dict[str, Any]:
+    """The JSON report of ``check`` results (``govbudget schema --report`` describes it)."""
+    import govbudget
+    from govbudget.rules.report_schema import REPORT_FORMAT, REPORT_VERSION
+
+    documents = []
+    for r in results:
+        if "error" in r:
+            documents.append({"source": r["source"], "error": r["error"]})
+            continue
+        data = r["report"].to_dict()
+        if shown is not None:
+            keep = _at_least(shown)
+            data["findings"] = [f for f in data["findings"] if f["severity"] in keep]
+        documents.append({"source": r["source"], "disclosures": r["disclosures"], **data})
+    return {"format": REPORT_FORMAT, "version": REPORT_VERSION,
+            "govbudget": govbudget.__version__, "documents": documents}
