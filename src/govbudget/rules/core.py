@@ -22,7 +22,7 @@ import enum
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -84,6 +84,11 @@ class Location:
         elif self.line is not None:
             where += f" (line {self.line})"
         return where
+
+
+def location_dict(loc: Location) -> dict[str, Any]:
+    """A location as JSON-ready data (the ``location`` of the report format)."""
+    return attrs.asdict(loc)
 
 
 @attrs.frozen(slots=True)

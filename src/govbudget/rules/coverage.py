@@ -21,7 +21,7 @@ from typing import Any
 
 import attrs
 
-from govbudget.rules.core import Outcome, Status, Unverified
+from govbudget.rules.core import Outcome, Status, Unverified, location_dict
 from govbudget.tables.disclosure import Disclosure
 from govbudget.tables.kinds import TableKind
 from govbudget.tables.model import BudgetTable
@@ -120,7 +120,8 @@ class DisclosureCoverage:
             "skipped": [{"rule": r, "reason": why} for r, why in self.skipped],
             "unverified": [
                 {"rule": u.rule, "message": u.message, "page": u.location.page,
-                 "line": u.location.line, "evidence": u.evidence}
+                 "line": u.location.line, "evidence": u.evidence,
+                 "location": location_dict(u.location)}
                 for u in self.unverified
             ],
         }

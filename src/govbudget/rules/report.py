@@ -19,7 +19,6 @@ from govbudget.rules.consolidate import consolidate
 from govbudget.rules.core import (
     REGISTRY,
     Finding,
-    Location,
     Outcome,
     Registry,
     Rule,
@@ -27,6 +26,7 @@ from govbudget.rules.core import (
     Severity,
     Status,
     Unverified,
+    location_dict,
 )
 from govbudget.rules.coverage import Coverage, DisclosureCoverage, ReportStatus, disclosure_coverage
 from govbudget.rules.reliability import assess, readable, within_rules
@@ -97,6 +97,15 @@ class Report:
             "summary": self.summary(),
         }
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Report:
+        """The report ``to_dict`` gave (``Report.from_dict(r.to_dict()) == r``)."""
+        from govbudget.rules.restore import coverage_from, finding_from, outcome_from
+
+        return cls(tuple(finding_from(f) for f in data["findings"]),
+                   tuple(outcome_from(o) for o in data["outcomes"]),
+                   coverage_from(data.get("coverage") or {}))
+
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
@@ -125,20 +134,15 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "rule": f.rule,
         "severity": f.severity.value,
         "message": f.message,
-        "location": _location_dict(f.location),
+        "location": location_dict(f.location),
         "expected": f.expected,
         "actual": f.actual,
         "evidence": f.evidence,
         "unit": f.unit,
         "terms": [list(t) for t in f.terms],
-        "places": [_location_dict(p) for p in f.places],
+        "places": [location_dict(p) for p in f.places],
         "consequences": [finding_dict(c) for c in f.consequences],
     }
-
-
-def _location_dict(loc: Location) -> dict[str, Any]:
-    return {"disclosure": loc.disclosure, "table": loc.table, "row": loc.row,
-            "column": loc.column, "page": loc.page, "line": loc.line}
 
 
 def _run(rule: Rule, disclosure: Disclosure, document: Document | None,
