@@ -5,7 +5,7 @@ A loader returns a model or refuses the input; it never returns a model that mak
 loader (text, .docx, .xlsx, .pdf, JSON, CSV): it refuses, naming the place, a row code
 that is not a classification code (ASCII digits, at most ``MAX_CODE_CHARS``) and a
 whole number (year, 序号, 栏次) of more than ``MAX_INT_DIGITS`` digits — what the CSV
-form carries. Amounts are bounded where they are parsed (``money.MAX_AMOUNT_DIGITS``).
+form carries, and units nested deeper than ``MAX_UNIT_DEPTH``. Amounts are bounded where they are parsed (``money.MAX_AMOUNT_DIGITS``).
 
 >>> from govbudget.tables import TableBuilder, TableKind
 >>> t = TableBuilder(TableKind.GENERAL_BUDGET).row("208", "社会保障和就业支出", total="1").build()
@@ -26,13 +26,15 @@ from govbudget.errors import LoadError
 from govbudget.tables.disclosure import Disclosure, Document
 from govbudget.tables.model import BudgetTable, Row
 
-__all__ = ["MAX_CODE_CHARS", "MAX_INT_DIGITS", "check_model"]
+__all__ = ["MAX_CODE_CHARS", "MAX_INT_DIGITS", "MAX_UNIT_DEPTH", "check_model"]
 
 #: The longest row code: classification codes have 3–9 digits; unit codes a few more.
 MAX_CODE_CHARS = 12
 #: The longest whole number in a model (years, 序号, 栏次): what CSV carries.
 MAX_INT_DIGITS = 18
 _INT_LIMIT = 10**MAX_INT_DIGITS
+#: The deepest nesting of unit disclosures (a department, its units, theirs …).
+MAX_UNIT_DEPTH = 8
 
 
 def check_model(obj: object, source: str | None, root: str = "$.data") -> None:
@@ -61,13 +63,16 @@ def _document(doc: Document, root: str) -> Iterator[_Problem]:
 
 
 def _disclosure(top: Disclosure, root: str) -> Iterator[_Problem]:
-    stack = [(top, root)]  # units nest: walked by iteration, not recursion
+    stack = [(top, root, 0)]  # units nest: walked by iteration, not recursion
     while stack:
-        d, at = stack.pop()
+        d, at, depth = stack.pop()
+        if depth > MAX_UNIT_DEPTH:
+            yield (f"units nested {depth} deep", at, None, None, f"at most {MAX_UNIT_DEPTH}")
+            return
         yield from _int(d.year, f"{at}.year", None, None)
         for k, t in enumerate(d.tables):
             yield from _table(t, f"{at}.tables[{k}]")
-        stack.extend((u, f"{at}.units[{k}]") for k, u in enumerate(d.units))
+        stack.extend((u, f"{at}.units[{k}]", depth + 1) for k, u in enumerate(d.units))
 
 
 def _table(t: BudgetTable, root: str) -> Iterator[_Problem]:

@@ -28,7 +28,7 @@ __all__ = ["FORMAT_VERSION", "from_json", "read_json_file", "to_data", "to_json"
 #: Version of the JSON format; readers refuse a newer major version.
 FORMAT_VERSION = 1
 #: Largest JSON text read, and deepest nesting accepted.
-MAX_JSON_BYTES = 50 * 1024 * 1024
+MAX_JSON_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 64
 _ENVELOPE = frozenset({"format", "version", "type", "data"})
 
