@@ -24,12 +24,14 @@ prints, per target, ``inputs ok documented other`` and the slowest input.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import json
 import os
 import random
 import resource
 import select
+import shutil
 import signal
 import sys
 import tempfile
@@ -41,7 +43,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import fuzz_inputs as fi  # noqa: E402
+import fuzz_inputs as fi
 
 TARGETS = ("text", "docx", "xlsx", "pdf", "json", "csv")
 SUFFIX = {"text": ".txt", "docx": ".docx", "xlsx": ".xlsx", "pdf": ".pdf", "json": ".json",
@@ -159,17 +161,16 @@ MUTATE: dict[str, Callable[[random.Random, bytes], bytes]] = {
 }
 
 
-def inputs(target: str, pool: list[bytes], count: int, seed: int) -> Iterator[bytes]:
-    for k in range(count):
-        rng = random.Random(f"{seed}:{target}:{k}")
-        base = pool[rng.randrange(len(pool))]
-        if rng.random() < 0.03:
-            yield base  # the base itself must read
-        elif rng.random() < 0.01:
-            yield rng.choice([b"", b"\n", b"\xef\xbb\xbf", b"PK\x03\x04", b"%PDF-1.4\n", b"{}",
-                              "普通的文字，没有表格。\n".encode()])
-        else:
-            yield MUTATE[target](rng, base)
+def make_input(target: str, pool: list[bytes], k: int, seed: int) -> bytes:
+    """Input ``k`` of a run: a mutated base (made again from the same numbers alike)."""
+    rng = random.Random(f"{seed}:{target}:{k}")
+    base = pool[rng.randrange(len(pool))]
+    if rng.random() < 0.03:
+        return base  # the base itself must read
+    if rng.random() < 0.01:
+        return rng.choice([b"", b"\n", b"\xef\xbb\xbf", b"PK\x03\x04", b"%PDF-1.4\n", b"{}",
+                           "普通的文字，没有表格。\n".encode()])
+    return MUTATE[target](rng, base)
 
 
 # -- one input, in a child --------------------------------------------------------------
@@ -224,26 +225,66 @@ def classify(exc: BaseException, path: Path) -> tuple[str, str]:
     return "other", f"{type(exc).__name__}: {str(exc)[:300]}{at}"
 
 
-def child(target: str, path: Path, workdir: Path, seconds: float, megabytes: int,
-          wfd: int) -> None:
-    resource.setrlimit(resource.RLIMIT_CPU, (int(seconds) + 1, int(seconds) + 2))
-    vm = _vm_bytes()
-    limit = vm + megabytes * 2**20
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+class CpuLimit(BaseException):
+    """Raised in a worker when one input used up its CPU time (not an ``Exception``: a
+    loader's ``except Exception`` cannot swallow it)."""
+
+
+def _on_cpu_limit(_signum: int, _frame: Any) -> None:
+    raise CpuLimit
+
+
+def run_one(target: str, data: bytes, workdir: Path, seconds: float) -> tuple[str, str]:
+    """Load one input (written to ``workdir``) and everything after it, within ``seconds``
+    of CPU; the outcome and what happened."""
+    path = workdir / ("input" + SUFFIX[target])
+    path.write_bytes(data)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
         try:
             doc = load_target(target, path)
-        except Exception as exc:  # noqa: BLE001 - classified, not hidden
-            outcome, detail = classify(exc, path)
-        else:
-            try:
-                broken = after_load(doc, workdir)
-                outcome, detail = ("ok", "") if broken is None else ("other", broken)
-            except BaseException as exc:  # noqa: BLE001
-                outcome, detail = "other", "after load: " + classify(exc, path)[1]
+        except Exception as exc:
+            return classify(exc, path)
+        try:
+            broken = after_load(doc, workdir)
+        except Exception as exc:
+            return "other", "after load: " + classify(exc, path)[1]
+        return ("ok", "") if broken is None else ("other", broken)
+    except CpuLimit:
+        return "other", f"CPU time limit ({seconds:.0f}s)"
     except MemoryError:
-        outcome, detail = "other", "memory limit: MemoryError"
-    os.write(wfd, json.dumps([outcome, detail]).encode()[:4000])
+        return "other", "memory limit: MemoryError"
+    except RecursionError as exc:
+        return "other", f"RecursionError: {exc}"
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        for p in sorted(workdir.rglob("*"), reverse=True):
+            p.unlink() if p.is_file() or p.is_symlink() else p.rmdir()
+
+
+def worker(target: str, make: Callable[[int], bytes], seconds: float, megabytes: int,
+           rfd: int, wfd: int, workdir: Path) -> None:
+    """A forked worker: reads input numbers, answers one JSON line per input."""
+    signal.signal(signal.SIGPROF, _on_cpu_limit)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    start_rss = _rss_bytes()
+    limit = _vm_bytes() + megabytes * 2**20
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    lines = os.fdopen(rfd, "rb")
+    for line in lines:
+        k = int(line)
+        before = resource.getrusage(resource.RUSAGE_SELF)
+        try:
+            outcome, detail = run_one(target, make(k), workdir, seconds)
+        except MemoryError:
+            outcome, detail = "other", "memory limit: MemoryError (outside the loader)"
+        after = resource.getrusage(resource.RUSAGE_SELF)
+        cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+        # the high-water mark is the worker's: it counts for this input only if it rose
+        grown = max(0, after.ru_maxrss * 1024 - start_rss) \
+            if after.ru_maxrss > before.ru_maxrss else 0
+        os.write(wfd, json.dumps([k, outcome, detail[:2000], cpu, grown]).encode() + b"\n")
     os._exit(0)
 
 
@@ -257,94 +298,131 @@ def _rss_bytes() -> int:
         return int(f.read().split()[1]) * resource.getpagesize()
 
 
-class Run:
-    """Children in flight, at most ``jobs`` at a time; results counted as they end."""
-
-    def __init__(self, target: str, out: Path | None, seconds: float, megabytes: int,
-                 wall: float) -> None:
-        self.target, self.out = target, out
-        self.seconds, self.megabytes, self.wall = seconds, megabytes, wall
-        self.counts: Counter[str] = Counter()
-        self.details: Counter[str] = Counter()
-        self.slowest = (0.0, "")
-        self.peak = 0
-        self.tmp = Path(tempfile.mkdtemp(prefix=f"fuzz-{target}-"))
-        self.flight: dict[int, tuple[int, float, bytes, Path]] = {}  # pid: (rfd, t0, data, dir)
-
-    def start(self, data: bytes) -> None:
-        work = Path(tempfile.mkdtemp(dir=self.tmp))
-        path = work / ("input" + SUFFIX[self.target])
-        path.write_bytes(data)
-        rfd, wfd = os.pipe()
-        pid = os.fork()
-        if pid == 0:
-            os.close(rfd)
+class _Worker:
+    def __init__(self, run: Run) -> None:
+        to_rfd, self.to_w = os.pipe()
+        self.from_r, from_wfd = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:
+            os.close(self.to_w)
+            os.close(self.from_r)
+            for fd in run.parent_fds:  # the other workers' pipes: their EOF is not ours
+                os.close(fd)
             try:
-                child(self.target, path, work, self.seconds, self.megabytes, wfd)
+                worker(run.target, run.make, run.seconds, run.megabytes, to_rfd, from_wfd,
+                       Path(tempfile.mkdtemp(dir=run.tmp)))
             finally:
                 os._exit(3)
-        os.close(wfd)
-        self.flight[pid] = (rfd, time.monotonic(), data, work)
+        os.close(to_rfd)
+        os.close(from_wfd)
+        self.run = run
+        run.parent_fds |= {self.to_w, self.from_r}
+        self.buffer = b""
+        self.current: int | None = None
+        self.started = 0.0
+        self.done = 0
 
-    def reap(self, block: bool) -> None:
-        while self.flight:
-            fds = {v[0]: pid for pid, v in self.flight.items()}
-            ready, _, _ = select.select(list(fds), [], [], 0.05 if block else 0)
-            now = time.monotonic()
-            for pid, (_fd, t0, _data, _work) in list(self.flight.items()):
-                if now - t0 > self.wall and pid not in {fds[r] for r in ready}:
-                    os.kill(pid, signal.SIGKILL)
-            done = [fds[r] for r in ready]
-            if not done:
-                if not block:
-                    return
-                continue
-            for pid in done:
-                self._finish(pid)
+    def send(self, k: int) -> None:
+        self.current, self.started = k, time.monotonic()
+        os.write(self.to_w, b"%d\n" % k)
+
+    def stop(self, kill: bool = False) -> None:
+        if self.pid == -1:
             return
+        if kill:
+            os.kill(self.pid, signal.SIGKILL)
+        os.close(self.to_w)
+        os.close(self.from_r)
+        self.run.parent_fds -= {self.to_w, self.from_r}
+        os.waitpid(self.pid, 0)
+        self.pid = -1
 
-    def _finish(self, pid: int) -> None:
-        rfd, t0, data, work = self.flight.pop(pid)
-        chunks = []
-        while True:
-            chunk = os.read(rfd, 65536)
-            if not chunk:
-                break
-            chunks.append(chunk)
-        os.close(rfd)
-        _, status, usage = os.wait4(pid, 0)
-        elapsed = time.monotonic() - t0
-        cpu = usage.ru_utime + usage.ru_stime
-        grown = max(0, usage.ru_maxrss * 1024 - self.base_rss)
-        self.peak = max(self.peak, grown)
-        try:
-            outcome, detail = json.loads(b"".join(chunks))
-        except ValueError:
-            sig = -os.waitstatus_to_exitcode(status)
-            why = {signal.SIGXCPU: "CPU time limit", signal.SIGKILL: "wall time limit"}.get(
-                sig, f"child died ({os.waitstatus_to_exitcode(status)})")
-            outcome, detail = "other", f"{why} after {elapsed:.1f}s"
-        if outcome != "other" and cpu > self.seconds:
-            outcome, detail = "other", f"CPU time {cpu:.1f}s over the limit ({detail})"
+
+class Run:
+    """Forked workers, ``jobs`` of them, each fed one input number at a time; a worker
+    that overruns the wall-time limit or dies is replaced and its input counted."""
+
+    def __init__(self, target: str, make: Callable[[int], bytes], out: Path | None,
+                 seconds: float, megabytes: int, wall: float, recycle: int = 400) -> None:
+        self.target, self.make, self.out = target, make, out
+        self.seconds, self.megabytes, self.wall, self.recycle = seconds, megabytes, wall, recycle
+        self.counts: Counter[str] = Counter()
+        self.details: Counter[str] = Counter()
+        self.slowest = (0.0, -1)
+        self.peak = 0
+        self.tmp = Path(tempfile.mkdtemp(prefix=f"fuzz-{target}-"))
+        self.parent_fds: set[int] = set()
+        self.stopped = False
+
+    def record(self, k: int, outcome: str, detail: str, cpu: float, grown: int) -> None:
+        if outcome != "other" and grown > self.megabytes * 2**20:
+            outcome, detail = "other", f"memory {grown / 2**20:.0f} MB over the limit"
         self.counts[outcome] += 1
-        self.details[f"{outcome}: {detail[:90]}"] += 1
+        self.details[f"{outcome}: {detail[:100]}"] += 1
+        self.peak = max(self.peak, grown)
         if cpu > self.slowest[0]:
-            self.slowest = (cpu, hashlib.sha1(data).hexdigest()[:12])
+            self.slowest = (cpu, k)
         if outcome == "other" and self.out is not None:
-            self.save(data, detail)
-        for p in sorted(work.rglob("*"), reverse=True):
-            p.unlink() if p.is_file() else p.rmdir()
-        work.rmdir()
+            data = self.make(k)
+            digest = hashlib.sha1(data).hexdigest()[:16]
+            folder = self.out / self.target
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / (digest + SUFFIX[self.target])).write_bytes(data)
+            (folder / (digest + ".why")).write_text(f"input {k}: {detail}\n", encoding="utf-8")
 
-    def save(self, data: bytes, detail: str) -> None:
-        assert self.out is not None
-        digest = hashlib.sha1(data).hexdigest()[:16]
-        folder = self.out / self.target
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / (digest + SUFFIX[self.target])).write_bytes(data)
-        (folder / (digest + ".why")).write_text(detail + "\n", encoding="utf-8")
+    def go(self, numbers: Iterator[int], jobs: int,
+           report: Callable[[Run, int], None] | None = None) -> None:
+        workers = [_Worker(self) for _ in range(jobs)]
+        try:
+            self._loop(workers, numbers, report)
+        finally:
+            for w in workers:
+                w.stop(kill=True)
+            shutil.rmtree(self.tmp, ignore_errors=True)
 
-    base_rss = 0
+    def _loop(self, workers: list[_Worker], numbers: Iterator[int],
+              report: Callable[[Run, int], None] | None) -> None:
+        pending = iter(numbers)
+        finished = 0
+        for w in workers:
+            k = next(pending, None)
+            if k is not None:
+                w.send(k)
+        while any(w.current is not None for w in workers):
+            busy = [w for w in workers if w.current is not None]
+            ready, _, _ = select.select([w.from_r for w in busy], [], [], 0.5)
+            now = time.monotonic()
+            for i, w in enumerate(workers):
+                if w.current is None:
+                    continue
+                lost = None
+                if w.from_r in ready:
+                    chunk = os.read(w.from_r, 65536)
+                    if not chunk:
+                        lost = "worker died"
+                    w.buffer += chunk
+                elif now - w.started > self.wall:
+                    lost = f"wall time limit ({self.wall:.0f}s)"
+                while b"\n" in w.buffer:
+                    line, w.buffer = w.buffer.split(b"\n", 1)
+                    k, outcome, detail, cpu, grown = json.loads(line)
+                    self.record(k, outcome, detail, cpu, grown)
+                    finished += 1
+                    w.current, w.done = None, w.done + 1
+                    if report is not None and finished % 1000 == 0:
+                        report(self, finished)
+                if lost is not None and w.current is not None:
+                    self.record(w.current, "other", lost, self.wall, 0)
+                    finished += 1
+                    w.stop(kill=True)
+                    w = workers[i] = _Worker(self)
+                elif w.current is None and w.done >= self.recycle:
+                    w.stop()
+                    w = workers[i] = _Worker(self)
+                if w.current is None:
+                    k = next(pending, None)
+                    if k is not None:
+                        w.send(k)
 
 
 def warm_up(target: str, pool: list[bytes]) -> None:
@@ -352,10 +430,8 @@ def warm_up(target: str, pool: list[bytes]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / ("base" + SUFFIX[target])
         path.write_bytes(pool[0])
-        try:
+        with contextlib.suppress(Exception):  # the run reports it
             after_load(load_target(target, path), Path(tmp))
-        except Exception:  # noqa: BLE001 - the run reports it
-            pass
 
 
 def campaign(target: str, count: int, *, seed: int = 0, jobs: int = 1, out: Path | None = None,
@@ -364,17 +440,12 @@ def campaign(target: str, count: int, *, seed: int = 0, jobs: int = 1, out: Path
     """Run ``count`` inputs against ``target``; the counts by outcome are in the result."""
     pool = bases(target, generated, seed)
     warm_up(target, pool)
-    run = Run(target, out, seconds, megabytes, wall)
-    run.base_rss = _rss_bytes()
-    for k, data in enumerate(inputs(target, pool, count, seed)):
-        while len(run.flight) >= jobs:
-            run.reap(block=True)
-        run.start(data)
-        if report is not None and k and k % 1000 == 0:
-            report(run, k)
-    while run.flight:
-        run.reap(block=True)
-    os.rmdir(run.tmp)
+    run = Run(target, lambda k: make_input(target, pool, k, seed), out, seconds, megabytes,
+              wall)
+    try:
+        run.go(iter(range(count)), jobs, report)
+    except KeyboardInterrupt:  # stopped early (SIGINT, SIGTERM): the counts so far stand
+        run.stopped = True
     return run
 
 
@@ -389,6 +460,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("fuzz-out"))
     parser.add_argument("--progress", action="store_true")
     args = parser.parse_args(argv)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     targets = TARGETS if args.target == "all" else (args.target,)
     failed = 0
 
@@ -401,7 +473,7 @@ def main(argv: list[str] | None = None) -> int:
         run = campaign(target, args.inputs, seed=args.seed, jobs=args.jobs, out=args.out,
                        seconds=args.seconds, megabytes=args.megabytes, report=progress)
         c = run.counts
-        print(f"{target}: inputs {sum(c.values())}, ok {c['ok']}, documented {c['documented']}, "
+        print(f"{target}{' (stopped early)' if run.stopped else ''}: inputs {sum(c.values())}, ok {c['ok']}, documented {c['documented']}, "
               f"other {c['other']}; slowest {run.slowest[0]:.2f}s CPU, peak +"
               f"{run.peak / 2**20:.0f} MB; {time.monotonic() - t0:.0f}s", flush=True)
         for line, n in run.details.most_common():
