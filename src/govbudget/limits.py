@@ -32,6 +32,7 @@ __all__ = [
     "MAX_PDF_SECONDS",
     "MAX_SHEET_COLUMNS",
     "MAX_SHEET_ROWS",
+    "MAX_TABLE_CELLS",
     "MAX_TEXT_BYTES",
     "MAX_UNCOMPRESSED_BYTES",
     "MAX_ZIP_MEMBERS",
@@ -51,7 +52,8 @@ MAX_PDF_PAGES = 2_000
 MAX_PAGE_CHARS = 200_000  # characters on one PDF page; table finding is superlinear
 MAX_PDF_SECONDS = 600.0  # wall time for one PDF, checked between pages
 MAX_SHEET_ROWS = 200_000
-MAX_SHEET_COLUMNS = 2_000
+MAX_SHEET_COLUMNS = 2_000  # also the widest Word table (columns, spans counted)
+MAX_TABLE_CELLS = 1_000_000  # cells of one Word table or one sheet, merged spans counted
 
 _T = TypeVar("_T")
 
