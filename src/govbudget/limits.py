@@ -35,6 +35,7 @@ __all__ = [
     "MAX_TABLE_CELLS",
     "MAX_TEXT_BYTES",
     "MAX_UNCOMPRESSED_BYTES",
+    "MAX_WORKBOOK_CELLS",
     "MAX_ZIP_MEMBERS",
     "check_size",
     "check_zip",
@@ -53,7 +54,8 @@ MAX_PAGE_CHARS = 200_000  # characters on one PDF page; table finding is superli
 MAX_PDF_SECONDS = 600.0  # wall time for one PDF, checked between pages
 MAX_SHEET_ROWS = 200_000
 MAX_SHEET_COLUMNS = 2_000  # also the widest Word table (columns, spans counted)
-MAX_TABLE_CELLS = 1_000_000  # cells of one Word table or one sheet, merged spans counted
+MAX_TABLE_CELLS = 1_000_000  # cells of one Word table, merged spans counted
+MAX_WORKBOOK_CELLS = 100_000  # cells of a workbook read (openpyxl reads ~40,000 a second)
 
 _T = TypeVar("_T")
 
@@ -101,6 +103,11 @@ def check_zip(path: str | os.PathLike[str], kind: str) -> None:
             members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
         raise LoadError(f"not a valid {kind} file (bad zip container: {exc})", file=name) from exc
+    for m in members:
+        if m.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) or m.flag_bits & 1:
+            what = "encrypted" if m.flag_bits & 1 else f"compression method {m.compress_type}"
+            raise LoadError(f"zip member {m.filename!r}: {what} is not supported", file=name,
+                            expected="stored or deflated members, as Office writes them")
     if len(members) > MAX_ZIP_MEMBERS:
         raise LoadError(
             f"zip container has {len(members)} members",
