@@ -21,7 +21,7 @@ from __future__ import annotations
 import enum
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from typing import TYPE_CHECKING
 
 import attrs
@@ -257,7 +257,11 @@ class RuleContext:
 
 def fmt(value: Decimal, places: int) -> str:
     """``value`` shown with ``places`` decimals (as it is, for 0)."""
-    return format(value.quantize(Decimal(1).scaleb(-places)), "f") if places else format(value, "f")
+    if not places:
+        return format(value, "f")
+    with localcontext() as ctx:  # enough digits for any sum of bounded amounts
+        ctx.prec = max(ctx.prec, value.adjusted() + places + 2)
+        return format(value.quantize(Decimal(1).scaleb(-places)), "f")
 
 
 def _fmt(value: Decimal, like: Sequence[Cell]) -> str:

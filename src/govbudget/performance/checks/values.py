@@ -54,13 +54,11 @@ def check_rates(targets: Sequence[PerformanceTarget]) -> Checked:
             n += 1
             if v.number > 100 and v.op in (None, Comparator.GE, Comparator.EQ, Comparator.GT):
                 evidence = None
-                rest = v.number - 100 * int(v.number // 100)
-                if (
-                    100 < v.number < 300
-                    and v.number == v.number.to_integral_value()
-                    and 50 <= rest < 100
-                ):
-                    evidence = f"OCR suspect: {v.raw!r} may be a misread '≥{rest}%'"
+                # only a 1xx/2xx rate may be a misread ≥ (and a 35-digit one cannot be divided)
+                if 100 < v.number < 300 and v.number == v.number.to_integral_value():
+                    rest = v.number - 100 * int(v.number // 100)
+                    if 50 <= rest < 100:
+                        evidence = f"OCR suspect: {v.raw!r} may be a misread '≥{rest}%'"
                 issues.append(
                     issue(
                         "R-2",
