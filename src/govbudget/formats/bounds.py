@@ -87,7 +87,8 @@ def _table(t: BudgetTable, root: str) -> Iterator[_Problem]:
 
 def _row(r: Row, root: str, table: str | None, index: int | None) -> Iterator[_Problem]:
     code = r.code
-    if code and not (len(code) <= MAX_CODE_CHARS and code.isascii() and code.isdigit()):
+    if code is not None and not (len(code) <= MAX_CODE_CHARS and code.isascii()
+                                 and code.isdigit()):
         shown = code if len(code) <= 20 else code[:20] + "…"
         yield (f"row code {shown!r} is not a classification code", f"{root}.code", table,
                index, f"ASCII digits, at most {MAX_CODE_CHARS}")

@@ -17,7 +17,7 @@ from typing import Any
 from govbudget import limits
 from govbudget.errors import LoadError
 from govbudget.formats.bounds import MAX_INT_DIGITS, check_model
-from govbudget.formats.converter import JsonNumber, converter, structure_error
+from govbudget.formats.converter import JsonNumber, _found, converter, structure_error
 from govbudget.money import Cell
 from govbudget.tables.disclosure import Disclosure, Document
 from govbudget.tables.model import BudgetTable, Row
@@ -95,13 +95,12 @@ def from_json(text: str | bytes, *, source: str | None = None) -> Any:
                         expected=", ".join(sorted(_ENVELOPE)))
     version = data.get("version")
     if type(version) is not int or not 1 <= version <= FORMAT_VERSION:
-        shown = version.text if isinstance(version, JsonNumber) else json.dumps(version)[:20]
-        raise LoadError(f"JSON format version {shown} is not supported (this reads "
+        raise LoadError(f"JSON format version {_found(version)} is not supported (this reads "
                         f"1 to {FORMAT_VERSION})", file=source, path="$.version")
     name = data.get("type")
     cls = _TYPES.get(name) if type(name) is str else None
     if cls is None:
-        raise LoadError(f"unknown object type {json.dumps(name)[:40]}", file=source,
+        raise LoadError(f"unknown object type {_found(name)}", file=source,
                         path="$.type", expected=", ".join(_TYPES))
     if "data" not in data:
         raise LoadError("no 'data'", file=source, path="$", expected="govbudget JSON")
