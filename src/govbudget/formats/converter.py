@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import re
 import types
 import typing
 from collections.abc import Mapping
@@ -30,7 +31,7 @@ from cattrs.gen import make_dict_structure_fn
 from cattrs.preconf.json import make_converter as make_json_converter
 
 from govbudget.errors import InvalidAmount, LoadError
-from govbudget.money import BLANK, DASH, Cell, CellKind, as_decimal, parse_cell
+from govbudget.money import BLANK, DASH, Cell, CellKind, parse_cell
 from govbudget.tables.kinds import TableKind
 from govbudget.tables.model import BudgetTable, table_type
 
@@ -66,10 +67,15 @@ def _structure_cell(data: Any, _: type) -> Cell:
     return Cell(CellKind.AMOUNT, cell.value, raw if raw is not None else cell.raw)
 
 
+_DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+
+
 def _structure_decimal(data: Any, _: type) -> Decimal:
-    if type(data) is not str:
-        raise ValueError(f"a decimal is written as a string, not {_found(data)}")
-    return as_decimal(data)
+    """A decimal other than a cell (a performance target's amount, an indicator's number):
+    digits as written, of any length a loader may have read (no exponent to expand)."""
+    if type(data) is not str or not _DECIMAL.fullmatch(data):
+        raise ValueError(f"a decimal is written as a string of digits, not {_found(data)}")
+    return Decimal(data)
 
 
 class JsonNumber:
