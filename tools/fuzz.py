@@ -435,7 +435,7 @@ def warm_up(target: str, pool: list[bytes]) -> None:
 
 
 def campaign(target: str, count: int, *, seed: int = 0, jobs: int = 1, out: Path | None = None,
-             seconds: float = 5.0, megabytes: int = 300, wall: float = 30.0,
+             seconds: float = 5.0, megabytes: int = 300, wall: float = 120.0,
              generated: int = 12, report: Callable[[Run, int], None] | None = None) -> Run:
     """Run ``count`` inputs against ``target``; the counts by outcome are in the result."""
     pool = bases(target, generated, seed)
@@ -457,6 +457,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--seconds", type=float, default=5.0, help="CPU seconds per input")
     parser.add_argument("--megabytes", type=int, default=300, help="memory per input")
+    parser.add_argument("--wall", type=float, default=120.0,
+                        help="wall seconds per input before the worker is killed (a hang; "
+                        "the bound is --seconds of CPU, wall time depends on the machine's load)")
     parser.add_argument("--out", type=Path, default=Path("fuzz-out"))
     parser.add_argument("--progress", action="store_true")
     args = parser.parse_args(argv)
@@ -471,7 +474,8 @@ def main(argv: list[str] | None = None) -> int:
     for target in targets:
         t0 = time.monotonic()
         run = campaign(target, args.inputs, seed=args.seed, jobs=args.jobs, out=args.out,
-                       seconds=args.seconds, megabytes=args.megabytes, report=progress)
+                       seconds=args.seconds, megabytes=args.megabytes, wall=args.wall,
+                       report=progress)
         c = run.counts
         print(f"{target}{' (stopped early)' if run.stopped else ''}: inputs {sum(c.values())}, ok {c['ok']}, documented {c['documented']}, "
               f"other {c['other']}; slowest {run.slowest[0]:.2f}s CPU, peak +"
