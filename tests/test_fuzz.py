@@ -12,7 +12,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 
-import fuzz  # noqa: E402
+import fuzz
 
 INPUTS = 24
 

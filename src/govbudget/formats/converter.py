@@ -120,7 +120,7 @@ def _iterable_error(errors: list[Exception], tp: Any) -> Exception:
 
 
 def _noted(exc: Exception, note: Any) -> Exception:
-    exc.__notes__ = [*getattr(exc, "__notes__", []), note]
+    exc.__notes__ = [*getattr(exc, "__notes__", []), note]  # type: ignore[attr-defined]
     return exc
 
 
@@ -184,6 +184,16 @@ def _is_optional(tp: Any) -> bool:
             and type(None) in args)
 
 
+def _is_sequence(tp: Any) -> bool:
+    origin: Any = typing.get_origin(tp)
+    return origin is tuple or origin is frozenset
+
+
+def _is_mapping(tp: Any) -> bool:
+    origin: Any = typing.get_origin(tp)
+    return origin is Mapping or origin is dict
+
+
 def _enum_hook(tp: type[enum.Enum], _c: cattrs.Converter) -> Any:
     values = {m.value: m for m in tp}
 
@@ -223,10 +233,8 @@ def make_converter() -> cattrs.Converter:
     c.register_structure_hook_factory(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook)
     c.register_structure_hook_factory(_is_optional, _optional_hook)
-    c.register_structure_hook_factory(
-        lambda t: typing.get_origin(t) in (tuple, frozenset), _sequence_hook)
-    c.register_structure_hook_factory(
-        lambda t: typing.get_origin(t) in (Mapping, dict), _mapping_hook)
+    c.register_structure_hook_factory(_is_sequence, _sequence_hook)
+    c.register_structure_hook_factory(_is_mapping, _mapping_hook)
     c.register_structure_hook(str, _strict(str, "a string"))
     c.register_structure_hook(int, _strict(int, "a whole number"))
     c.register_structure_hook(bool, _strict(bool, "true or false"))
@@ -249,7 +257,7 @@ def make_converter() -> cattrs.Converter:
             raise ValueError(f"a table's 'kind' is a TableKind name, not {_found(name)}")
         kind = TableKind[name]
         body = {k: v for k, v in data.items() if k != "kind"}
-        return bodies[kind](body, table_type(kind))  # type: ignore[no-any-return]
+        return bodies[kind](body, table_type(kind))
 
     # class hooks dispatch on the runtime type, so this serves every table subclass
     c.register_unstructure_hook(BudgetTable, unstructure_table)
