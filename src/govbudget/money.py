@@ -43,6 +43,9 @@ __all__ = [
 
 #: The longest amount text accepted; real budgets stay far below (亿元 × 16 digits).
 MAX_AMOUNT_CHARS = 40
+#: The most digits an amount may have (integer and fraction): 18 keeps every sum and
+#: unit conversion (亿元 → 元 adds 8) exact within Decimal's 28 digits.
+MAX_AMOUNT_DIGITS = 18
 
 
 class Unit(enum.Enum):
@@ -228,6 +231,10 @@ def parse_cell(text: str | None) -> Cell:
         negative, t = True, t[1:-1]
     if not _NUMBER.fullmatch(t):
         raise InvalidAmount(f"not an amount: {text!r}")
+    digits = sum(ch.isdigit() for ch in t)
+    if digits > MAX_AMOUNT_DIGITS:
+        raise InvalidAmount(f"amount of {digits} digits (at most {MAX_AMOUNT_DIGITS}): "
+                            f"{text[:20]!r}")
     try:
         value = Decimal(t.replace(",", ""))
     except InvalidOperation as exc:  # pragma: no cover - the pattern admits only digits

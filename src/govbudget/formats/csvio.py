@@ -34,6 +34,7 @@ import attrs
 from govbudget import limits
 from govbudget.errors import InvalidAmount, LoadError
 from govbudget.formats._csvwrite import _BOM, _TEXT, CSV_COLUMNS, table_part, to_csv
+from govbudget.formats.bounds import MAX_UNIT_DEPTH, check_model
 from govbudget.money import BLANK, DASH, Cell, CellKind, Unit, parse_cell
 from govbudget.tables.disclosure import Disclosure, Document, Scope, UnitKind
 from govbudget.tables.kinds import TableKind
@@ -48,8 +49,8 @@ REQUIRED_COLUMNS = frozenset({
 })
 
 
-#: Largest CSV text read.
-MAX_CSV_BYTES = 200 * 1024 * 1024
+#: Largest CSV text read (a department's tables take well under 1 MB; this reads in ~3 s).
+MAX_CSV_BYTES = 20 * 1024 * 1024
 E = TypeVar("E", bound=enum.Enum)
 
 
@@ -93,6 +94,8 @@ def from_csv(text: str | bytes, *, source: str | None = None) -> Document:
     if len(text) > MAX_CSV_BYTES:
         raise LoadError(f"CSV of {len(text)} characters is over the limit", file=source,
                         expected=f"at most {MAX_CSV_BYTES} characters")
+    # a field may be as long as the file (the module's default stops at 128 KiB)
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_CSV_BYTES))
     reader = csv.reader(io.StringIO(text.removeprefix(_BOM), newline=""))
     try:
         header = next(reader, None)
@@ -113,7 +116,9 @@ def from_csv(text: str | bytes, *, source: str | None = None) -> Document:
             _read_record(record, reader.line_num, disclosures, source)
     except csv.Error as exc:
         raise LoadError(f"malformed CSV: {exc}", file=source, row=reader.line_num) from exc
-    return Document(source, _build(disclosures, source))
+    doc = Document(source, _build(disclosures, source))
+    check_model(doc, source, root="$")
+    return doc
 
 
 def read_csv_file(path: str | os.PathLike[str]) -> Document:
@@ -230,8 +235,16 @@ def _build(accs: dict[int, _DisclosureAcc], source: str | None) -> tuple[Disclos
             raise LoadError(f"disclosure {i} names parent {parent}, which is not an earlier "
                             "disclosure", file=source, row=acc.line, column="parent_index")
         children.setdefault(parent, []).append(i)
+    depth: dict[int, int] = {}
+    for i in sorted(accs):  # a parent's index is smaller than its units'
+        parent = _int(accs[i].meta[4], "parent_index", accs[i].line, source)
+        depth[i] = 0 if parent is None else depth[parent] + 1
+        if depth[i] > MAX_UNIT_DEPTH:
+            raise LoadError(f"disclosure {i} is nested {depth[i]} units deep", file=source,
+                            row=accs[i].line, column="parent_index",
+                            expected=f"at most {MAX_UNIT_DEPTH}")
 
-    def make(i: int) -> Disclosure:
+    def make(i: int, units: tuple[Disclosure, ...]) -> Disclosure:
         acc = accs[i]
         code, name, scope, year, _, unit, unit_kind = acc.meta
         return Disclosure(
@@ -240,12 +253,17 @@ def _build(accs: dict[int, _DisclosureAcc], source: str | None) -> tuple[Disclos
             year=_required_int(year, "year", acc.line, source),
             unit=_enum(Unit, unit or Unit.WAN.value, "disclosure_unit", acc.line, source),
             tables=tuple(_table(acc.tables[t], source) for t in sorted(acc.tables)),
-            units=tuple(make(u) for u in sorted(children.get(i, ()))),
+            units=units,
             unit_kind=_enum(UnitKind, unit_kind, "unit_kind", acc.line, source)
             if unit_kind else None,
         )
 
-    return tuple(make(i) for i in sorted(children.get(None, ())))
+    # parents come before their units, so building from the last index back finds every
+    # unit built: no recursion, however deep the chain of parents
+    built: dict[int, Disclosure] = {}
+    for i in sorted(accs, reverse=True):
+        built[i] = make(i, tuple(built.pop(u) for u in sorted(children.get(i, ()))))
+    return tuple(built[i] for i in sorted(children.get(None, ())))
 
 
 def _table(acc: _TableAcc, source: str | None) -> BudgetTable:

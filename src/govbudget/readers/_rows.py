@@ -77,7 +77,7 @@ def _build_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[t
         number = None
         if layout.numbers is not None and layout.numbers < len(cells):
             n = clean(cells[layout.numbers])
-            number = int(n) if n.isdigit() else None
+            number = int(n) if n.isascii() and n.isdigit() and len(n) <= 9 else None
         filled = [c for c in cells if c and not c.isspace()]
         if len(filled) == 1 and not _amount_like(filled[0]) and (
             _NOTE.match(filled[0]) or (len(cells) == 1 and filled[0].rstrip().endswith("。"))

@@ -26,7 +26,7 @@ from govbudget.errors import LoadError
 from govbudget.money import Unit
 from govbudget.readers._headers import _NOTE, _cover, _scope_word, _title_and_rows
 from govbudget.readers._rows import _build_table
-from govbudget.readers.raw import RawBlock, RawDocument, RawTable
+from govbudget.readers.raw import RawBlock, RawDocument, RawTable, SourceLocation
 from govbudget.tables.disclosure import (
     Disclosure,
     DisclosureKind,
@@ -113,10 +113,19 @@ def assemble(raw: RawDocument, *, year: int | None = None,
             part.unit_kind = _unit_kind(table) or part.unit_kind
         part.tables.append(table)
     parts = [p for p in parts if p.tables or p.blocks or p.performance]
+    if not any(p.tables or p.performance for p in parts):
+        # no budget table anywhere: no disclosure is invented from prose; the text is kept
+        return Document(file, (), tuple(_unplaced(b, file) for p in parts for b in p.blocks),
+                        pages=raw.pages)
     disclosures = [_disclosure(p, year, file, forced) for p in parts]
     if len(disclosures) > 1 and disclosures[0].scope is Scope.DEPARTMENT:
         disclosures = [attrs.evolve(disclosures[0], units=tuple(disclosures[1:]))]
     return Document(file, tuple(disclosures), pages=raw.pages)
+
+
+def _unplaced(block: RawBlock, file: str) -> Unparsed:
+    return Unparsed(block.text, "no budget table in the document: text of no disclosure",
+                    SourceLocation(file=file, page=block.page, line=block.line))
 
 
 #: the first table of a disclosure: a second one begins the next unit's part

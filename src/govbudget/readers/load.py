@@ -12,6 +12,7 @@ from importlib import resources
 from pathlib import Path
 
 from govbudget.errors import LoadError
+from govbudget.formats.bounds import check_model
 from govbudget.readers.assemble import assemble
 from govbudget.readers.raw import RawDocument
 from govbudget.tables.disclosure import DisclosureKind, Document
@@ -51,7 +52,8 @@ def load(path: str | Path, *, year: int | None = None,
 
     ``year`` and ``kind`` (``"budget"`` / ``"final"``: 预算 or 决算) override what the
     document says. Returns a complete ``Document`` or raises ``LoadError`` naming the file and,
-    where it applies, the page, table, row and cell.
+    where it applies, the page, table, row and cell. A document holding no budget table
+    has no disclosure: its text, if any, is in ``Document.unparsed``.
     """
     p = Path(path)
     if p.suffix.lower() == ".json":
@@ -61,7 +63,9 @@ def load(path: str | Path, *, year: int | None = None,
         if not isinstance(doc, Document):
             raise LoadError("the JSON holds no document", file=str(p), expected="a Document")
         return doc
-    return assemble(read_raw(p), year=year, kind=kind)
+    doc = assemble(read_raw(p), year=year, kind=kind)
+    check_model(doc, str(p), root="$")
+    return doc
 
 
 def example() -> Document:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import enum
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -385,7 +385,11 @@ def converted_agrees(a: Cell, a_unit: Unit, b: Cell, b_unit: Unit) -> str | None
 
 def fmt(value: Decimal, places: int) -> str:
     """``value`` shown with ``places`` decimals (as it is, for 0)."""
-    return format(value.quantize(Decimal(1).scaleb(-places)), "f") if places else format(value, "f")
+    if not places:
+        return format(value, "f")
+    with localcontext() as ctx:  # enough digits for any sum of bounded amounts
+        ctx.prec = max(ctx.prec, value.adjusted() + places + 2)
+        return format(value.quantize(Decimal(1).scaleb(-places)), "f")
 
 
 def _fmt(value: Decimal, like: Sequence[Cell]) -> str:

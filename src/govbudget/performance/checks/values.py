@@ -79,6 +79,8 @@ def _misread_rest(number: Decimal) -> Decimal | None:
     """The rate a value > 100 % would be with its first digit dropped, when that is a
     plausible rate (``1100`` → 100, ``195`` → 95, ``292`` → 92): a ``≥`` glyph of the
     text layer read as ``1`` or ``2`` (docs/domain.md §8.3, S25)."""
+    if not 100 < number < 10_000:  # a misread ≥ has 3-4 digits (and a 1E+999999 is not printed)
+        return None
     digits = format(number, "f")
     if number != number.to_integral_value() or digits[:1] not in ("1", "2") or len(digits) < 3:
         return None
