@@ -112,11 +112,17 @@ def _open_pdfium(name: str) -> tuple[Any, bool]:
             data = fh.read()
     except OSError as exc:
         raise LoadError(f"cannot read the file: {exc.strerror or exc}", file=name) from exc
-    found = scan(data, limits.MAX_PDF_STREAM_BYTES)
+    found = scan(data, limits.MAX_PDF_STREAM_BYTES, limits.MAX_PDF_FONT_BYTES)
     if found.oversized is not None:
-        raise LoadError(f"the stream at byte {found.oversized[0]} inflates to more than "
-                        f"{limits.MAX_PDF_STREAM_BYTES} bytes", file=name,
-                        expected=f"at most {limits.MAX_PDF_STREAM_BYTES} bytes per stream")
+        at, size = found.oversized
+        raise LoadError(f"the stream at byte {at} inflates to more than its limit (stopped "
+                        f"after {size} bytes)",
+                        file=name, expected=f"at most {limits.MAX_PDF_STREAM_BYTES} bytes per "
+                        f"content stream, {limits.MAX_PDF_FONT_BYTES} per font")
+    if found.expanded is not None:
+        raise LoadError(f"the content at byte {found.expanded[0]} draws form XObjects that "
+                        f"expand to more than {limits.MAX_PDF_STREAM_BYTES} bytes", file=name,
+                        expected=f"at most {limits.MAX_PDF_STREAM_BYTES} bytes of content")
     del data
     try:
         return pypdfium2.PdfDocument(name), found.cjk_cmaps
