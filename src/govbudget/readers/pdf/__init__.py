@@ -30,11 +30,13 @@ The layout heuristics on plain strings (``govbudget.readers._textlayout``) are s
 ...                 ("编码", "名称", "合计")])
 (['公开02表', '部门：某局', '单位：万元'], [('编码', '名称', '合计')])
 
-``python -m govbudget.readers.pdf FILE`` prints what was read, for debugging.
+``python -m govbudget.readers.pdf FILE [MAX_ROWS] [--engine pdfplumber]`` prints what was
+read, for debugging.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import time
@@ -186,8 +188,17 @@ def _describe_exc(exc: BaseException) -> str:
 def main(argv: Iterable[str] | None = None, reader: Callable[[str], RawDocument] = read_pdf
          ) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if "--engine" in args:
+        at = args.index("--engine")
+        engine = args[at + 1] if at + 1 < len(args) else ""
+        del args[at:at + 2]
+        if engine not in ENGINES:
+            print(f"unknown engine {engine!r} (expected one of {ENGINES})", file=sys.stderr)
+            return 2
+        reader = functools.partial(read_pdf, engine=engine)
     if not args:
-        print("usage: python -m govbudget.readers.pdf FILE.pdf [MAX_ROWS]", file=sys.stderr)
+        print("usage: python -m govbudget.readers.pdf FILE.pdf [MAX_ROWS] "
+              "[--engine pdfium|pdfplumber]", file=sys.stderr)
         return 2
     max_rows = int(args[1]) if len(args) > 1 else 8
     try:

@@ -31,6 +31,7 @@ from govbudget.readers.pdf.marks import Edge, Glyph, PageMarks, rules_of_subpath
 __all__ = ["Matrix", "PageTooLarge", "page_transform", "read_page"]
 
 ABOVE, BELOW = 0.86, 0.14  # an em box around the baseline
+_BLANKS = frozenset((0x20, 0x0A, 0x0D))  # what PDFium generates (the rest is printed)
 
 
 class PageTooLarge(ValueError):
@@ -131,24 +132,29 @@ def _edges(raw: Any, paths: list[tuple[Any, Matrix]], display: Matrix) -> list[E
                            f"(at most {limits.MAX_PAGE_SEGMENTS})")
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     x, y = ctypes.c_float(), ctypes.c_float()
+    pfill, pstroke, px, py = (ctypes.byref(v) for v in (fill, stroke, x, y))
+    segment, kind_of, point_of, closes = (
+        raw.FPDFPath_GetPathSegment, raw.FPDFPathSegment_GetType,
+        raw.FPDFPathSegment_GetPoint, raw.FPDFPathSegment_GetClose)
     lineto, bezier, moveto = raw.FPDF_SEGMENT_LINETO, raw.FPDF_SEGMENT_BEZIERTO, \
         raw.FPDF_SEGMENT_MOVETO
     edges: list[Edge] = []
     for (obj, matrix), count in zip(paths, counts, strict=True):
-        if count <= 1 or not raw.FPDFPath_GetDrawMode(obj, fill, stroke):
+        if count <= 1 or not raw.FPDFPath_GetDrawMode(obj, pfill, pstroke):
             continue
         stroked, filled = bool(stroke.value), fill.value != 0
         if not (stroked or filled):
             continue
-        to_page = matrix.then(display)
+        a, b, c, d, e, f = matrix.then(display)
         subpaths: list[tuple[list[tuple[float, float]], bool]] = []
         curve = 0
         for k in range(count):
-            seg = raw.FPDFPath_GetPathSegment(obj, k)
-            kind = raw.FPDFPathSegment_GetType(seg)
-            if not raw.FPDFPathSegment_GetPoint(seg, x, y):
+            seg = segment(obj, k)
+            kind = kind_of(seg)
+            if not point_of(seg, px, py):
                 continue
-            point = to_page.apply(x.value, y.value)
+            u, v = x.value, y.value
+            point = (a * u + c * v + e, b * u + d * v + f)
             if kind == moveto or not subpaths:
                 subpaths.append(([point], False))
                 curve = 0
@@ -158,7 +164,7 @@ def _edges(raw: Any, paths: list[tuple[Any, Matrix]], display: Matrix) -> list[E
                 curve += 1
                 if curve % 3 == 0:  # two control points, then the end point
                     subpaths[-1][0].append(point)
-            if raw.FPDFPathSegment_GetClose(seg):
+            if closes(seg):
                 subpaths[-1] = (subpaths[-1][0], True)
         for points, closed in subpaths:
             edges.extend(rules_of_subpath(points, closed=closed, stroked=stroked,
@@ -170,39 +176,44 @@ def _glyphs(raw: Any, text: Any, display: Matrix) -> list[Glyph]:
     count = raw.FPDFText_CountChars(text)
     if count > limits.MAX_PAGE_CHARS:
         raise PageTooLarge(f"{count} characters on one page (at most {limits.MAX_PAGE_CHARS})")
-    box = raw.FS_RECTF()
-    m = raw.FS_MATRIX()
+    box, m = raw.FS_RECTF(), raw.FS_MATRIX()
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    da, db, dc, dd = display.a, display.b, display.c, display.d
+    pbox, pm, pox, poy = ctypes.byref(box), ctypes.byref(m), ctypes.byref(ox), ctypes.byref(oy)
+    unicode, generated, loose = (raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated,
+                                 raw.FPDFText_GetLooseCharBox)
+    font_size, matrix, origin = (raw.FPDFText_GetFontSize, raw.FPDFText_GetMatrix,
+                                 raw.FPDFText_GetCharOrigin)
+    da, db, dc, dd, de, df = display
+    sqrt = math.sqrt
     out: list[Glyph] = []
     for k in range(count):
-        if raw.FPDFText_IsGenerated(text, k) == 1:
+        code = unicode(text, k)
+        if not code or (code in _BLANKS and generated(text, k) == 1):
             continue  # a space or line break PDFium inferred, not printed
-        code = raw.FPDFText_GetUnicode(text, k)
-        if not code or not raw.FPDFText_GetLooseCharBox(text, k, box):
+        if not loose(text, k, pbox):
             continue
         if code == 2 and raw.FPDFText_IsHyphen(text, k) == 1:
             ch = "-"  # PDFium marks a hyphen ending a line as U+0002
+        elif code < 0xD800 or 0xE000 <= code < 0x110000:
+            ch = chr(code)
         else:
-            try:
-                ch = chr(code)
-            except (ValueError, OverflowError):
-                continue
-        xa, ta = display.apply(box.left, box.top)
-        xb, tb = display.apply(box.right, box.bottom)
-        size = raw.FPDFText_GetFontSize(text, k)
+            continue
+        left, right, btm, tp = box.left, box.right, box.bottom, box.top
+        xa, xb = da * left + dc * tp + de, da * right + dc * btm + de
+        size = font_size(text, k)
         upright = True
-        if raw.FPDFText_GetMatrix(text, k, m):
-            size *= math.sqrt(abs(m.a * m.d - m.b * m.c))
-            dx, dy = da * m.a + dc * m.b, db * m.a + dd * m.b  # the baseline, displayed
+        if matrix(text, k, pm):
+            a, b = m.a, m.b
+            size *= sqrt(abs(a * m.d - b * m.c))
+            dx, dy = da * a + dc * b, db * a + dd * b  # the baseline, displayed
             upright = dx > 0 and abs(dy) < 0.1 * dx
-        x0, x1 = min(xa, xb), max(xa, xb)
-        if upright and size > 0 and raw.FPDFText_GetCharOrigin(text, k, ox, oy):
-            base = display.apply(ox.value, oy.value)[1]
+        if upright and size > 0 and origin(text, k, pox, poy):
+            base = db * ox.value + dd * oy.value + df
             top, bottom = base - ABOVE * size, base + BELOW * size
         else:
+            ta, tb = db * left + dd * tp + df, db * right + dd * btm + df
             top, bottom = min(ta, tb), max(ta, tb)
-        out.append(Glyph(ch, x0, top, x1, bottom, size, upright))
+        out.append(Glyph(ch, min(xa, xb), top, max(xa, xb), bottom, size, upright))
     return out
 
 

@@ -21,6 +21,7 @@
 from __future__ import annotations
 
 import bisect
+import math
 from collections.abc import Iterable, Sequence
 
 from govbudget.readers.pdf.marks import Glyph
@@ -29,6 +30,7 @@ __all__ = ["GAP", "clean", "line_box", "line_text", "lines_of"]
 
 GAP = 3.0  # a horizontal gap wider than this (points) separates two words
 SAME = 1.0  # a repeated character closer than this (points) is the same print
+_CELL = 2 * SAME  # the grid the kept glyphs are hashed on: a twin is in one of 4 cells
 _TIE = 0.01  # a gap of exactly GAP (common: a quarter em at 12 pt) joins, float noise aside
 OVERLAP = 0.5  # vertical overlap, as a share of the smaller height, that makes one line
 
@@ -42,12 +44,17 @@ def clean(glyphs: Iterable[Glyph], width: float, height: float) -> list[Glyph]:
         if not (0 <= cx <= width and 0 <= cy <= height):
             continue
         if not g.text.isspace():
-            ix, iy = round(g.x0), round(g.top)
+            fx, fy = g.x0 / _CELL, g.top / _CELL
+            ix, iy = math.floor(fx), math.floor(fy)
+            near_x = ix - 1 if fx - ix < 0.5 else ix + 1  # the neighbour within SAME
+            near_y = iy - 1 if fy - iy < 0.5 else iy + 1
+            text = g.text
             if any(abs(o.x0 - g.x0) <= SAME and abs(o.top - g.top) <= SAME
-                   for dx in (-1, 0, 1) for dy in (-1, 0, 1)
-                   for o in seen.get((g.text, ix + dx, iy + dy), ())):
+                   for key in ((text, ix, iy), (text, near_x, iy), (text, ix, near_y),
+                               (text, near_x, near_y))
+                   for o in seen.get(key, ())):
                 continue
-            seen.setdefault((g.text, ix, iy), []).append(g)
+            seen.setdefault((text, ix, iy), []).append(g)
         kept.append(g)
     return kept
 
@@ -68,6 +75,10 @@ class _Band:
 
 def _bands(glyphs: Sequence[Glyph]) -> list[_Band]:
     """Upright glyphs grouped by vertical overlap (blanks join a band, never start one)."""
+    if glyphs and len({(g.top, g.bottom) for g in glyphs}) == 1:
+        band = _Band(glyphs[0])  # one baseline, one size: a single line (most cells)
+        band.glyphs = list(glyphs)
+        return [band]
     ink = sorted((g for g in glyphs if not g.text.isspace()), key=lambda g: (g.top, g.x0))
     done: list[_Band] = []
     open_: list[_Band] = []
