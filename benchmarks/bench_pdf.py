@@ -11,7 +11,8 @@ measurement runs in a fresh subprocess (imports excluded from the time):
   assembly;
 * ``reference`` (with ``--reference``): ``read_pdf(engine="pdfplumber")``, the old reader.
 
-Times are wall seconds, best of ``--repeat`` runs, summed over the documents; memory is
+Times are wall and CPU seconds of the best of ``--repeat`` runs (by wall time), summed over
+the documents (CPU time moves less when other jobs share the machine); memory is
 the subprocess's peak RSS (``ru_maxrss``) on the largest document (most pages); each child
 imports only what its mode uses.
 
@@ -46,7 +47,7 @@ else:
     if mode == "reference":
         import pdfplumber
 base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-t0 = time.perf_counter()
+t0, c0 = time.perf_counter(), time.process_time()
 if mode == "plumber":
     with pdfplumber.open(path) as pdf:
         pages = len(pdf.pages)
@@ -69,9 +70,10 @@ elif mode == "pdfium":
     pdf.close()
 else:
     pages = read_pdf(path, engine="pdfplumber" if mode == "reference" else "pdfium").pages
-elapsed = time.perf_counter() - t0
+elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({"seconds": elapsed, "peak_kb": peak, "base_kb": base, "pages": pages}))
+print(json.dumps({"seconds": elapsed, "cpu": cpu, "peak_kb": peak, "base_kb": base,
+                  "pages": pages}))
 """
 
 
@@ -116,8 +118,11 @@ def main() -> int:
     pages = sum(int(r["pages"]) for r in best["read"].values())
     print(f"\n{len(files)} documents, {pages} pages; summed seconds: "
           + ", ".join(f"{m} {total[m]:.1f}" for m in modes))
-    print(f"read / bare pdfplumber = {total['read'] / total['plumber']:.3f}; "
-          f"read / bare pypdfium2 = {total['read'] / total['pdfium']:.2f}")
+    cpu = {m: sum(r["cpu"] for r in best[m].values()) for m in modes}
+    print("summed CPU seconds: " + ", ".join(f"{m} {cpu[m]:.1f}" for m in modes))
+    print(f"read / bare pdfplumber = {total['read'] / total['plumber']:.3f} wall, "
+          f"{cpu['read'] / cpu['plumber']:.3f} CPU; read / bare pypdfium2 = "
+          f"{total['read'] / total['pdfium']:.2f} wall, {cpu['read'] / cpu['pdfium']:.2f} CPU")
     largest = max(files, key=lambda p: best["read"][p.name]["pages"])
     print(f"peak RSS on the largest document, {largest.name} "
           f"({int(best['read'][largest.name]['pages'])} pages): " + ", ".join(
