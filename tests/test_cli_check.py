@@ -60,7 +60,8 @@ def test_rules_json_lists_every_rule() -> None:
     p = run("rules", "--json")
     assert p.returncode == 0
     rules = json.loads(p.stdout)
-    assert all(set(r) == {"id", "severity", "statement", "source"} for r in rules)
+    assert all(set(r) == {"id", "severity", "statement", "source", "family", "aliases"}
+               for r in rules)
     ids = {r["id"] for r in rules}
     assert {"T1-1", "X-1", "S-1", "D-1"} <= ids
 

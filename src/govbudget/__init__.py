@@ -24,6 +24,7 @@ _EXPORTS: dict[str, str] = {
     "GovBudgetError": "govbudget.errors",
     "InvalidCode": "govbudget.errors",
     "UnknownCode": "govbudget.errors",
+    "UnknownRule": "govbudget.errors",
     "InvalidAmount": "govbudget.errors",
     "LoadError": "govbudget.errors",
     "MissingExtra": "govbudget.errors",
@@ -45,6 +46,7 @@ _EXPORTS: dict[str, str] = {
     "loaded_catalogues": "govbudget.codes",
     # tables and rules
     "Disclosure": "govbudget.tables",
+    "DisclosureKind": "govbudget.tables",
     "Document": "govbudget.tables",
     "TableKind": "govbudget.tables",
     "TableBuilder": "govbudget.tables",
@@ -57,6 +59,7 @@ _EXPORTS: dict[str, str] = {
     "Registry": "govbudget.rules",
     "REGISTRY": "govbudget.rules",
     "check": "govbudget.rules",
+    "check_together": "govbudget.rules.across",
     "rule": "govbudget.rules",
     "Severity": "govbudget.rules",
     "Report": "govbudget.rules",
@@ -111,5 +114,6 @@ if TYPE_CHECKING:  # pragma: no cover
         MissingExtra,
         ModelError,
         UnknownCode,
+        UnknownRule,
     )
     from govbudget.money import Cell, CellKind, Unit, parse_cell  # noqa: F401

@@ -17,6 +17,7 @@ __all__ = [
     "MissingExtra",
     "ModelError",
     "UnknownCode",
+    "UnknownRule",
 ]
 
 
@@ -66,6 +67,28 @@ class UnknownCode(GovBudgetError, LookupError):
 
     def __str__(self) -> str:  # LookupError would quote the message otherwise
         return str(self.args[0])
+
+
+class UnknownRule(GovBudgetError, ValueError):
+    """A rule id or family, given to ``select`` or ``exclude``, that the registry lacks (未知规则).
+
+    ``names`` are the unknown ones; ``rules`` and ``families`` what the registry has, so
+    that the message can list them; ``suggestions`` the nearest valid names.
+    """
+
+    def __init__(self, names: Sequence[str], *, rules: Sequence[str],
+                 families: Sequence[str], suggestions: Sequence[str] = ()) -> None:
+        self.names = tuple(names)
+        self.rules = tuple(rules)
+        self.families = tuple(families)
+        self.suggestions = tuple(suggestions)
+        shown = ", ".join(repr(n) for n in self.names)
+        msg = f"unknown rule or family {shown}"
+        if self.suggestions:
+            msg += "; did you mean " + ", ".join(self.suggestions) + "?"
+        msg += ("; families: " + ", ".join(self.families)
+                + "; rules: " + ", ".join(self.rules))
+        super().__init__(msg)
 
 
 class InvalidAmount(GovBudgetError, ValueError):

@@ -2,7 +2,8 @@
 
 Each module in ``COMMANDS`` defines ``register(subparsers)``, which adds its
 subcommands and sets ``func`` on them; ``func(args)`` returns the exit status.
-Exit statuses: 0 success, 1 a finding or an unknown code, 2 bad input or usage.
+Exit statuses: 0 success, 1 a finding (at or above ``--fail-on``) or an unknown code,
+2 bad input or usage (an unknown rule id among them), 3 ``check``: nothing could be checked.
 
 >>> from govbudget.cli import build_parser, main
 >>> build_parser().parse_args(["tree", "208", "--depth", "1"]).depth
@@ -31,10 +32,13 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from govbudget import __version__
+
     parser = _Parser(
         prog="govbudget",
         description="China's government budget classification and department budget disclosures.",
     )
+    parser.add_argument("--version", action="version", version=f"govbudget {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMANDS:
         importlib.import_module(f"govbudget.cli.{name}").register(sub)

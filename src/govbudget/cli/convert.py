@@ -1,4 +1,7 @@
-"""``govbudget convert FILE --to json|csv|fdp [-o OUT]``: a disclosure in another format.
+"""``govbudget convert FILE --to json|csv|fdp [-o OUT] [--bom]``: a disclosure in another format.
+
+``--bom`` starts the CSV with a UTF-8 byte-order mark, so that Excel on Chinese Windows
+reads it as UTF-8 rather than GBK (``from_csv`` accepts either).
 
 >>> import pathlib, tempfile, govbudget
 >>> from govbudget.cli import main
@@ -25,12 +28,17 @@ def register(sub: Any) -> None:
     p.add_argument("file", metavar="FILE")
     p.add_argument("--to", choices=("json", "csv", "fdp"), required=True)
     p.add_argument("-o", "--output", metavar="OUT", help="file (json, csv) or directory (fdp)")
+    p.add_argument("--bom", action="store_true",
+                   help="csv: start with a UTF-8 BOM, so that Excel opens it right")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     import govbudget
 
+    if args.bom and args.to != "csv":
+        print("govbudget: --bom applies to --to csv", file=sys.stderr)
+        return 2
     doc = govbudget.load(args.file)
     if args.to == "fdp":
         from govbudget.formats.fdp import to_fiscal_data_package
@@ -44,8 +52,10 @@ def run(args: argparse.Namespace) -> int:
         from govbudget.formats.csvio import to_csv
 
         text = to_csv(doc)
+        if args.bom:
+            text = "\ufeff" + text
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        Path(args.output).write_text(text, encoding="utf-8", newline="")
     else:
         sys.stdout.write(text)
     return 0

@@ -84,6 +84,10 @@ def _analyse(disclosure: Disclosure, narrative: Narrative) -> Analysis:
 
 
 def _report(ctx: RuleContext, ids: Sequence[str]) -> None:
+    if ctx.disclosure.is_final:
+        ctx.skip("a final account (决算): its narrative states 决算 figures, checked by the "
+                 "final-narrative rules (FN-*), not by the budget phrases")
+        return
     a = analyse(ctx.disclosure)
     if a is None:
         ctx.skip("no narrative (情况说明)")

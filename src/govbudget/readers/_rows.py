@@ -15,6 +15,7 @@ import attrs
 
 from govbudget.errors import GovBudgetError, InvalidAmount
 from govbudget.money import BLANK, Cell, Unit, parse_cell
+from govbudget.readers._blocks import block_grids, side_by_side
 from govbudget.readers._columns import _GENERIC, _column_years, _columns, _is_label, _line_of
 from govbudget.readers._headers import _NOTE, _header
 from govbudget.readers.layout import Layout, clean, read_layout
@@ -37,14 +38,18 @@ def _build_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[t
     if layout.header_rows >= len(rows) > 1:  # no amounts anywhere: the header ends at the
         first = next((i for i, r in enumerate(rows) if i > 0 and not all(  # first non-label row
             _is_label(kind, c) for c in r if c.strip())), len(rows))
-        if kind is TableKind.THREE_PUBLIC and (
+        if kind in _ACROSS and (
             _is_transposed(kind, read_layout(rows, header_rows=first), rows[:first])
             or _lines_across(kind, read_layout(rows, header_rows=len(rows)))
         ):  # a template printing the 三公 lines across, with no row of amounts yet
             first = len(rows)
         layout = read_layout(rows, header_rows=first)
-    if kind is TableKind.THREE_PUBLIC and _is_transposed(kind, layout, rows):
+    if kind in _ACROSS and _is_transposed(kind, layout, rows):
         return _transposed_table(kind, raw, title, rows, layout, header, unit, file)
+    blocks = side_by_side(layout) if kind.spec.scheme is not None and not kind.spec.two_sided \
+        else None
+    if blocks is not None:  # one classification printed in blocks side by side
+        return _blocks_table(kind, raw, title, rows, context, file, unparsed, layout, blocks)
     # in two-sided tables each physical row holds an income and an expenditure row
     spec = kind.spec
     names = layout.name_columns if spec.two_sided else layout.name_columns[:1]
@@ -129,6 +134,26 @@ def _build_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[t
     )
 
 
+def _blocks_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[tuple[str, ...]],
+                  context: list[str], file: str, unparsed: list[Unparsed], layout: Layout,
+                  blocks: tuple[tuple[int, int], ...]) -> BudgetTable:
+    """A table printed in blocks side by side: each block read as a table of its own, their
+    rows joined left block first (cell sources count columns within the block)."""
+    offset = len(raw.rows) - len(rows)
+    grids = block_grids(rows, layout, blocks)
+    parts = []
+    for (a, b), grid in zip(blocks, grids, strict=True):
+        sub = attrs.evolve(raw, rows=(*(r[a:b] for r in raw.rows[:offset]), *grid))
+        parts.append(_build_table(kind, sub, title, grid, context, file, unparsed))
+    first = parts[0]
+    notes = [p.note for p in parts if p.note]
+    return attrs.evolve(first, rows=tuple(r for p in parts for r in p.rows),
+                        note="\n".join(dict.fromkeys(notes)) or None)
+
+
+#: kinds whose lines may be printed across (one column per line, one row of amounts)
+_ACROSS = (TableKind.THREE_PUBLIC, TableKind.FINAL_THREE_PUBLIC)
+
 _FUND_LINES = {"general_budget": "carryover_general", "gov_fund": "carryover_fund",
                "soe_capital": "carryover_soe"}
 
@@ -153,7 +178,8 @@ def _named_lines(kind: TableKind, rows: list[Row]) -> list[Row]:
                 carried = True
             elif line == "subtotal" and carried and not any(out[k].line == "total" for k in idx):
                 line = "total"
-            elif carried and line in _FUND_LINES and kind is TableKind.FISCAL_SUMMARY:
+            elif carried and line in _FUND_LINES and kind in (TableKind.FISCAL_SUMMARY,
+                                                              TableKind.FINAL_FISCAL_SUMMARY):
                 line = _FUND_LINES[line]
             elif line == "general_budget" and n + 1 < len(idx) and out[idx[n + 1]].line == line:
                 line = "fiscal"
@@ -190,21 +216,24 @@ def _transposed_table(kind: TableKind, raw: RawTable, title: str | None, rows: l
             text = cells[j] if j < len(cells) else ""
             labels = layout.labels.get(j, ())
             line = _line_of(kind, labels)
-            key = "prior" if latest is not None and years.get(j, latest) < latest else "total"
+            key = _across_key(kind, labels) or (
+                "prior" if latest is not None and years.get(j, latest) < latest else "total")
             try:
                 cell = parse_cell(text)
             except InvalidAmount:
                 extra.append(Row(clean(text), texts={"text": text.strip()},
                                  source=raw.location(i + offset, j, file)))
                 continue
-            name = next((t for t in reversed(labels) if normalise_label(t) not in _GENERIC),
-                        labels[-1] if labels else "")
+            name = next((t for t in reversed(labels) if normalise_label(t) not in _GENERIC
+                         and not clean(t).isdigit()), labels[-1] if labels else "")
             if line is None:
                 line_name = f"c{j}"
                 extra.append(Row(name or line_name, None, None, None, {"total": cell}, {},
                                  None, raw.location(i + offset, j, file),
                                  {"total": raw.location(i + offset, j, file)}))
                 continue
+            if not name or normalise_label(name) in _GENERIC or clean(name).isdigit():
+                name = next(n for ls in kind.spec.lines if ls.key == line for n in ls.names)
             entry = lines.setdefault(line, (name, {}, {}, j))
             entry[1][key] = cell
             entry[2][key] = raw.location(i + offset, j, file)
@@ -215,15 +244,32 @@ def _transposed_table(kind: TableKind, raw: RawTable, title: str | None, rows: l
             if line is not None and line not in lines:
                 name = next((t for t in reversed(labels) if normalise_label(t) not in _GENERIC),
                             labels[-1] if labels else "")
-                lines[line] = (name, {"total": BLANK}, {}, j)
+                lines[line] = (name, dict.fromkeys(_template_keys(kind), BLANK), {}, j)
     # a line's source is its column in the row of amounts; a template has no such row
     at = offset + layout.header_rows if layout.header_rows < len(rows) else None
     out = [Row(name, None, line, None, cells_, {}, None, raw.location(at, j, file), sources)
            for line, (name, cells_, sources, j) in lines.items()]
-    keys = ["total", *(["prior"] if any("prior" in r.cells for r in out) else [])]
+    keys = [k for k in kind.spec.column_keys if any(k in r.cells for r in out)] or ["total"]
     columns = tuple(Column(k, kind.spec.column(k).name, None, None, False) for k in keys)
     return table_type(kind)(columns=columns, rows=tuple(out + extra), unit=unit, title=title,
                             header=header, source=raw.location(None, None, file))
+
+
+def _across_key(kind: TableKind, labels: Sequence[str]) -> str | None:
+    """The column a cell of a table printed across holds when a label above it names one of
+    the kind's columns (预算数 / 决算数 of a final 三公 table); budget kinds use the years."""
+    if "final" not in kind.spec.column_keys:
+        return None
+    for text in labels:
+        n = normalise_label(text)
+        for c in kind.spec.columns:
+            if n in c.labels:
+                return c.key
+    return None
+
+
+def _template_keys(kind: TableKind) -> tuple[str, ...]:
+    return kind.spec.column_keys if "final" in kind.spec.column_keys else ("total",)
 
 
 @functools.lru_cache(maxsize=16384)

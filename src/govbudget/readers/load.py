@@ -14,7 +14,7 @@ from pathlib import Path
 from govbudget.errors import LoadError
 from govbudget.readers.assemble import assemble
 from govbudget.readers.raw import RawDocument
-from govbudget.tables.disclosure import Document
+from govbudget.tables.disclosure import DisclosureKind, Document
 
 __all__ = ["example", "load", "read_raw"]
 
@@ -45,10 +45,12 @@ def read_raw(path: str | Path) -> RawDocument:
                     expected=".txt, .docx, .xlsx, .pdf or .json")
 
 
-def load(path: str | Path, *, year: int | None = None) -> Document:
+def load(path: str | Path, *, year: int | None = None,
+         kind: DisclosureKind | str | None = None) -> Document:
     """Load a disclosure document (.txt, .docx, .xlsx, .pdf, or govbudget's .json).
 
-    Returns a complete ``Document`` or raises ``LoadError`` naming the file and,
+    ``year`` and ``kind`` (``"budget"`` / ``"final"``: 预算 or 决算) override what the
+    document says. Returns a complete ``Document`` or raises ``LoadError`` naming the file and,
     where it applies, the page, table, row and cell.
     """
     p = Path(path)
@@ -59,7 +61,7 @@ def load(path: str | Path, *, year: int | None = None) -> Document:
         if not isinstance(doc, Document):
             raise LoadError("the JSON holds no document", file=str(p), expected="a Document")
         return doc
-    return assemble(read_raw(p), year=year)
+    return assemble(read_raw(p), year=year, kind=kind)
 
 
 def example() -> Document:

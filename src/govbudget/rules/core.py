@@ -322,15 +322,37 @@ class Registry:
 
     def select(self, select: Iterable[str] | None = None,
                exclude: Iterable[str] | None = None) -> list[Rule]:
-        """Rules whose id or family is in ``select`` (all if None), minus ``exclude``."""
-        chosen = set(select) if select is not None else None
-        dropped = set(exclude or ())
+        """Rules whose id or family is in ``select`` (all if None), minus ``exclude``.
+
+        A string is one comma-separated list (``"arithmetic,X-1"``). A name that is no
+        rule id, alias or family raises ``UnknownRule`` (a ``ValueError``) listing them.
+        """
+        chosen = None if select is None else set(self.names(select))
+        dropped = set(self.names(exclude or ()))
         return [
             r for r in self
             if (chosen is None or r.id in chosen or r.family in chosen
                 or not chosen.isdisjoint(r.aliases))
             and r.id not in dropped and r.family not in dropped
         ]
+
+    def names(self, given: Iterable[str]) -> list[str]:
+        """``given`` as a list of valid rule ids, aliases or families (commas split a string);
+        ``UnknownRule`` for any other name."""
+        from govbudget.errors import UnknownRule
+
+        items = [given] if isinstance(given, str) else list(given)
+        names = [n.strip() for item in items for n in str(item).split(",") if n.strip()]
+        families = sorted({r.family for r in self})
+        known = set(self._rules) | set(families) | {a for r in self for a in r.aliases}
+        unknown = [n for n in names if n not in known]
+        if unknown:
+            import difflib
+
+            near = {m for n in unknown for m in difflib.get_close_matches(n, sorted(known), n=3)}
+            raise UnknownRule(unknown, rules=[r.id for r in self], families=families,
+                              suggestions=sorted(near, key=_id_key))
+        return names
 
     def copy(self) -> Registry:
         return Registry(self._rules.values())

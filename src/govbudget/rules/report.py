@@ -75,29 +75,20 @@ class Report:
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
-    def to_text(self, *, min_severity: Severity = Severity.INFO) -> str:
-        """Readable text: findings grouped by disclosure and table, worst first."""
-        lines: list[str] = []
-        shown = [f for f in self.findings if f.severity.at_least(min_severity)]
-        groups: dict[tuple[str, str], list[Finding]] = {}
-        for f in shown:
-            key = (f.location.disclosure or "", f.location.table or "（全文）")
-            groups.setdefault(key, []).append(f)
-        order = sorted(groups, key=lambda k: (min(f.severity.rank for f in groups[k]), k))
-        for key in order:
-            lines.append(f"{key[0]} · {key[1]}")
-            for f in sorted(groups[key], key=lambda f: (f.severity.rank, f.rule)):
-                where = " / ".join(p for p in (f.location.row, f.location.column) if p)
-                lines.append(f"  {f.severity.value:<7} {f.rule:<6} {where}: {f.message}")
-                if f.evidence:
-                    lines.append(f"          「{f.evidence}」")
-        s = self.summary()
-        lines.append(
-            f"{s['errors']} errors, {s['warnings']} warnings, {s['infos']} infos; "
-            f"{s['checks']} checks by {s['rules_passed'] + s['rules_failed']} rules "
-            f"({s['rules_skipped']} rule runs skipped)"
-        )
-        return "\n".join(lines)
+    def to_text(self, *, min_severity: Severity = Severity.INFO, coverage: bool = False,
+                verbose: bool = False, quiet: bool = False) -> str:
+        """Readable text (``govbudget.rules.render``): findings by disclosure and table in
+        page order, with printed and computed amounts, then the counts and the coverage."""
+        from govbudget.rules.render import text
+
+        return text(self, min_severity=min_severity, coverage=coverage, verbose=verbose,
+                    quiet=quiet)
+
+    def to_records(self, *, document: str | None = None) -> list[dict[str, str | int | None]]:
+        """One flat record per finding (``govbudget.rules.records``), for pandas or DuckDB."""
+        from govbudget.rules.records import to_records
+
+        return to_records(self, document=document)
 
     def __str__(self) -> str:
         return self.to_text()

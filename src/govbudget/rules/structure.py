@@ -19,7 +19,7 @@ from govbudget.rules._common import SOURCE_143
 from govbudget.rules.core import RuleContext, Severity, rule
 from govbudget.tables.kinds import TableKind, normalise_label
 
-__all__ = ["OPTIONAL_TABLES", "REQUIRED_TABLES", "STANDARD_TITLES"]
+__all__ = ["FINAL_TABLES", "OPTIONAL_TABLES", "REQUIRED_TABLES", "STANDARD_TITLES"]
 
 FAMILY = "structure"
 
@@ -28,6 +28,8 @@ REQUIRED_TABLES = (TableKind.SUMMARY, TableKind.REVENUE, TableKind.EXPENDITURE,
                    TableKind.FISCAL_SUMMARY, TableKind.GENERAL_BUDGET,
                    TableKind.BASIC_EXPENDITURE, TableKind.THREE_PUBLIC, TableKind.GOV_FUND)
 OPTIONAL_TABLES = (TableKind.SOE_CAPITAL,)
+#: the nine tables of a final account (DOMAIN.md §11), all published (empty ones with a note)
+FINAL_TABLES = tuple(k for k in TableKind if k.is_final)
 
 #: the standard names a title must contain (DOMAIN.md §2 mapping), both template forms
 STANDARD_TITLES: dict[TableKind, tuple[str, ...]] = {
@@ -85,11 +87,13 @@ def h2_header_year(ctx: RuleContext) -> None:
       source=f"DOMAIN.md §2.1; {SOURCE_143} [SEC S2]", family=FAMILY)
 def m1_missing_tables(ctx: RuleContext) -> None:
     present = {t.kind for t in ctx.disclosure.tables}
-    for kind in REQUIRED_TABLES + OPTIONAL_TABLES:
+    final = ctx.disclosure.is_final
+    for kind in FINAL_TABLES if final else REQUIRED_TABLES + OPTIONAL_TABLES:
         ctx.checked()
         if kind not in present:
             optional = kind in OPTIONAL_TABLES
-            why = "（现行做法的第 9 张表）" if optional else "（143号要求公开）"
+            why = ("（部门决算公开模板的九张表之一）" if final else
+                   "（现行做法的第 9 张表）" if optional else "（143号要求公开）")
             ctx.fail(f"缺少{kind.value}{why}",
                      table=kind.value, expected=kind.value, actual="（缺表）",
                      severity=Severity.INFO if optional else None)
@@ -118,6 +122,9 @@ _EMPTY_SUBJECT = {
     TableKind.THREE_PUBLIC: "三公",
     TableKind.THREE_PUBLIC_YOY: "三公",
     TableKind.PROCUREMENT: "政府采购",
+    TableKind.FINAL_GOV_FUND: "政府性基金",
+    TableKind.FINAL_SOE_CAPITAL: "国有资本经营",
+    TableKind.FINAL_THREE_PUBLIC: "三公",
 }
 _EMPTY_NOTE = re.compile(r"注[:：][^。\n]{0,120}?(空表|无数据|没有数据|不涉及|没有使用|无[^。\n]{0,30}(预算|支出|安排))")
 
