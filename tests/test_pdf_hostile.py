@@ -107,6 +107,15 @@ def _deflate_bomb(inflated: int) -> bytes:
 
 CHILD = r"""
 import json, resource, sys
+def peak_kb():  # VmHWM restarts at exec; ru_maxrss keeps the forking parent's peak
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 from govbudget.errors import LoadError
 from govbudget.readers.pdf import read_pdf
 try:
@@ -114,7 +123,7 @@ try:
     out = {"error": None}
 except LoadError as exc:
     out = {"error": str(exc), "page": exc.page, "file": exc.file}
-out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+out["peak_mb"] = peak_kb() / 1024
 print(json.dumps(out))
 """
 
