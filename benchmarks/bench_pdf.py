@@ -36,15 +36,8 @@ DEFAULT = [SHARED / "corpus", SHARED / "samples"]
 
 CHILD = r"""
 import ctypes, json, resource, sys, time
-def peak_kb():  # VmHWM restarts at exec; ru_maxrss keeps the forking parent's peak
-    try:
-        with open("/proc/self/status") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+peak_kb = lambda: next((int(x.split()[1]) for x in open("/proc/self/status")  # VmHWM: from exec
+                        if x.startswith("VmHWM:")), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 mode, path = sys.argv[1], sys.argv[2]
 if mode == "plumber":
     import pdfplumber

@@ -75,14 +75,8 @@ def test_library_errors_name_the_file_and_page(monkeypatch: pytest.MonkeyPatch) 
 # -- generated ----------------------------------------------------------------------------
 
 
-def _pdf(content: bytes, *, compressed: bytes | None = None) -> bytes:
-    data = compressed if compressed is not None else zlib.compress(content)
-    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
-            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-            b"/Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>",
-            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data
-            + b"\nendstream"]
+def _serialized(objs: list[bytes]) -> bytes:
+    """A PDF of the objects numbered from 1 (the catalogue first), with its xref table."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for k, body in enumerate(objs, start=1):
@@ -93,6 +87,17 @@ def _pdf(content: bytes, *, compressed: bytes | None = None) -> bytes:
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
     return bytes(out)
+
+
+def _pdf(content: bytes, *, compressed: bytes | None = None) -> bytes:
+    data = compressed if compressed is not None else zlib.compress(content)
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+            b"/Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>",
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data
+            + b"\nendstream"]
+    return _serialized(objs)
 
 
 def _deflate_bomb(inflated: int) -> bytes:
@@ -107,15 +112,8 @@ def _deflate_bomb(inflated: int) -> bytes:
 
 CHILD = r"""
 import json, resource, sys
-def peak_kb():  # VmHWM restarts at exec; ru_maxrss keeps the forking parent's peak
-    try:
-        with open("/proc/self/status") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+peak_kb = lambda: next((int(x.split()[1]) for x in open("/proc/self/status")  # VmHWM: from exec
+                        if x.startswith("VmHWM:")), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 from govbudget.errors import LoadError
 from govbudget.readers.pdf import read_pdf
 try:
@@ -165,16 +163,7 @@ def _form_fanout(levels: int, fan: int) -> bytes:
         res = b"" if k == levels - 1 else b"/Resources << /XObject << /X %d 0 R >> >> " % (6 + k)
         objs.append(b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] " + res
                     + b"/Length %d >>\nstream\n" % len(body) + body + b"\nendstream")
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for k, body in enumerate(objs, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % k + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-    return bytes(out)
+    return _serialized(objs)
 
 
 def test_forms_drawing_forms_are_refused_before_pdfium_parses_them(tmp_path: Path) -> None:
