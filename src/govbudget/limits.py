@@ -27,9 +27,14 @@ __all__ = [
     "MAX_COMPRESSION_RATIO",
     "MAX_OFFICE_BYTES",
     "MAX_PAGE_CHARS",
+    "MAX_PAGE_OBJECTS",
+    "MAX_PAGE_SEGMENTS",
     "MAX_PDF_BYTES",
+    "MAX_PDF_FONT_BYTES",
     "MAX_PDF_PAGES",
     "MAX_PDF_SECONDS",
+    "MAX_PDF_STREAM_BYTES",
+    "MAX_RULING_PAIRS",
     "MAX_SHEET_COLUMNS",
     "MAX_SHEET_ROWS",
     "MAX_TABLE_CELLS",
@@ -52,6 +57,11 @@ MAX_ZIP_MEMBERS = 10_000
 MAX_PDF_PAGES = 2_000
 MAX_PAGE_CHARS = 200_000  # characters on one PDF page; table finding is superlinear
 MAX_PDF_SECONDS = 600.0  # wall time for one PDF, checked between pages
+MAX_PAGE_OBJECTS = 100_000  # text, path, image objects of one page (forms' contents included)
+MAX_PAGE_SEGMENTS = 400_000  # path segments of one page (a rectangle is 4 or 5)
+MAX_RULING_PAIRS = 2_000_000  # edge and intersection comparisons of one page's table finding
+MAX_PDF_STREAM_BYTES = 8 * 2**20  # one PDF content stream, inflated (PDFium parses it whole)
+MAX_PDF_FONT_BYTES = 64 * 2**20  # one embedded font program, inflated
 MAX_SHEET_ROWS = 200_000
 MAX_SHEET_COLUMNS = 2_000  # also the widest Word table (columns, spans counted)
 MAX_TABLE_CELLS = 1_000_000  # cells of one Word table, merged spans counted

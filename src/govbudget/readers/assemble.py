@@ -37,6 +37,7 @@ from govbudget.tables.disclosure import (
 )
 from govbudget.tables.kinds import TableKind, kind_from_title
 from govbudget.tables.model import BudgetTable, TableHeader
+from govbudget.tables.narrative import SectionKind
 
 __all__ = ["assemble"]
 
@@ -113,14 +114,23 @@ def assemble(raw: RawDocument, *, year: int | None = None,
             part.unit_kind = _unit_kind(table) or part.unit_kind
         part.tables.append(table)
     parts = [p for p in parts if p.tables or p.blocks or p.performance]
-    if not any(p.tables or p.performance for p in parts):
-        # no budget table anywhere: no disclosure is invented from prose; the text is kept
+    disclosures = [_disclosure(p, year, file, forced) for p in parts]
+    if not any(p.tables or p.performance for p in parts) and not any(
+            _is_budget_narrative(d) for d in disclosures):
+        # no budget table and no narrative of a budget: no disclosure is invented from prose;
+        # the text is kept
         return Document(file, (), tuple(_unplaced(b, file) for p in parts for b in p.blocks),
                         pages=raw.pages)
-    disclosures = [_disclosure(p, year, file, forced) for p in parts]
     if len(disclosures) > 1 and disclosures[0].scope is Scope.DEPARTMENT:
         disclosures = [attrs.evolve(disclosures[0], units=tuple(disclosures[1:]))]
     return Document(file, tuple(disclosures), pages=raw.pages)
+
+
+def _is_budget_narrative(d: Disclosure) -> bool:
+    """A narrative-only disclosure (情况说明) is one whose text has sections of a budget or
+    final-accounts narrative (收入预算, 三公经费 …), not merely prose."""
+    sections = d.narrative.sections if d.narrative is not None else ()
+    return sum(1 for s in sections if s.kind is not SectionKind.OTHER) >= 2
 
 
 def _unplaced(block: RawBlock, file: str) -> Unparsed:
