@@ -1,14 +1,25 @@
-"""Benchmark: ``read_pdf`` against bare pdfplumber extraction, per sample PDF.
+"""Benchmark: ``read_pdf`` against bare pdfplumber and bare pypdfium2 extraction.
 
-For every PDF in ``../shared/samples`` (or the folder given), each measurement runs in
-a fresh subprocess: *bare* is ``page.extract_tables()`` + ``page.extract_text()`` on
-every page (closing pages as it goes), *read_pdf* is the full reader. Time is wall
-time of the extraction (imports excluded), best of ``--repeat`` runs; memory is the
-subprocess's peak RSS (``ru_maxrss``), and its growth over the RSS after imports.
+For every PDF of ``../shared/corpus`` and ``../shared/samples`` (or the paths given), each
+measurement runs in a fresh subprocess (imports excluded from the time):
 
-    python benchmarks/bench_pdf.py [SAMPLES_DIR] [--repeat N]
+* ``plumber``: bare pdfplumber, ``page.extract_text()`` + ``page.extract_tables()`` of every
+  page (pages closed as it goes) — what the reader cost before PDFium;
+* ``pdfium``: bare pypdfium2, every page's text and the box of every character
+  (``FPDFText_GetCharBox``) — the floor of any reader on PDFium;
+* ``read``: ``govbudget.readers.pdf.read_pdf`` (PDFium), the whole reader: tables, lines,
+  assembly;
+* ``reference`` (with ``--reference``): ``read_pdf(engine="pdfplumber")``, the old reader.
 
-Target (issue): read_pdf ≤ bare + 20 %, and < 150 MB peak for a 35-page document.
+Times are wall and CPU seconds of the best of ``--repeat`` runs (by wall time), summed over
+the documents (CPU time moves less when other jobs share the machine); memory is
+the subprocess's peak RSS (``VmHWM``, else ``ru_maxrss``) on the largest document (most pages); each child
+imports only what its mode uses.
+
+    python benchmarks/bench_pdf.py [PATH ...] [--repeat N] [--reference]
+
+Targets (issue 13): read ≤ 0.25 × plumber summed over the corpus; peak ≤ 60 MB on the
+largest corpus document.
 """
 
 from __future__ import annotations
@@ -20,27 +31,51 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-DEFAULT = HERE.parents[1] / "shared" / "samples"
+SHARED = HERE.parents[1] / "shared"
+DEFAULT = [SHARED / "corpus", SHARED / "samples"]
 
 CHILD = r"""
-import json, resource, sys, time
+import ctypes, json, resource, sys, time
+peak_kb = lambda: next((int(x.split()[1]) for x in open("/proc/self/status")  # VmHWM: from exec
+                        if x.startswith("VmHWM:")), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 mode, path = sys.argv[1], sys.argv[2]
-import pdfplumber
-from govbudget.readers.pdf import read_pdf
-base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-t0 = time.perf_counter()
-if mode == "bare":
+if mode == "plumber":
+    import pdfplumber
+elif mode == "pdfium":
+    import pypdfium2, pypdfium2.raw as raw
+else:
+    from govbudget.readers.pdf import read_pdf
+    import govbudget.readers.pdf.pdfium, pypdfium2  # what the reader imports on first use
+    if mode == "reference":
+        import pdfplumber
+base = peak_kb()
+t0, c0 = time.perf_counter(), time.process_time()
+if mode == "plumber":
     with pdfplumber.open(path) as pdf:
         pages = len(pdf.pages)
         for page in pdf.pages:
             page.extract_tables()
             page.extract_text()
             page.close()
+elif mode == "pdfium":
+    pdf = pypdfium2.PdfDocument(path)
+    pages = len(pdf)
+    l, r, b, t = (ctypes.c_double() for _ in range(4))
+    for i in range(pages):
+        page = pdf[i]
+        text = page.get_textpage()
+        text.get_text_range()
+        for k in range(raw.FPDFText_CountChars(text.raw)):
+            raw.FPDFText_GetCharBox(text.raw, k, l, r, b, t)
+        text.close()
+        page.close()
+    pdf.close()
 else:
-    pages = read_pdf(path).pages
-elapsed = time.perf_counter() - t0
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({"seconds": elapsed, "peak_kb": peak, "base_kb": base, "pages": pages}))
+    pages = read_pdf(path, engine="pdfplumber" if mode == "reference" else "pdfium").pages
+elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
+peak = peak_kb()
+print(json.dumps({"seconds": elapsed, "cpu": cpu, "peak_kb": peak, "base_kb": base,
+                  "pages": pages}))
 """
 
 
@@ -51,27 +86,51 @@ def measure(mode: str, path: Path) -> dict[str, float]:
     return result
 
 
+def _files(paths: list[Path]) -> list[Path]:
+    out: list[Path] = []
+    for p in paths:
+        out.extend(sorted(p.glob("*.pdf")) if p.is_dir() else [p])
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("samples", nargs="?", type=Path, default=DEFAULT)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("paths", nargs="*", type=Path, default=DEFAULT)
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--reference", action="store_true",
+                        help="also time the old reader (read_pdf engine='pdfplumber')")
     args = parser.parse_args()
-    files = sorted(args.samples.glob("*.pdf"))
+    files = _files(args.paths)
     if not files:
-        print(f"no PDF found in {args.samples}", file=sys.stderr)
+        print("no PDF found", file=sys.stderr)
         return 1
-    print(f"{'file':<46} {'pages':>5} {'bare s':>7} {'read s':>7} {'ratio':>6} "
-          f"{'bare MB':>8} {'read MB':>8} {'read +MB':>8}")
+    modes = ["plumber", "pdfium", "read"] + (["reference"] if args.reference else [])
+    best: dict[str, dict[str, dict[str, float]]] = {m: {} for m in modes}
+    print(f"{'file':<46} {'pages':>5} " + " ".join(f"{m + ' s':>11}" for m in modes)
+          + f" {'read/plumber':>12}")
     for path in files:
-        bare = [measure("bare", path) for _ in range(args.repeat)]
-        read = [measure("read", path) for _ in range(args.repeat)]
-        tb = min(r["seconds"] for r in bare)
-        tr = min(r["seconds"] for r in read)
-        mb = max(r["peak_kb"] for r in bare) / 1024
-        mr = max(r["peak_kb"] for r in read) / 1024
-        grow = max(r["peak_kb"] - r["base_kb"] for r in read) / 1024
-        print(f"{path.name:<46} {int(read[0]['pages']):>5} {tb:>7.2f} {tr:>7.2f} "
-              f"{tr / tb:>6.2f} {mb:>8.1f} {mr:>8.1f} {grow:>8.1f}")
+        for m in modes:
+            runs = [measure(m, path) for _ in range(args.repeat)]
+            best[m][path.name] = min(runs, key=lambda r: r["seconds"])
+        row = {m: best[m][path.name]["seconds"] for m in modes}
+        pages = int(best["read"][path.name]["pages"])
+        print(f"{path.name:<46} {pages:>5} " + " ".join(f"{row[m]:>11.2f}" for m in modes)
+              + f" {row['read'] / row['plumber']:>12.3f}", flush=True)
+    total = {m: sum(r["seconds"] for r in best[m].values()) for m in modes}
+    pages = sum(int(r["pages"]) for r in best["read"].values())
+    print(f"\n{len(files)} documents, {pages} pages; summed seconds: "
+          + ", ".join(f"{m} {total[m]:.1f}" for m in modes))
+    cpu = {m: sum(r["cpu"] for r in best[m].values()) for m in modes}
+    print("summed CPU seconds: " + ", ".join(f"{m} {cpu[m]:.1f}" for m in modes))
+    print(f"read / bare pdfplumber = {total['read'] / total['plumber']:.3f} wall, "
+          f"{cpu['read'] / cpu['plumber']:.3f} CPU; read / bare pypdfium2 = "
+          f"{total['read'] / total['pdfium']:.2f} wall, {cpu['read'] / cpu['pdfium']:.2f} CPU")
+    largest = max(files, key=lambda p: best["read"][p.name]["pages"])
+    print(f"peak RSS on the largest document, {largest.name} "
+          f"({int(best['read'][largest.name]['pages'])} pages): " + ", ".join(
+              f"{m} {best[m][largest.name]['peak_kb'] / 1024:.1f} MB "
+              f"(+{(best[m][largest.name]['peak_kb'] - best[m][largest.name]['base_kb']) / 1024:.1f}"
+              " after imports)" for m in modes))
     return 0
 
 

@@ -4,7 +4,7 @@ Numbers are transcribed from ``../shared/seed/lianchi-hrss-2023-budget.txt`` exa
 printed (blank cells stay blank, ``0.00`` stays ``0.00``); nothing is computed here, so
 the rules really check the seed's arithmetic. The department part (323) and the unit
 part (323001 本级) print the same numbers; they differ in titles and headers, and the
-unit's 三公 table carries the department header (DOMAIN.md §9 defect 9).
+unit's 三公 table carries the department header (docs/domain.md §9 defect 9).
 
 ``department()`` returns the department disclosure with the unit in ``units``;
 ``unit()`` the unit alone.

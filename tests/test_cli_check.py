@@ -25,7 +25,7 @@ def test_check_example_json_shape() -> None:
     assert "部门预算收支总表" in doc["disclosures"][0]["tables"]
     for f in doc["findings"]:
         assert set(f) == {"rule", "severity", "message", "location", "expected", "actual",
-                          "evidence", "unit", "terms"}
+                          "evidence", "unit", "terms", "places", "consequences"}
         assert f["severity"] in ("error", "warning", "info")
     assert doc["summary"]["checks"] > 0
     assert "Traceback" not in p.stderr

@@ -52,7 +52,7 @@ def seed(shared: Path) -> Path:
 def test_seed_codes_resolve_with_the_seed_names(seed: Path) -> None:
     pairs = seed_pairs(seed)
     codes = {c for c, _ in pairs}
-    # the 收支/支出 tables and the 基本支出表 (DOMAIN.md §1, §3 T6)
+    # the 收支/支出 tables and the 基本支出表 (docs/domain.md §1, §3 T6)
     assert {"208", "2080101", "2080505", "2101103", "2210201", "30113", "30231", "30309"} <= codes
     assert len(pairs) >= 30
     for code, name in pairs:
@@ -181,7 +181,7 @@ def test_government_mapping() -> None:
 
 
 def test_regroup_seed_basic_expenditure() -> None:
-    # the seed's 基本支出表 (DOMAIN.md §3 T6), 行政 unit
+    # the seed's 基本支出表 (docs/domain.md §3 T6), 行政 unit
     amounts = {"301": Decimal("293.20"), "30101": Decimal("87.00"), "30102": Decimal("122.00"),
                "30103": Decimal("8.00"), "30108": Decimal("29.00"), "30113": Decimal("24.00"),
                "30231": Decimal("6.00"), "30302": Decimal("50.00")}

@@ -10,7 +10,7 @@ SCRIPT = """
 import json, sys
 import govbudget
 print(json.dumps(sorted(m for m in sys.modules
-                        if m.startswith(("govbudget.", "pdfplumber", "docx", "openpyxl",
+                        if m.startswith(("govbudget.", "pdfplumber", "pypdfium2", "docx", "openpyxl",
                                          "hypothesis", "cattrs", "moneyed")))))
 """
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -9,6 +10,8 @@ from typing import Any
 import pytest
 
 from govbudget import limits
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 from govbudget.errors import LoadError
 from govbudget.readers.docx import read_docx
 from govbudget.readers.pdf import read_pdf
@@ -93,17 +96,25 @@ def test_pdf_encrypted_with_unknown_password(tmp_path: Path) -> None:
     assert_names(exc, path)
 
 
-def test_pdf_declaring_too_many_pages(tmp_path: Path) -> None:
+def test_pdf_declaring_too_many_pages_is_read_by_its_real_page_tree(tmp_path: Path) -> None:
     path = make_pdf(tmp_path / "many.pdf", 1, count=10**7)
-    with pytest.raises(LoadError, match="10000000 pages") as exc:
+    assert read_pdf(path).pages == 1  # PDFium counts the leaves, not the declared /Count
+
+
+def test_pdf_page_tree_with_too_many_leaves(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = make_pdf(tmp_path / "many.pdf", 1)
+    data = path.read_bytes().replace(b"/Kids [4 0 R]", b"/Kids [" + b"4 0 R " * 30 + b"]")
+    path.write_bytes(data.replace(b"/Count 1 ", b"/Count 30 "))  # PDFium rebuilds the xref
+    monkeypatch.setattr(limits, "MAX_PDF_PAGES", 20)
+    with pytest.raises(LoadError, match="30 pages") as exc:
         read_pdf(path)
     assert_names(exc, path)
 
 
 def test_pdf_with_too_many_real_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = make_pdf(tmp_path / "many.pdf", 4, count=1)  # lies about its count
+    path = make_pdf(tmp_path / "many.pdf", 4)
     monkeypatch.setattr(limits, "MAX_PDF_PAGES", 2)
-    with pytest.raises(LoadError, match="too many pages") as exc:
+    with pytest.raises(LoadError, match="4 pages") as exc:
         read_pdf(path)
     assert_names(exc, path)
 
@@ -239,3 +250,218 @@ def test_json_nested_too_deeply_names_the_file(tmp_path: Path) -> None:
     with pytest.raises(LoadError, match="nested deeper than 64 levels") as exc:
         load(path)
     assert_names(exc, path)
+
+
+# -- kept hostile files (tests/hostile/): each gives its documented outcome, in bounds ----
+
+HOSTILE = Path(__file__).parent / "hostile"
+
+#: every kept file → what it must give: a LoadError matching the text (and its path,
+#: where it has one), or "ok" and a check of the model it loads to
+KEPT: dict[str, tuple[str, str | None]] = {
+    "csv-row-code-long.csv": ("not a classification code", "$.disclosures[0].tables[0].rows[1].code"),
+    "csv-row-code-superscript.csv": ("'²08' is not a classification code", None),
+    "csv-row-number-29-digits.csv": ("not a whole number", None),
+    "docx-gridspan-1e9.docx": ("spans 1000000000 columns", None),
+    "docx-nested-table.docx": ("ok", "tables 2"),
+    "json-dash-printed-as-double-dash.json": ("ok", "dash raw --"),
+    "json-number-1e999999.json": ("not the number 1e999999",
+                                  "$.data.disclosures[0].tables[0].rows[0].cells['total']"),
+    "json-object-for-list.json": ("expected a list, found an object",
+                                  "$.data.disclosures[0].tables[0].rows"),
+    "json-performance-rate-35-digits.json": ("ok", "checked"),
+    "json-row-code-empty.json": ("row code '' is not a classification code",
+                                 "$.data.disclosures[0].tables[0].rows[1].code"),
+    "json-row-code-superscript.json": ("not a classification code", None),
+    "json-string-for-list.json": ("expected a list, found a string",
+                                  "$.data.disclosures[0].tables[0].rows"),
+    "json-string-for-number.json": ("expected a whole number, found a string",
+                                    "$.data.disclosures[0].year"),
+    "json-table-kind-object.json": ("'kind' is a TableKind name", "$.data.disclosures[0].tables[0]"),
+    "json-type-object.json": ("unknown object type", "$.type"),
+    "json-unknown-key-in-table.json": ("extra fields found (bogus)", "$.data.disclosures[0].tables[0]"),
+    "json-version-negative.json": ("version a number -1 is not supported", "$.version"),
+    "json-version-true.json": ("version true is not supported", "$.version"),
+    "json-year-10e400.json": ("expected a whole number, found the number 1000",
+                              "$.data.disclosures[0].year"),
+    "json-year-1E999999999.json": ("found the number 1E999999999", "$.data.disclosures[0].year"),
+    "text-amount-29-digits.txt": ("ok", "unparsed 1"),
+    "text-economic-code-of-seven-digits.txt": ("ok", "checked"),  # broke the FDP writer
+    "text-empty.txt": ("ok", "nothing"),
+    "text-prose.txt": ("ok", "prose"),
+    "text-row-number-odd.txt": ("ok", "checked"),
+    "text-untitled-table-after-summary.txt": ("ok", "tables 2"),
+    "xlsx-cell-1e308.xlsx": ("ok", "checked"),
+    "zip-version-9.9.xlsx": ("zip file version 9.9", None),
+}
+
+#: kept files whose point is the bound (they hung or blew memory once): run in a child
+BOUNDED = {"json-year-1E999999999.json", "json-number-1e999999.json", "json-year-10e400.json",
+           "docx-gridspan-1e9.docx", "csv-row-code-long.csv"}
+
+
+def outcome_of(path: Path) -> list[Any]:
+    """What loading ``path`` gives, then checking and writing the model (``after_load``)."""
+    import tempfile
+
+    import fuzz
+
+    target = {".json": "json", ".csv": "csv"}.get(path.suffix, "text")
+    try:
+        doc = fuzz.load_target(target, path)
+    except Exception as exc:
+        return ["error", type(exc).__name__, str(exc), getattr(exc, "file", None),
+                getattr(exc, "path", None)]
+    with tempfile.TemporaryDirectory() as tmp:
+        broken = fuzz.after_load(doc, Path(tmp))
+    walk = list(doc.walk())
+    return ["ok", broken, [len(d.tables) for d in walk], sum(len(d.unparsed) for d in walk),
+            len(doc.unparsed), [c.raw for d in walk for t in d.tables for r in t.rows
+                                for c in r.cells.values() if c.is_dash]]
+
+
+_RUN_ONE = """
+import json, sys
+from pathlib import Path
+sys.path[:0] = [{tools!r}, {tests!r}]
+from test_io_hostile import outcome_of
+print(json.dumps(outcome_of(Path(sys.argv[1]))))
+"""
+
+
+def run_bounded(path: Path, seconds: int = 20, megabytes: int = 2048) -> list[Any]:
+    """Load ``path`` in a child limited to ``seconds`` of CPU and ``megabytes`` of memory,
+    then check and write what it loads (tools/fuzz.py's ``after_load``)."""
+    import json
+    import resource
+    import subprocess
+    import sys
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds))
+        resource.setrlimit(resource.RLIMIT_AS, (megabytes * 2**20, megabytes * 2**20))
+
+    tools = str(Path(__file__).resolve().parents[1] / "tools")
+    code = _RUN_ONE.format(tools=tools, tests=str(Path(__file__).resolve().parent))
+    done = subprocess.run([sys.executable, "-c", code, str(path)],
+                          capture_output=True, text=True, preexec_fn=limit, timeout=600,
+                          check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "Traceback" not in done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def test_every_kept_file_has_its_expectation() -> None:
+    # tests/hostile/pdf/ holds the PDF reader's own files (tests/test_pdf_hostile.py)
+    assert sorted(p.name for p in HOSTILE.iterdir()
+                  if p.is_file() and p.name != "README.md") == sorted(KEPT)
+
+
+@pytest.mark.parametrize("name", sorted(KEPT))
+def test_kept_hostile_file(name: str) -> None:
+    path = HOSTILE / name
+    outcome = run_bounded(path) if name in BOUNDED else outcome_of(path)
+    want, detail = KEPT[name]
+    if want != "ok":
+        assert outcome[:2] == ["error", "LoadError"], outcome
+        assert want in outcome[2] and outcome[3] == str(path), outcome
+        if detail is not None:
+            assert outcome[4] == detail, outcome
+        return
+    assert outcome[0] == "ok" and outcome[1] is None, outcome  # checked, written, read back
+    tables, unparsed, doc_unparsed, dash_raws = outcome[2:]
+    if detail == "tables 2":
+        assert tables == [2]  # the second table kept apart, not absorbed nor lost
+    elif detail == "unparsed 1":
+        assert unparsed == 1  # the 29-digit amount kept as unparsed, with its place
+    elif detail == "nothing":
+        assert tables == [] and doc_unparsed == 0
+    elif detail == "prose":
+        assert tables == [] and doc_unparsed == 2  # no disclosure invented; the text kept
+    elif detail == "dash raw --":
+        assert dash_raws == ["--"]
+
+
+# -- large inputs, made in the test: refused by their size before any work ---------------
+
+
+def test_files_over_the_size_limits_are_refused_before_reading(tmp_path: Path) -> None:
+    import govbudget
+    from govbudget.formats.csvio import MAX_CSV_BYTES, read_csv_file
+    from govbudget.formats.jsonio import MAX_JSON_BYTES
+
+    for name, size in (("big.csv", 190 * 2**20), ("big.json", MAX_JSON_BYTES + 1),
+                       ("big.txt", limits.MAX_TEXT_BYTES + 1)):
+        path = tmp_path / name
+        with path.open("wb") as f:  # sparse: no disk, no time
+            f.truncate(size)
+        with pytest.raises(LoadError, match="too large") as exc:
+            read_csv_file(path) if name.endswith(".csv") else govbudget.load(path)
+        assert_names(exc, path)
+    assert MAX_CSV_BYTES < 190 * 2**20
+
+
+def test_a_chain_of_a_thousand_parents_is_refused_without_recursion(tmp_path: Path) -> None:
+    import csv
+    import io
+
+    from govbudget.formats.csvio import read_csv_file, to_csv
+    from govbudget.tables import Disclosure, Document, Scope
+
+    text = to_csv(Document(None, (Disclosure(Scope.DEPARTMENT, "1", "部门", 2023),)))
+    header, line = list(csv.reader(io.StringIO(text)))
+    at, parent = header.index("disclosure_index"), header.index("parent_index")
+    rows = []
+    for i in range(1000):
+        row = list(line)
+        row[at], row[parent] = str(i), "" if i == 0 else str(i - 1)
+        rows.append(row)
+    out = io.StringIO()
+    csv.writer(out).writerows([header, *rows])
+    path = tmp_path / "chain.csv"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    with pytest.raises(LoadError, match="nested 9 units deep") as exc:
+        read_csv_file(path)
+    assert_names(exc, path)
+
+
+def test_a_sheet_of_140000_rows_is_refused_as_it_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "rows.xlsx"
+    row = "".join(f'<c t="n"><v>{k}.5</v></c>' for k in range(20))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        base = openpyxl.Workbook()
+        base.save(tmp_path / "base.xlsx")
+        with zipfile.ZipFile(tmp_path / "base.xlsx") as b:
+            for name in b.namelist():
+                if name != "xl/worksheets/sheet1.xml":
+                    z.writestr(name, b.read(name))
+        with z.open("xl/worksheets/sheet1.xml", "w") as sheet:
+            sheet.write(b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/'
+                        b'2006/main"><sheetData>')
+            for r in range(1, 140_001):
+                sheet.write(f'<row r="{r}">{row}</row>'.encode())
+            sheet.write(b"</sheetData></worksheet>")
+    outcome = run_bounded(path, seconds=20, megabytes=2048)
+    assert outcome[:2] == ["error", "LoadError"] and "more than 100000 cells" in outcome[2]
+
+
+def test_a_docx_table_nested_in_a_cell_is_read(tmp_path: Path) -> None:
+    d = docx.Document()
+    d.add_paragraph("2023年部门收支总表")
+    outer = d.add_table(rows=2, cols=2)
+    outer.rows[0].cells[0].text, outer.rows[0].cells[1].text = "项目", "预算数"
+    outer.rows[1].cells[1].text = "1.00"
+    inner = outer.rows[1].cells[0].add_table(rows=1, cols=2)
+    inner.rows[0].cells[0].text, inner.rows[0].cells[1].text = "嵌套", "0.50"
+    path = tmp_path / "nested.docx"
+    d.save(path)
+    grids = [t.rows for t in read_docx(path).tables()]
+    assert grids[1] == (("嵌套", "0.50"),)
+
+
+def test_a_dash_keeps_its_printed_text_through_json() -> None:
+    import govbudget
+    from govbudget.money import Cell, CellKind
+
+    dash = Cell(CellKind.DASH, None, "--")
+    assert govbudget.from_json(govbudget.to_json(dash)).raw == "--"

@@ -88,7 +88,7 @@ def test_three_public_tables(doc: govbudget.Document) -> None:
     three = govbudget.ThreePublicExpenses.from_table(dept.table(TableKind.THREE_PUBLIC))  # type: ignore[arg-type]
     assert three.vehicle_operation.total.value == Decimal("6.00")
     assert three.overseas.general.text() == "0.00"  # an explicit 0.00, not a blank
-    # the seed's unit 三公 table carries the department's header (DOMAIN.md §9 defect 9)
+    # the seed's unit 三公 table carries the department's header (docs/domain.md §9 defect 9)
     header = unit.table(TableKind.THREE_PUBLIC).header  # type: ignore[union-attr]
     assert header is not None and header.code == "323"
     yoy = dept.table(TableKind.THREE_PUBLIC_YOY)
@@ -173,3 +173,18 @@ def test_a_row_with_only_a_long_name_is_a_row_not_a_note() -> None:
     t = assemble(read_text(text)).disclosures[0].tables[0]
     assert t.note is None
     assert t.row("215", side="expenditure") is not None
+
+
+def test_a_narrative_only_disclosure_is_a_disclosure() -> None:
+    """Regression: a budget narrative published without its tables (a corpus category) is a
+    disclosure with a narrative, while prose with no budget sections invents none."""
+    from govbudget.readers.assemble import assemble
+    from govbudget.readers.text import read_text
+
+    narrative = ("某某局2026年部门预算情况说明\n一、部门主要职责\n负责全区人力资源工作。\n"
+                 "二、收入预算情况\n2026年收入预算100.00万元。\n"
+                 "三、支出预算情况\n2026年支出预算100.00万元。\n")
+    doc = assemble(read_text(narrative))
+    assert len(doc.disclosures) == 1 and doc.disclosures[0].narrative is not None
+    prose = assemble(read_text("关于本单位的一些说明。\n这里没有任何预算表格。\n"))
+    assert prose.disclosures == () and len(prose.unparsed) == 2

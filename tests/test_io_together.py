@@ -50,7 +50,7 @@ def test_two_files_are_one_disclosure(tmp_path: Path) -> None:
 
 def test_check_together_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     narrative, tables = _split(tmp_path)
-    status = main(["check", "--together", str(narrative), str(tables), "--format", "json",
+    status = main(["check", "--as-one", str(narrative), str(tables), "--format", "json",
                    "--fail-on", "never"])
     out = capsys.readouterr().out
     assert status == 0 and out.count('"source"') == 1 and "说明.txt + " in out

@@ -13,7 +13,7 @@ from govbudget.errors import GovBudgetError, MissingExtra
 
 @pytest.mark.parametrize(
     ("suffix", "module", "extra"),
-    [(".pdf", "pdfplumber", "pdf"), (".docx", "docx", "docx"), (".xlsx", "openpyxl", "xlsx")],
+    [(".pdf", "pypdfium2", "pdf"), (".docx", "docx", "docx"), (".xlsx", "openpyxl", "xlsx")],
 )
 def test_loader_without_its_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                   suffix: str, module: str, extra: str) -> None:
@@ -27,7 +27,7 @@ def test_loader_without_its_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 
 
 def test_text_and_json_need_no_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    for module in ("pdfplumber", "docx", "openpyxl"):
+    for module in ("pypdfium2", "pdfplumber", "docx", "openpyxl"):
         monkeypatch.setitem(sys.modules, module, None)
     doc = govbudget.example()
     path = tmp_path / "seed.json"

@@ -238,11 +238,18 @@ def test_empty_section_and_placeholders() -> None:
             [RawBlock("三、机关运行经费"), RawBlock("四、“三公”经费"), RawBlock("XX万元。。")]
         )
     )
-    assert {i.message.split(":")[0] for i in found} == {
-        "the section '三、机关运行经费' is empty",
-        "repeated punctuation",
-        "placeholder text",
+    assert {i.message.split("：")[0] for i in found} == {
+        "章节“三、机关运行经费”没有内容",
+        "重复标点",
+        "模板占位符未替换",
     }
+
+
+def test_placeholders_are_one_finding_per_section_with_a_count() -> None:
+    found = checks.check_text_defects(
+        build_narrative([RawBlock("一、部门职责"), RawBlock("XX局负责XX工作，设XX处。")]))
+    (only,) = [i for i in found if "占位符" in i.message]
+    assert "共 3 处" in only.message and only.actual == "3 处占位符"
 
 
 def test_quantities_are_read_from_the_tables() -> None:

@@ -1,5 +1,5 @@
 """Linking targets to expenditure (``govbudget.performance.linking``) and the checks that
-use it; the seed's 2080102 55.00 = 24.5 + 30.5 and 2080799 3.00 (DOMAIN.md §8.4 R-1)."""
+use it; the seed's 2080102 55.00 = 24.5 + 30.5 and 2080799 3.00 (docs/domain.md §8.4 R-1)."""
 
 from __future__ import annotations
 

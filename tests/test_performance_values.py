@@ -1,4 +1,4 @@
-"""指标值 grammar (DOMAIN.md §8.3), canonical form, round trip and evaluation."""
+"""指标值 grammar (docs/domain.md §8.3), canonical form, round trip and evaluation."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from govbudget.performance.strategies import indicator_values
 
 GE, LE, EQ = Comparator.GE, Comparator.LE, Comparator.EQ
 
-# DOMAIN.md §8.3 worked examples: raw → (effective comparator, number, unit)
+# docs/domain.md §8.3 worked examples: raw → (effective comparator, number, unit)
 QUANTITATIVE = [
     ("≥8小时", GE, "8", "h"),
     ("≥95百分比", GE, "95", "%"),

@@ -26,7 +26,7 @@ def test_seed_passes_every_arithmetic_and_cross_table_rule() -> None:
     assert report.findings == ()
     s = report.summary()
     assert s["rules_failed"] == 0
-    # 9 tables × 2 parts; DOMAIN.md counts 430 mechanical checks by its own tally
+    # 9 tables × 2 parts; docs/domain.md counts 430 mechanical checks by its own tally
     assert s["checks"] >= 430
     ran = {o.rule for o in report.outcomes if o.status is Status.PASSED}
     assert {"T1-1", "T2-3", "T4-6", "T6-3", "X-1", "X-14", "T7-1"} <= ran
@@ -37,15 +37,16 @@ def test_seed_findings_are_exactly_the_documented_defects() -> None:
     assert report.errors == ()
     got = sorted((f.rule, f.severity.value, f.location.disclosure, f.location.table)
                  for f in report.findings)
+    # the unit repeats the department's A-1: one finding listing both places
     assert got == sorted([
         ("A-1", "warning", DEPT.label, "部门固定资产占用情况表"),
-        ("A-1", "warning", UNIT.label, "单位固定资产占用情况表"),
         ("H-1", "warning", UNIT.label, "单位预算财政拨款“三公”经费支出表"),  # defect 9
         ("M-2", "info", DEPT.label, "部门预算政府基金预算财政拨款支出表"),  # defect 12
         ("M-2", "info", UNIT.label, "单位预算政府基金预算财政拨款支出表"),
     ])
     a1 = report.of("A-1")[0]
     assert (a1.location.row, a1.expected, a1.actual) == ("2、车辆（台、辆）", "> 0", "0")
+    assert [(p.disclosure, p.table) for p in a1.places] == [(UNIT.label, "单位固定资产占用情况表")]
     assert "6.00" in (a1.evidence or "")
 
 
@@ -62,7 +63,9 @@ def test_department_and_unit_are_identical_d4() -> None:
 def test_d4_fires_on_a_department_cell_and_d1_with_it() -> None:
     d = seed.set_cell(DEPT, K.FIXED_ASSETS, ("buildings", None), "quantity", "5")
     report = check(d, select=MINE)
-    assert {f.rule for f in report.errors} == {"D-1", "D-4"}
+    assert {f.rule for f in report.all_findings() if f.severity is Severity.ERROR} == {
+        "D-1", "D-4"}
+    assert len(report.errors) == 1  # one cell: D-4 is listed inside D-1's finding
     f = report.of("D-4")[0]
     assert (f.location.row, f.location.column, f.expected, f.actual) == (
         "1、房屋（平方米）", "数量", "0", "5")
@@ -274,7 +277,8 @@ def test_registry_add_and_duplicate() -> None:
 
 def test_every_rule_is_documented() -> None:
     for r in REGISTRY.select(MINE):
-        assert (r.statement and "DOMAIN.md" in r.source) or r.id == "U-1", r.id
+        assert (r.statement and ("docs/domain.md" in r.source or "财预" in r.source)
+                ) or r.id == "U-1", r.id
         assert r.severity in Severity
 
 

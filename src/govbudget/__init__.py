@@ -46,6 +46,7 @@ _EXPORTS: dict[str, str] = {
     "loaded_catalogues": "govbudget.codes",
     # tables and rules
     "Disclosure": "govbudget.tables",
+    "DisclosureKind": "govbudget.tables",
     "Document": "govbudget.tables",
     "TableKind": "govbudget.tables",
     "TableBuilder": "govbudget.tables",
@@ -58,6 +59,7 @@ _EXPORTS: dict[str, str] = {
     "Registry": "govbudget.rules",
     "REGISTRY": "govbudget.rules",
     "check": "govbudget.rules",
+    "check_together": "govbudget.rules.across",
     "rule": "govbudget.rules",
     "Severity": "govbudget.rules",
     "Report": "govbudget.rules",

@@ -114,7 +114,11 @@ class LoadError(GovBudgetError, ValueError):
     """A document that cannot be read into a complete model (读取失败).
 
     Carries where it went wrong: ``file``, and where they apply ``page``, ``table``,
-    ``row``, ``column``, and what was ``expected``.
+    ``row``, ``column``, the ``path`` of a value inside a JSON document
+    (``$.data.disclosures[0].year``), and what was ``expected``.
+
+    >>> str(LoadError("not a whole number", file="a.json", path="$.data.year"))
+    'file a.json, at $.data.year: not a whole number'
     """
 
     def __init__(
@@ -126,6 +130,7 @@ class LoadError(GovBudgetError, ValueError):
         table: str | None = None,
         row: int | str | None = None,
         column: int | str | None = None,
+        path: str | None = None,
         expected: str | None = None,
     ) -> None:
         self.file = file
@@ -133,6 +138,7 @@ class LoadError(GovBudgetError, ValueError):
         self.table = table
         self.row = row
         self.column = column
+        self.path = path
         self.expected = expected
         where = [
             f"{label} {value}"
@@ -142,6 +148,7 @@ class LoadError(GovBudgetError, ValueError):
                 ("table", table),
                 ("row", row),
                 ("column", column),
+                ("at", path),
             )
             if value is not None
         ]

@@ -27,13 +27,20 @@ __all__ = [
     "MAX_COMPRESSION_RATIO",
     "MAX_OFFICE_BYTES",
     "MAX_PAGE_CHARS",
+    "MAX_PAGE_OBJECTS",
+    "MAX_PAGE_SEGMENTS",
     "MAX_PDF_BYTES",
+    "MAX_PDF_FONT_BYTES",
     "MAX_PDF_PAGES",
     "MAX_PDF_SECONDS",
+    "MAX_PDF_STREAM_BYTES",
+    "MAX_RULING_PAIRS",
     "MAX_SHEET_COLUMNS",
     "MAX_SHEET_ROWS",
+    "MAX_TABLE_CELLS",
     "MAX_TEXT_BYTES",
     "MAX_UNCOMPRESSED_BYTES",
+    "MAX_WORKBOOK_CELLS",
     "MAX_ZIP_MEMBERS",
     "check_size",
     "check_zip",
@@ -50,10 +57,18 @@ MAX_ZIP_MEMBERS = 10_000
 MAX_PDF_PAGES = 2_000
 MAX_PAGE_CHARS = 200_000  # characters on one PDF page; table finding is superlinear
 MAX_PDF_SECONDS = 600.0  # wall time for one PDF, checked between pages
+MAX_PAGE_OBJECTS = 100_000  # text, path, image objects of one page (forms' contents included)
+MAX_PAGE_SEGMENTS = 400_000  # path segments of one page (a rectangle is 4 or 5)
+MAX_RULING_PAIRS = 2_000_000  # edge and intersection comparisons of one page's table finding
+MAX_PDF_STREAM_BYTES = 8 * 2**20  # one PDF content stream, inflated (PDFium parses it whole)
+MAX_PDF_FONT_BYTES = 64 * 2**20  # one embedded font program, inflated
 MAX_SHEET_ROWS = 200_000
-MAX_SHEET_COLUMNS = 2_000
+MAX_SHEET_COLUMNS = 2_000  # also the widest Word table (columns, spans counted)
+MAX_TABLE_CELLS = 1_000_000  # cells of one Word table, merged spans counted
+MAX_WORKBOOK_CELLS = 100_000  # cells of a workbook read (openpyxl reads ~40,000 a second)
 
 _T = TypeVar("_T")
+_ZIP_VERSION = 63  # the newest "version needed to extract" Python's zipfile reads
 
 # Members smaller than this are not judged by their own ratio: tiny XML parts of
 # repeated markup compress very well and are harmless.
@@ -97,8 +112,16 @@ def check_zip(path: str | os.PathLike[str], kind: str) -> None:
     try:
         with zipfile.ZipFile(name) as archive:
             members = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
         raise LoadError(f"not a valid {kind} file (bad zip container: {exc})", file=name) from exc
+    for m in members:
+        if m.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) or m.flag_bits & 1 \
+                or m.extract_version > _ZIP_VERSION:
+            what = ("encrypted" if m.flag_bits & 1 else
+                    f"compression method {m.compress_type}" if m.compress_type > 8 else
+                    f"zip version {m.extract_version / 10:.1f}")
+            raise LoadError(f"zip member {m.filename!r}: {what} is not supported", file=name,
+                            expected="stored or deflated members, as Office writes them")
     if len(members) > MAX_ZIP_MEMBERS:
         raise LoadError(
             f"zip container has {len(members)} members",

@@ -1,7 +1,7 @@
 """Exact amounts, the units they are shown in, table cells, and the rounding policy.
 
 An amount keeps the precision it was printed with; a cell is blank, a dash or an
-amount, and the three never merge (DOMAIN.md §6).
+amount, and the three never merge (docs/domain.md §6).
 
 >>> from govbudget.money import Cell, Unit, parse_cell
 >>> parse_cell("1,234.50")
@@ -43,6 +43,9 @@ __all__ = [
 
 #: The longest amount text accepted; real budgets stay far below (亿元 × 16 digits).
 MAX_AMOUNT_CHARS = 40
+#: The most digits an amount may have (integer and fraction): 18 keeps every sum and
+#: unit conversion (亿元 → 元 adds 8) exact within Decimal's 28 digits.
+MAX_AMOUNT_DIGITS = 18
 
 
 class Unit(enum.Enum):
@@ -229,6 +232,10 @@ def parse_cell(text: str | None) -> Cell:
         negative, t = True, t[1:-1]
     if not _NUMBER.fullmatch(t):
         raise InvalidAmount(f"not an amount: {text!r}")
+    digits = sum(ch.isdigit() for ch in t)
+    if digits > MAX_AMOUNT_DIGITS:
+        raise InvalidAmount(f"amount of {digits} digits (at most {MAX_AMOUNT_DIGITS}): "
+                            f"{text[:20]!r}")
     try:
         value = Decimal(t.replace(",", ""))
     except InvalidOperation as exc:  # pragma: no cover - the pattern admits only digits
@@ -255,7 +262,7 @@ def sum_cells(cells: Iterable[Cell]) -> Decimal:
 
 
 def tolerance(*, places: int, addends: int) -> Decimal:
-    """The rounding tolerance of DOMAIN.md §6: half a unit of the last shown digit × (n + 1).
+    """The rounding tolerance of docs/domain.md §6: half a unit of the last shown digit × (n + 1).
 
     A total shown with ``places`` decimals, compared with the sum of ``addends``
     independently rounded cells, may be off by at most this much from rounding alone.

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 __all__ = ["main"]
 
 #: Subcommand modules, in the order ``govbudget --help`` lists them.
-COMMANDS = ("check", "codes", "rules", "convert")
+COMMANDS = ("check", "extract", "codes", "rules", "convert")
 
 
 class _Parser(argparse.ArgumentParser):

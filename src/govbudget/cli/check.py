@@ -17,12 +17,14 @@ finding at or above ``--fail-on``, 0 otherwise.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
-import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
+
+from govbudget.cli._batch import add_batch_options, run_batch
 
 __all__ = ["EXIT_CLEAN", "EXIT_FINDINGS", "EXIT_NOTHING_CHECKED", "EXIT_USAGE", "register"]
 
@@ -45,9 +47,11 @@ def register(sub: Any) -> None:
         description="Check disclosures against the budget rules. Exit status: 0 nothing at or "
                     "above --fail-on, 1 something was, 2 a file could not be loaded or bad "
                     "usage, 3 nothing could be checked in a document.")
-    p.add_argument("files", nargs="*", metavar="FILE", help=".txt, .docx, .xlsx, .pdf or .json")
+    p.add_argument("files", nargs="*", metavar="FILE",
+                   help=".txt, .docx, .xlsx, .pdf or .json; a directory or a glob for every "
+                        "document in it")
     p.add_argument("--example", action="store_true", help="check the bundled seed disclosure")
-    p.add_argument("--together", action="store_true",
+    p.add_argument("--as-one", action="store_true",
                    help="the files are one disclosure published as several (narrative and "
                         "tables apart): load and check them as one document")
     p.add_argument("--format", choices=FORMATS, default="text",
@@ -70,30 +74,20 @@ def register(sub: Any) -> None:
     quiet.add_argument("-v", "--verbose", action="store_true",
                        help="text: everything, with the skip reasons and each finding's "
                             "expected and actual values")
+    p.add_argument("--together", action="store_true",
+                   help="also check the files as pairs (a department's budget and final "
+                        "account of a year, consecutive years): the pair rules XD-*")
+    add_batch_options(p)
     p.set_defaults(func=run)
 
 
-def _check_one(source: str | list[str], select: list[str] | None,
-               exclude: list[str] | None) -> dict[str, Any]:
-    """Load and check one document; a picklable result for the process pool."""
-    import govbudget
-    from govbudget.errors import GovBudgetError
+def _result(r: dict[str, Any]) -> dict[str, Any]:
+    """A ``govbudget.batch.check_file`` result as the renderers take it (a ``Report``)."""
+    from govbudget.batch import report_of
 
-    try:
-        doc = govbudget.example() if source == "<example>" else govbudget.load(source)
-    except GovBudgetError as exc:
-        return {"source": " + ".join(source) if isinstance(source, list) else source,
-                "error": str(exc)}
-    report = govbudget.check(doc, select=select, exclude=exclude)
-    return {
-        "source": doc.source if source == "<example>" or isinstance(source, list) else source,
-        "disclosures": [
-            {"scope": d.scope.value, "code": d.code, "name": d.name, "year": d.year,
-             "unit": d.unit.value, "tables": [t.title or t.name for t in d.tables]}
-            for d in doc.walk()
-        ],
-        "report": report,
-    }
+    if r["status"] == "failed":
+        return {"source": r["source"], "error": r["error"]}
+    return {"source": r["source"], "disclosures": r["disclosures"], "report": report_of(r)}
 
 
 def _names(values: list[str] | None) -> list[str] | None:
@@ -106,31 +100,144 @@ def _names(values: list[str] | None) -> list[str] | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from govbudget.batch import BatchSummary, expand
     from govbudget.rules import Severity
 
     if args.bom and args.format != "csv":
         print("govbudget: --bom applies to --format csv", file=sys.stderr)
         return EXIT_USAGE
     select, exclude = _names(args.select), _names(args.exclude)
-    sources = list(args.files)
-    if args.example or not sources:
-        if not args.example and not sources:
-            print("govbudget: give FILE … or --example", file=sys.stderr)
-            return EXIT_USAGE
+    sources = [str(p) for p in expand(args.files)]
+    if not args.example and not sources:
+        print("govbudget: give FILE … or --example" if not args.files else
+              f"govbudget: no documents in {' '.join(args.files)}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.example:
         sources.insert(0, "<example>")
-    if args.together and len(args.files) > 1:
-        results = [_check_one(list(args.files), select, exclude)]
-        if args.example:
-            results.insert(0, _check_one("<example>", select, exclude))
-    else:
-        results = _run_all(sources, select, exclude)
     shown = Severity(args.min_severity)
     fail_on = None if args.fail_on == "never" else Severity(args.fail_on)
-    _write(args, _render(args, results, shown))
-    for r in results:
-        if "error" in r:
-            print(f"govbudget: {r['error']}", file=sys.stderr)
-    return max(_status(r, fail_on) for r in results)
+    summary = BatchSummary()
+    status = EXIT_CLEAN
+    with _output(args) as out:
+        stream = _Stream(args, out, shown)
+        for r, raw, cached in _results(args, sources, select, exclude):
+            summary.add(r["source"], raw, cached=cached)
+            stream.document(r)
+            status = max(status, _status(r, fail_on))
+            if "error" in r:
+                print(f"govbudget: {r['error']}", file=sys.stderr)
+        tail = ""
+        together = EXIT_CLEAN
+        if args.together:
+            tail, together = _together(args, sources, stream, fail_on)
+        stream.close(summary, tail)
+    return max(status, together)
+
+
+def _results(args: argparse.Namespace, sources: list[str], select: list[str] | None,
+             exclude: list[str] | None) -> Iterator[tuple[dict[str, Any], dict[str, Any], bool]]:
+    """(result for the renderers, ``check_file`` result, from the cache) for each source."""
+    import govbudget
+    from govbudget.batch import CHECK, check_document, failed_check
+    from govbudget.errors import GovBudgetError
+
+    files = [s for s in sources if s != "<example>"]
+    if len(files) < len(sources):
+        doc = govbudget.example()
+        raw = check_document(doc, source=str(doc.source), select=select, exclude=exclude)
+        yield _result(raw), raw, False
+    if args.as_one and len(files) > 1:
+        try:
+            doc = govbudget.load(files)
+        except GovBudgetError as exc:
+            raw = failed_check(" + ".join(files), str(exc))
+        else:
+            raw = check_document(doc, source=str(doc.source), select=select, exclude=exclude)
+        yield _result(raw), raw, False
+        return
+    task = CHECK.with_params(select=select, exclude=exclude)
+    for item in run_batch(task, args, [Path(f) for f in files]):
+        yield _result(item.result), item.result, item.cached
+
+
+@contextlib.contextmanager
+def _output(args: argparse.Namespace) -> Iterator[TextIO]:
+    if args.output:
+        with open(args.output, "w", encoding="utf-8", newline="") as f:
+            yield f
+    else:
+        yield sys.stdout
+
+
+class _Stream:
+    """The report written one document at a time, so that a batch's memory stays flat; the
+    batch summary at the end (text: after the documents; json: ``batch``)."""
+
+    def __init__(self, args: argparse.Namespace, out: TextIO, shown: Any) -> None:
+        self.args, self.out, self.shown = args, out, shown
+        self.count = 0
+        self.together: dict[str, Any] | None = None
+
+    def document(self, r: dict[str, Any]) -> None:
+        fmt = self.args.format
+        if fmt == "json":
+            doc = json.dumps(report_json([r], self.shown)["documents"][0], ensure_ascii=False,
+                             indent=2).replace("\n", "\n    ")
+            if self.count == 0:
+                head = report_json([], self.shown)
+                del head["documents"]
+                self.out.write(json.dumps(head, ensure_ascii=False, indent=2)[:-2]
+                               + ',\n  "documents": [')
+            self.out.write(("\n    " if self.count == 0 else ",\n    ") + doc)
+        else:
+            text = _render(self.args, [r], self.shown)
+            if fmt == "csv" and self.count > 0:
+                text = text.split("\n", 1)[1]  # the header once
+            self.out.write(text)
+        self.count += 1
+
+    def close(self, summary: Any, tail: str) -> None:
+        fmt = self.args.format
+        if fmt == "json":
+            if self.count == 0:
+                head = report_json([], self.shown)
+                del head["documents"]
+                self.out.write(json.dumps(head, ensure_ascii=False, indent=2)[:-2]
+                               + ',\n  "documents": [')
+            extra = {"batch": summary.to_dict()}
+            if self.together is not None:
+                extra["together"] = self.together
+            rest = json.dumps(extra, ensure_ascii=False, indent=2)[1:-2]
+            self.out.write(("\n  ]," if self.count else "],") + rest + "\n}\n")
+        elif fmt == "text":
+            self.out.write(tail)
+            if summary.documents > 1:
+                self.out.write(f"== summary\n{summary.to_text()}\n")
+
+
+def _together(args: argparse.Namespace, sources: list[str], stream: _Stream,
+              fail_on: Any) -> tuple[str, int]:
+    """The pair rules' report (``govbudget.check_together``) on the documents that load,
+    as text to add (text format) or as ``together`` in the JSON report; its exit status."""
+    import govbudget
+    from govbudget.errors import GovBudgetError
+
+    docs = []
+    for s in sources:
+        try:
+            docs.append(govbudget.example() if s == "<example>" else govbudget.load(s))
+        except GovBudgetError:
+            continue  # reported with the single-document results
+    report = govbudget.check_together(*docs)
+    text = ""
+    if args.format == "json":
+        stream.together = report.to_dict()
+    elif args.format == "text":
+        text = "== together\n" + (report.to_text() if report.outcomes else
+                                    "no two documents form a pair (one department; its budget and "
+                                    "final of a year, or consecutive years)") + "\n"
+    found = fail_on is not None and report.at_least(fail_on)
+    return text, EXIT_FINDINGS if found else EXIT_CLEAN
 
 
 def _status(result: dict[str, Any], fail_on: Any) -> int:
@@ -194,29 +301,3 @@ def report_json(results: list[dict[str, Any]], shown: Any = None) -> dict[str, A
         documents.append({"source": r["source"], "disclosures": r["disclosures"], **data})
     return {"format": REPORT_FORMAT, "version": REPORT_VERSION,
             "govbudget": govbudget.__version__, "documents": documents}
-
-
-def _write(args: argparse.Namespace, text: str) -> None:
-    if args.output:
-        Path(args.output).write_text(text, encoding="utf-8", newline="")
-    else:
-        sys.stdout.write(text)
-
-
-def _run_all(sources: list[str], select: list[str] | None,
-             exclude: list[str] | None) -> list[dict[str, Any]]:
-    if len(sources) == 1:
-        return [_check_one(sources[0], select, exclude)]
-    workers = min(len(sources), os.cpu_count() or 1)
-    results: list[dict[str, Any]] = []
-    show = sys.stderr.isatty()
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(_check_one, s, select, exclude) for s in sources]
-        for i, fut in enumerate(futures, start=1):
-            results.append(fut.result())
-            if show:
-                bar = "#" * (20 * i // len(futures))
-                print(f"\r[{bar:<20}] {i}/{len(futures)}", end="", file=sys.stderr, flush=True)
-    if show:
-        print(file=sys.stderr)
-    return results

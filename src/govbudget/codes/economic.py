@@ -44,7 +44,7 @@ T = TypeVar("T")
 
 
 class ExpenseNature(str, enum.Enum):
-    """人员经费 (personnel) or 公用经费 (public, i.e. 日常公用经费) — DOMAIN.md §1.7."""
+    """人员经费 (personnel) or 公用经费 (public, i.e. 日常公用经费) — docs/domain.md §1.7."""
 
     PERSONNEL = "personnel"
     PUBLIC = "public"
@@ -55,7 +55,7 @@ class ExpenseNature(str, enum.Enum):
         return "人员经费" if self is ExpenseNature.PERSONNEL else "公用经费"
 
 
-#: 类 → nature: 人员经费 = 301 + 303; 公用经费 = 302 + 310 (+ 399) (DOMAIN.md §1.7, S28)
+#: 类 → nature: 人员经费 = 301 + 303; 公用经费 = 302 + 310 (+ 399) (docs/domain.md §1.7, S28)
 _NATURE = {
     "301": ExpenseNature.PERSONNEL,
     "303": ExpenseNature.PERSONNEL,
@@ -68,7 +68,7 @@ _NATURE = {
 class ControlledExpense(enum.Enum):
     """The items disclosures report apart: 三公经费 (three public expenses), 会议费, 培训费.
 
-    The value is the departmental economic 款 that records the item (DOMAIN.md §1.8, S5).
+    The value is the departmental economic 款 that records the item (docs/domain.md §1.8, S5).
     """
 
     OVERSEAS_TRAVEL = "30212"  #: 因公出国（境）费

@@ -41,7 +41,7 @@ __all__ = [
 Level = Literal["类", "款", "项", "目"]
 Provenance = Literal["observed", "compiled", "user"]
 
-#: code length → level name (DOMAIN.md §1.1)
+#: code length → level name (docs/domain.md §1.1)
 LEVELS: dict[int, Level] = {3: "类", 5: "款", 7: "项", 9: "目"}
 
 
@@ -162,7 +162,7 @@ class CodeEntry:
     def is_residual(self) -> bool:
         """``True`` for a residual "other" item (其他…): code ending in 99, or 类 229 其他支出.
 
-        DOMAIN.md §1.2: ``99`` is the residual at every level; the functional 类 of
+        docs/domain.md §1.2: ``99`` is the residual at every level; the functional 类 of
         "other expenditure" is the one exception to the suffix, 229 其他支出.
         """
         return self.code.endswith("99") or self.code in _RESIDUAL_LEI
@@ -219,14 +219,14 @@ class EconomicCode(CodeEntry):
 
     @property
     def nature(self) -> ExpenseNature | None:
-        """人员经费 (301, 303) or 公用经费 (302, 310, 399), else ``None`` (DOMAIN.md §1.7)."""
+        """人员经费 (301, 303) or 公用经费 (302, 310, 399), else ``None`` (docs/domain.md §1.7)."""
         from govbudget.codes.economic import nature_of
 
         return nature_of(self.code)
 
     @property
     def controlled_expense(self) -> ControlledExpense | None:
-        """The 三公经费 item, 会议费 or 培训费 this 款 records, if any (DOMAIN.md §1.8)."""
+        """The 三公经费 item, 会议费 or 培训费 this 款 records, if any (docs/domain.md §1.8)."""
         from govbudget.codes.economic import controlled_expense_of
 
         return controlled_expense_of(self.code)
@@ -247,7 +247,7 @@ class EconomicCode(CodeEntry):
         return government_code_for(self.code, unit_kind, year=self.edition)
 
 
-#: residual 类 whose code does not end in 99 (DOMAIN.md §1.2)
+#: residual 类 whose code does not end in 99 (docs/domain.md §1.2)
 _RESIDUAL_LEI = frozenset({"229"})
 
 _ENTRY_TYPES: dict[Scheme, type[CodeEntry]] = {

@@ -24,6 +24,7 @@ from __future__ import annotations
 import csv
 import enum
 import io
+import json
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -34,10 +35,11 @@ import attrs
 from govbudget import limits
 from govbudget.errors import InvalidAmount, LoadError
 from govbudget.formats._csvwrite import _BOM, _TEXT, CSV_COLUMNS, table_part, to_csv
+from govbudget.formats.bounds import MAX_UNIT_DEPTH, check_model
 from govbudget.money import BLANK, DASH, Cell, CellKind, Unit, parse_cell
 from govbudget.tables.disclosure import Disclosure, Document, Scope, UnitKind
 from govbudget.tables.kinds import TableKind
-from govbudget.tables.model import BudgetTable, Column, Row, TableHeader, table_type
+from govbudget.tables.model import BudgetTable, Column, Row, TableHeader, UnitBasis, table_type
 
 __all__ = ["CSV_COLUMNS", "from_csv", "read_csv_file", "table_part", "to_csv"]
 
@@ -48,8 +50,8 @@ REQUIRED_COLUMNS = frozenset({
 })
 
 
-#: Largest CSV text read.
-MAX_CSV_BYTES = 200 * 1024 * 1024
+#: Largest CSV text read (a department's tables take well under 1 MB; this reads in ~3 s).
+MAX_CSV_BYTES = 20 * 1024 * 1024
 E = TypeVar("E", bound=enum.Enum)
 
 
@@ -73,7 +75,7 @@ class _DisclosureAcc:
 _DISCLOSURE_META = ("disclosure", "disclosure_name", "scope", "year", "parent_index",
                     "disclosure_unit", "unit_kind")
 _TABLE_META = ("table", "table_title", "unit", "note", "unreadable", "has_header", "header_code",
-               "header_name", "header_year", "header_unit")
+               "header_name", "header_year", "header_unit", "unit_basis", "breakdown", "remarks")
 _COLUMN_META = ("column", "column_name", "column_number", "column_side", "column_text")
 _ROW_META = ("row_code", "row_line", "row_side", "row_name", "row_number")
 
@@ -93,6 +95,8 @@ def from_csv(text: str | bytes, *, source: str | None = None) -> Document:
     if len(text) > MAX_CSV_BYTES:
         raise LoadError(f"CSV of {len(text)} characters is over the limit", file=source,
                         expected=f"at most {MAX_CSV_BYTES} characters")
+    # a field may be as long as the file (the module's default stops at 128 KiB)
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_CSV_BYTES))
     reader = csv.reader(io.StringIO(text.removeprefix(_BOM), newline=""))
     try:
         header = next(reader, None)
@@ -113,7 +117,9 @@ def from_csv(text: str | bytes, *, source: str | None = None) -> Document:
             _read_record(record, reader.line_num, disclosures, source)
     except csv.Error as exc:
         raise LoadError(f"malformed CSV: {exc}", file=source, row=reader.line_num) from exc
-    return Document(source, _build(disclosures, source))
+    doc = Document(source, _build(disclosures, source))
+    check_model(doc, source, root="$")
+    return doc
 
 
 def read_csv_file(path: str | os.PathLike[str]) -> Document:
@@ -230,8 +236,16 @@ def _build(accs: dict[int, _DisclosureAcc], source: str | None) -> tuple[Disclos
             raise LoadError(f"disclosure {i} names parent {parent}, which is not an earlier "
                             "disclosure", file=source, row=acc.line, column="parent_index")
         children.setdefault(parent, []).append(i)
+    depth: dict[int, int] = {}
+    for i in sorted(accs):  # a parent's index is smaller than its units'
+        parent = _int(accs[i].meta[4], "parent_index", accs[i].line, source)
+        depth[i] = 0 if parent is None else depth[parent] + 1
+        if depth[i] > MAX_UNIT_DEPTH:
+            raise LoadError(f"disclosure {i} is nested {depth[i]} units deep", file=source,
+                            row=accs[i].line, column="parent_index",
+                            expected=f"at most {MAX_UNIT_DEPTH}")
 
-    def make(i: int) -> Disclosure:
+    def make(i: int, units: tuple[Disclosure, ...]) -> Disclosure:
         acc = accs[i]
         code, name, scope, year, _, unit, unit_kind = acc.meta
         return Disclosure(
@@ -240,16 +254,22 @@ def _build(accs: dict[int, _DisclosureAcc], source: str | None) -> tuple[Disclos
             year=_required_int(year, "year", acc.line, source),
             unit=_enum(Unit, unit or Unit.WAN.value, "disclosure_unit", acc.line, source),
             tables=tuple(_table(acc.tables[t], source) for t in sorted(acc.tables)),
-            units=tuple(make(u) for u in sorted(children.get(i, ()))),
+            units=units,
             unit_kind=_enum(UnitKind, unit_kind, "unit_kind", acc.line, source)
             if unit_kind else None,
         )
 
-    return tuple(make(i) for i in sorted(children.get(None, ())))
+    # parents come before their units, so building from the last index back finds every
+    # unit built: no recursion, however deep the chain of parents
+    built: dict[int, Disclosure] = {}
+    for i in sorted(accs, reverse=True):
+        built[i] = make(i, tuple(built.pop(u) for u in sorted(children.get(i, ()))))
+    return tuple(built[i] for i in sorted(children.get(None, ())))
 
 
 def _table(acc: _TableAcc, source: str | None) -> BudgetTable:
-    kind_name, title, unit, note, unreadable, has_header, h_code, h_name, h_year, h_unit = acc.meta
+    (kind_name, title, unit, note, unreadable, has_header, h_code, h_name, h_year, h_unit,
+     basis, breakdown, remarks) = acc.meta
     if kind_name not in TableKind.__members__:
         raise LoadError(f"unknown table kind {kind_name!r}", file=source, row=acc.line,
                         column="table", expected=", ".join(TableKind.__members__))
@@ -277,7 +297,23 @@ def _table(acc: _TableAcc, source: str | None) -> BudgetTable:
         columns=tuple(columns), rows=tuple(rows),
         unit=_enum(Unit, unit or Unit.WAN.value, "unit", acc.line, source),
         title=title or None, header=header, note=note or None, unreadable=unreadable or None,
+        unit_basis=_enum(UnitBasis, basis or UnitBasis.STATED.value, "unit_basis", acc.line, source),
+        breakdown=breakdown or None, remarks=_remarks(remarks, acc.line, source),
     )
+
+
+def _remarks(text: str, line: int, source: str | None) -> tuple[str, ...]:
+    """The reader's remarks on a table: a JSON list of strings ('' for none)."""
+    if not text:
+        return ()
+    try:
+        value = json.loads(text)
+    except ValueError:
+        value = None
+    if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+        raise LoadError(f"remarks are {text[:40]!r}", file=source, row=line, column="remarks",
+                        expected="a JSON list of strings")
+    return tuple(value)
 
 
 def _int(text: str, column: str, line: int, source: str | None) -> int | None:

@@ -155,7 +155,9 @@ def _table_lines(d: Disclosure, department: Disclosure | None, table: BudgetTabl
             "level": str(len(_ancestors(code))), "unit": table.unit.value,
             "leaf": "false" if any(c != code and c.startswith(code) for c in codes) else "true",
         }
-        for level, part in zip(_LEVELS, _ancestors(code), strict=False):
+        # an economic code has 类 and 款 only: a longer code printed there fills those two
+        levels = _LEVELS if scheme == "functional" else _LEVELS[:2]
+        for level, part in zip(levels, _ancestors(code), strict=False):
             base[f"{scheme}_{level}_code"] = part
             base[f"{scheme}_{level}_name"] = (
                 _strip(row.name) if part == code

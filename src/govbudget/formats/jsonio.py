@@ -11,13 +11,13 @@ True
 from __future__ import annotations
 
 import json
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from govbudget import limits
 from govbudget.errors import LoadError
-from govbudget.formats.converter import converter, structure_error
+from govbudget.formats.bounds import MAX_INT_DIGITS, check_model
+from govbudget.formats.converter import JsonNumber, _found, converter, structure_error
 from govbudget.money import Cell
 from govbudget.tables.disclosure import Disclosure, Document
 from govbudget.tables.model import BudgetTable, Row
@@ -28,8 +28,9 @@ __all__ = ["FORMAT_VERSION", "from_json", "read_json_file", "to_data", "to_json"
 #: Version of the JSON format; readers refuse a newer major version.
 FORMAT_VERSION = 1
 #: Largest JSON text read, and deepest nesting accepted.
-MAX_JSON_BYTES = 50 * 1024 * 1024
+MAX_JSON_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 64
+_ENVELOPE = frozenset({"format", "version", "type", "data"})
 
 _TYPES: dict[str, type[Any]] = {
     "Document": Document,
@@ -79,36 +80,47 @@ def from_json(text: str | bytes, *, source: str | None = None) -> Any:
         raise LoadError(f"JSON of {len(text)} bytes is over the limit", file=source,
                         expected=f"at most {MAX_JSON_BYTES} bytes")
     try:
-        data = json.loads(text, parse_float=Decimal, parse_int=_bounded_int,
+        data = json.loads(text, parse_float=JsonNumber, parse_int=_bounded_int,
                           parse_constant=_no_constant)
     except RecursionError as exc:
         raise LoadError("JSON nested too deeply", file=source, expected="govbudget JSON") from exc
     except ValueError as exc:
         raise LoadError(f"not JSON: {exc}", file=source, expected="govbudget JSON") from exc
     _depth(data, MAX_DEPTH, source)
-    if not isinstance(data, dict) or data.get("format") != "govbudget":
+    if type(data) is not dict or data.get("format") != "govbudget":
         raise LoadError("not govbudget JSON (no 'format': 'govbudget')", file=source)
+    extra = sorted(set(data) - _ENVELOPE)
+    if extra:
+        raise LoadError(f"unknown key(s) {extra} in the envelope", file=source, path="$",
+                        expected=", ".join(sorted(_ENVELOPE)))
     version = data.get("version")
-    if not isinstance(version, int) or version > FORMAT_VERSION:
-        raise LoadError(f"JSON format version {version!r} is not supported (this reads "
-                        f"{FORMAT_VERSION})", file=source)
-    cls = _TYPES.get(data.get("type", ""))
+    if type(version) is not int or not 1 <= version <= FORMAT_VERSION:
+        raise LoadError(f"JSON format version {_found(version)} is not supported (this reads "
+                        f"1 to {FORMAT_VERSION})", file=source, path="$.version")
+    name = data.get("type")
+    cls = _TYPES.get(name) if type(name) is str else None
     if cls is None:
-        raise LoadError(f"unknown object type {data.get('type')!r}", file=source,
-                        expected=", ".join(_TYPES))
+        raise LoadError(f"unknown object type {_found(name)}", file=source,
+                        path="$.type", expected=", ".join(_TYPES))
+    if "data" not in data:
+        raise LoadError("no 'data'", file=source, path="$", expected="govbudget JSON")
     try:
-        return converter().structure(data.get("data"), cls)
+        obj = converter().structure(data["data"], cls)
     except Exception as exc:  # cattrs raises grouped errors; report the path
         raise structure_error(exc, source) from exc
+    check_model(obj, source)
+    return obj
 
 
 def read_json_file(path: str | Path) -> Any:
     return from_json(limits.read_bounded(path, MAX_JSON_BYTES, "JSON"), source=str(Path(path)))
 
 
-def _bounded_int(text: str) -> int:
-    if len(text) > 40:
-        raise ValueError(f"integer of {len(text)} digits")
+def _bounded_int(text: str) -> int | JsonNumber:
+    """An integer of at most ``MAX_INT_DIGITS`` digits; a longer one stays text (refused
+    with its path where the model meets it)."""
+    if len(text.lstrip("-")) > MAX_INT_DIGITS:
+        return JsonNumber(text)
     return int(text)
 
 

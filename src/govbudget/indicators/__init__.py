@@ -1,6 +1,6 @@
 """The target value of a performance indicator (指标值): its grammar, canonical form and evaluation.
 
-A value is read, never guessed: what the grammar of DOMAIN.md §8.3 does not cover is
+A value is read, never guessed: what the grammar of docs/domain.md §8.3 does not cover is
 kept as printed, with kind ``unparsed``. Modules: ``lexicon`` (the words), ``types``
 (``IndicatorValue`` and its canonical ``str``), ``grammar`` (``parse_value``) and
 ``evaluation`` (``evaluate``).

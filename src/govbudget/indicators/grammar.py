@@ -1,4 +1,4 @@
-"""The grammar of 指标值 (DOMAIN.md §8.3): text → ``IndicatorValue``.
+"""The grammar of 指标值 (docs/domain.md §8.3): text → ``IndicatorValue``.
 
 A value is read, never guessed: what the grammar does not cover is kept as printed,
 with kind ``unparsed``. The common shape ``op? number unit`` with a common unit is read
@@ -87,7 +87,7 @@ def parse_value(text: str, *, cost: bool = False) -> IndicatorValue:
     """Read a 指标值 as printed; what the grammar does not cover is kept as ``unparsed``.
 
     ``cost`` says that the indicator is a cost indicator (成本指标), where a bare ``万``
-    means 万元 (DOMAIN.md §8.3).
+    means 万元 (docs/domain.md §8.3).
     """
     return _parse(text, cost)
 

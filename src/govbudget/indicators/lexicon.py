@@ -45,7 +45,7 @@ def normalise(text: str) -> str:
 
 # --- comparators (比较符), keyed by symbol -------------------------------------------
 
-#: words printed before a number, by the comparator they mean (DOMAIN.md §8.3)
+#: words printed before a number, by the comparator they mean (docs/domain.md §8.3)
 OP_WORDS: Mapping[str, tuple[str, ...]] = {
     "≥": (
         "≥", ">=", "≧", "=>", "大于等于", "大于或等于", "不低于", "不少于", "不小于",

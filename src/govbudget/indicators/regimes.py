@@ -2,7 +2,7 @@
 
 Regime A is the 2015 framework (财预〔2015〕88号: 成本 under 产出); regime B is the 2021
 core-indicator guide (财预〔2021〕101号: 成本指标 as a 一级). The regime is a property of
-each table, detected from its 一级 labels (DOMAIN.md §8.1).
+each table, detected from its 一级 labels (docs/domain.md §8.1).
 
 >>> from govbudget.indicators.regimes import Regime, canonical_level1, canonical_level2, detect
 >>> canonical_level1("产出"), canonical_level2("经济效益", "效益指标")

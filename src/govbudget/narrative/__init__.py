@@ -2,7 +2,7 @@
 
 ``sections`` builds the narrative from text blocks, ``claims`` reads its statements
 (金额, 增减, 占比, 列举), ``bind`` ties them to table quantities and ``rules`` registers the
-narrative rules (N-*, Y-4/Y-5, J-*, A-1, DOMAIN.md §5).
+narrative rules (N-*, Y-4/Y-5, J-*, A-1, docs/domain.md §5).
 
 >>> from govbudget.readers.raw import RawBlock
 >>> from govbudget.narrative.sections import build_narrative

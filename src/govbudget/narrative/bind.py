@@ -142,22 +142,56 @@ def _project_key(label: str, qs: Mapping[QuantityKey, Quantity]) -> QuantityKey 
         if not key.startswith("project:") or q.name is None:
             continue
         name = _PROJECT_NOISE.sub("", q.name)
-        if len(name) >= 4 and name in text and (best is None or len(name) > best[0]):
+        # the label names the project, not something of it (``XX局2026年一般公共预算
+        # 当年拨款`` speaks of an appropriation, not of the project row ``XX局``)
+        rest = text.replace(name, "", 1)
+        if (len(name) >= 4 and name in text and len(rest) <= 6
+                and (best is None or len(name) > best[0])):
             best = (len(name), key)
     return best[1] if best else None
 
 
-def bind(claim: Claim, qs: Mapping[QuantityKey, Quantity], *, prior: bool | None = None) -> Binding:
+#: quantities of all funds a sentence about the general budget does not mean
+_ALL_FUNDS = frozenset({"expenditure.basic", "expenditure.project", "procurement.total"})
+_GENERAL = re.compile(r"一般公共预算(?:财政)?(?:拨款)?")
+#: totals a sentence about 财政拨款 means in their fiscal form
+_FISCAL = {"expenditure.total": "expenditure.fiscal", "revenue.total": "revenue.fiscal"}
+_FISCAL_WORD = re.compile(r"财政拨款")
+
+
+def _at(claim: Claim) -> int:
+    """Where the claim's amount starts in its sentence (its end when not found)."""
+    value = format(claim.value, "f") if claim.value is not None else ""
+    i = claim.sentence.replace(",", "").find(value) if value else -1
+    return i if i >= 0 else len(claim.sentence)
+
+
+def bind(claim: Claim, qs: Mapping[QuantityKey, Quantity], *, prior: bool | None = None,
+         general: bool = False) -> Binding:
     """Bind an amount or count claim to its table quantity and compare at the text's precision.
 
     A figure the text gives for another year (``2025年执行数``) binds to the table's
-    prior-year column (``prior.<key>``) when there is one.
+    prior-year column (``prior.<key>``) when there is one. ``general``: the claim is a
+    part of a total of the general budget (一般公共预算…，其中…).
     """
     key = claim_key(claim, qs)
     if key is None:
         return Binding(claim, None, None, "unbound")
     if claim.section is SectionKind.GENERAL_BUDGET and f"general:{key}" in qs:
         key = f"general:{key}"  # a 一般公共预算 section speaks of that table's rows
+    elif key in _FISCAL and (_FISCAL_WORD.search(claim.sentence[: _at(claim)])
+                             or _FISCAL_WORD.search(claim.title or "")):
+        # ``财政拨款收支总预算…支出预算总计``: the fiscal figure, not the all-funds one
+        key = _FISCAL[key]
+        if key not in qs:
+            return Binding(claim, key, None, "absent")
+    elif key in _ALL_FUNDS and (general or _GENERAL.search(claim.sentence[: _at(claim)])):
+        # ``一般公共预算财政拨款收入…，其中基本支出…``: the figure of the general budget, which
+        # the all-funds 支出总表 does not print
+        gkey = f"general:{key}"
+        if gkey not in qs:
+            return Binding(claim, gkey, None, "absent")
+        key = gkey
     if claim.prior if prior is None else prior:
         key = f"prior.{key}"
     q = qs.get(key)

@@ -30,7 +30,7 @@ from govbudget.tables.narrative import Claim, ClaimKind, SectionKind
 
 __all__ = ["amount_dispositions", "check_amounts", "check_enumerations"]
 
-#: quantity key → the DOMAIN.md rule id of a narrative amount that disagrees with it
+#: quantity key → the docs/domain.md rule id of a narrative amount that disagrees with it
 _AMOUNT_RULE = {
     "revenue.total": "N-1",
     "revenue.general_budget": "N-2",
@@ -71,6 +71,8 @@ def amount_dispositions(
     exemption (``zero``, ``restates``, ``itemised``, ``definitions``, ``running_costs``)."""
     out: list[tuple[Claim, str, Binding | None]] = []
     itemised = _itemised_parts(claims)
+    general = {id(p) for c in claims if c.kind is ClaimKind.ENUMERATION
+               and "一般公共预算" in c.label for p in c.parts}
     for c in claims:
         if c.kind is not ClaimKind.AMOUNT:
             continue
@@ -81,7 +83,7 @@ def amount_dispositions(
         elif _restates(c):
             out.append((c, "restates", None))
         else:
-            b = bind(c, qs, prior=_is_prior(c, year))
+            b = bind(c, qs, prior=_is_prior(c, year), general=id(c) in general)
             if b.bound:
                 out.append((c, "bound", b))
             elif c.value == 0:
@@ -120,13 +122,13 @@ def check_amounts(
         name = KEY_NAMES.get(b.key or "", b.key or "")
         if status in ("unbound", "absent"):
             prior = _is_prior(c, year)
-            why = "no table shows it" if status == "absent" else "its label names no table figure"
-            what = "a figure of an earlier year" if prior else "unbound amount"
+            why = "表中没有该数" if status == "absent" else "其名称对应不到表中的数"
+            what = "以前年度的数" if prior else "未能核对的金额"
             out.append(
                 issue(
                     "N-13",
                     "info" if prior else "warning",
-                    f"{what} {show(c)}: {why}" + (f" ({name})" if b.key else ""),
+                    f"{what} {show(c)}：{why}" + (f"（{name}）" if b.key else ""),
                     c,
                     actual=show(c),
                 )
@@ -135,7 +137,11 @@ def check_amounts(
         q = b.quantity
         assert q is not None and b.key is not None
         rule = _rule(b.key.removeprefix("prior."), q)
-        if b.status == "mismatch":
+        if b.status == "mismatch" and q.blank:
+            # a blank cell is no figure (docs/domain.md §6): nothing to compare the text with
+            out.append(issue("N-13", "warning", f"未能核对的金额 {show(c)}：{q.where} 为空白",
+                             c, actual=show(c)))
+        elif b.status == "mismatch":
             out.append(_mismatch(rule, c, q, b.key, qs))
         elif (
             b.status == "rounded"
@@ -146,22 +152,27 @@ def check_amounts(
                 issue(
                     rule,
                     "info",
-                    f"{show(c)} is {q.where} {amount(q.value, q.unit)} rounded "
-                    f"(shown with {places_of(c.value or Decimal(0))} decimals, the table "
-                    f"with {places_of(q.value)})",
+                    f"文中 {show(c)} 是 {q.where} {amount(q.value, q.unit)} 舍入后的数"
+                    f"（文中 {places_of(c.value or Decimal(0))} 位小数，表中 "
+                    f"{places_of(q.value)} 位）",
                     c,
                     expected=q.value,
                     actual=c.value,
+                    unit=_unit(q),
                 )
             )
     return out
 
 
+def _unit(q: Quantity) -> str | None:
+    return q.unit.value if q.unit is not None else None
+
+
 def _mismatch(rule: str, c: Claim, q: Quantity, key: str, qs: Mapping[str, Quantity]) -> Issue:
-    msg = f"{show(c)} but {q.where} is {amount(q.value, q.unit)}"
+    msg = f"文中 {show(c)}，但 {q.where} 为 {amount(q.value, q.unit)}"
     if q.derived:  # the table does not print the figure: the definition may differ locally
-        msg += " (not printed: derived as DOMAIN.md §1.7 defines it)"
-        return issue(rule, "warning", msg, c, expected=q.value, actual=c.value)
+        msg += "（表中未直接列示，按 docs/domain.md §1.7 的口径推算，当地口径可能不同）"
+        return issue(rule, "warning", msg, c, expected=q.value, actual=c.value, unit=_unit(q))
     carry = qs.get("revenue.carryover")
     if (
         key == "revenue.general_budget"
@@ -170,10 +181,12 @@ def _mismatch(rule: str, c: Claim, q: Quantity, key: str, qs: Mapping[str, Quant
         and carry.value != 0
     ):
         msg += (
-            f": the text adds 上年结转 {fmt(carry.value)} to the year's "
-            f"一般公共预算拨款收入 {fmt(q.value)}"
+            f"：文中把上年结转 {fmt(carry.value)} 并入了当年一般公共预算拨款收入 "
+            f"{fmt(q.value)}"
         )
-    return issue(rule, "error", msg, c, expected=q.value, actual=c.value)
+        return issue(rule, "error", msg, c, expected=q.value, actual=c.value, unit=_unit(q),
+                     terms=(("一般公共预算拨款收入", fmt(q.value)), ("上年结转", fmt(carry.value))))
+    return issue(rule, "error", msg, c, expected=q.value, actual=c.value, unit=_unit(q))
 
 
 def check_enumerations(claims: Sequence[Claim]) -> list[Issue]:
@@ -189,17 +202,25 @@ def check_enumerations(claims: Sequence[Claim]) -> list[Issue]:
             else (p.value or Decimal(0))
             for p in c.parts
         ]
+        if c.value > 0 and (not any(values) or max(values) > c.value):
+            continue  # parts all 0, or one larger than the whole: not a list of its parts
+        if c.value > 0 and any(sum_ok(c.value, values[:k], k)[0] for k in range(1, len(values))):
+            continue  # the first parts make the whole: what follows is another list
         ok, s = sum_ok(c.value, values, len(values))
+        terms = tuple((p.label, fmt(v)) for p, v in zip(c.parts, values, strict=True))
+        unit = c.unit.value if c.unit is not None else c.measure
         if len(values) >= 2 and c.complete and not ok:
             parts = " + ".join(show(p) for p in c.parts)
             out.append(
                 issue(
                     rule,
                     "error",
-                    f"{show(c)} but its parts {parts} = {fmt(s)}",
+                    f"文中 {show(c)}，但所列分项 {parts} 合计 {fmt(s)}",
                     c,
                     expected=s,
                     actual=c.value,
+                    unit=unit,
+                    terms=terms,
                 )
             )
         elif s > c.value and not ok:
@@ -207,10 +228,12 @@ def check_enumerations(claims: Sequence[Claim]) -> list[Issue]:
                 issue(
                     rule,
                     "error",
-                    f"the parts of {show(c)} add up to more ({fmt(s)})",
+                    f"文中 {show(c)}，但其分项合计 {fmt(s)}，超过总额",
                     c,
                     expected=c.value,
                     actual=s,
+                    unit=unit,
+                    terms=terms,
                 )
             )
     return out

@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 
 from govbudget.money import places_of
 from govbudget.narrative.bind import Quantity, claim_key
@@ -34,8 +34,8 @@ def check_changes(claims: Sequence[Claim], qs: Mapping[str, Quantity] | None = N
                 issue(
                     rule,
                     "warning",
-                    f"{c.label} '{word}0{c.measure}': a zero change "
-                    "worded as an increase or decrease (say 持平/无增减变化)",
+                    f"{c.label}“{word}0{c.measure}”：增减为零却表述为增加或减少"
+                    "（应写“持平”或“无增减变化”）",
                     c,
                 )
             )
@@ -43,16 +43,15 @@ def check_changes(claims: Sequence[Claim], qs: Mapping[str, Quantity] | None = N
             for o in claims:
                 if (
                     o.kind is ClaimKind.CHANGE
-                    and o.sentence == c.sentence
-                    and o.label == c.label
                     and o.value not in (None, Decimal(0))
+                    and _same_subject(o, c)
                 ):
                     sign = "+" if (o.direction or 0) > 0 else "-"
                     out.append(
                         issue(
                             "N-20",
                             "error",
-                            f"{c.label} said to be unchanged (持平) but {sign}{fmt(o.value)}"
+                            f"{c.label}说是与上年持平，同一处却又增减 {sign}{fmt(o.value)}"
                             f"{o.measure}",
                             c,
                         )
@@ -61,6 +60,30 @@ def check_changes(claims: Sequence[Claim], qs: Mapping[str, Quantity] | None = N
             out.extend(_check_percent_change(c, claims, qs or {}))
     out.extend(_check_decomposition(claims))
     return out
+
+
+def _is_base(c: Claim) -> bool:
+    """An amount stated as the one compared with (``比2025年初预算数…``, a prior year's)."""
+    return c.prior or c.label.startswith(("比", "较", "与", "同"))
+
+
+def truncated(exact: Decimal, shown: Decimal) -> bool:
+    """``shown`` is ``exact`` cut (not rounded) at the digits it shows: a convention.
+
+    >>> truncated(Decimal("16.0775"), Decimal("16.07")), truncated(Decimal("16.0775"), Decimal("16.1"))
+    (True, False)
+    """
+    step = Decimal(1).scaleb(-places_of(shown))
+    return exact.quantize(step, rounding=ROUND_DOWN) == shown
+
+
+def _same_subject(a: Claim, b: Claim) -> bool:
+    """Two changes of the same thing: of the same amount claim, or (without one) under
+    the same label that names something, in the same sentence."""
+    if a.subject is not None or b.subject is not None:
+        return a.subject is b.subject
+    return a.sentence == b.sentence and bool(a.label) and a.label == b.label and any(
+        "\u4e00" <= ch <= "\u9fff" for ch in a.label)
 
 
 def _explicit_base(c: Claim, claims: Sequence[Claim]) -> tuple[Claim, Claim] | None:
@@ -95,14 +118,19 @@ def _check_percent_change(
     else:
         subject = change.subject
         cur = subject.value if subject is not None and subject.unit == change.unit else None
-        if cur is None:
-            key = quantity_key(change.label)
-            q = qs.get(key) if key else None
-            if q is None or q.unit is not change.unit:
-                return []
-            cur = q.value
         d = change.value * (change.direction or 1)
-        base, current, label = cur - d, cur, change.label
+        if cur is not None and subject is not None and _is_base(subject):
+            # ``比2025年年初预算数847128.49万元增加19433.43万元``: the base itself is stated
+            base, current = cur, cur + d
+        else:
+            if cur is None:
+                key = quantity_key(change.label)
+                q = qs.get(key) if key else None
+                if q is None or q.unit is not change.unit:
+                    return []
+                cur = q.value
+            base, current = cur - d, cur
+        label = change.label
         hd, direction = half(change.value), change.direction or 0
     if base <= 0:
         if d != 0:
@@ -110,8 +138,7 @@ def _check_percent_change(
                 issue(
                     "N-19",
                     "warning",
-                    f"{label}: a growth rate of {fmt(c.value)}% from a zero base "
-                    f"(last year {fmt(base)})",
+                    f"{label}：上年为零（{fmt(base)}），不应给出增减幅度 {fmt(c.value)}%",
                     c,
                 )
             ]
@@ -120,12 +147,24 @@ def _check_percent_change(
     h = half(c.value)
     if c.value + h < lo or c.value - h > hi:
         exact = (abs(d) / base * 100).quantize(Decimal(1).scaleb(-max(places_of(c.value), 2)))
+        if truncated(abs(d) / base * 100, c.value):
+            return [
+                issue(
+                    "N-R4",
+                    "info",
+                    f"{label}：增减 {fmt(abs(d))} 按上年 {fmt(base)} 计为 {fmt(exact)}%，"
+                    f"文中 {fmt(c.value)}% 为截尾取数（未四舍五入）",
+                    c,
+                    expected=exact,
+                    actual=c.value,
+                )
+            ]
         return [
             issue(
                 "N-R4",
                 "error",
-                f"{label}: {fmt(abs(d))} on last year's {fmt(base)} is {fmt(exact)}%, "
-                f"the text says {fmt(c.value)}%",
+                f"{label}：增减 {fmt(abs(d))} 按上年 {fmt(base)} 计为 {fmt(exact)}%，"
+                f"文中为 {fmt(c.value)}%",
                 c,
                 expected=exact,
                 actual=c.value,
@@ -136,7 +175,7 @@ def _check_percent_change(
             issue(
                 "N-R4",
                 "error",
-                f"{label}: the amount and the percentage change go in opposite directions",
+                f"{label}：增减金额与增减幅度的方向相反",
                 c,
             )
         ]
@@ -162,8 +201,8 @@ def _check_decomposition(claims: Sequence[Claim]) -> list[Issue]:
                 issue(
                     "N-R4",
                     "error",
-                    f"{total.label} changes by "
-                    f"{fmt(total.value * (total.direction or 1))} but its parts by {fmt(s)}",
+                    f"{total.label}增减 {fmt(total.value * (total.direction or 1))}，"
+                    f"但其各部分增减合计 {fmt(s)}",
                     total,
                     expected=s,
                     actual=total.value,
@@ -203,8 +242,8 @@ def check_three_public_changes(
                 issue(
                     "Y-5",
                     "error",
-                    f"{name}: the text says a change of {fmt(stated)}, the table "
-                    f"{fmt(now.value)} − {fmt(before.value)} = {fmt(actual)} ({before.where})",
+                    f"{name}：文中增减 {fmt(stated)}，表中 {fmt(now.value)} − "
+                    f"{fmt(before.value)} = {fmt(actual)}（{before.where}）",
                     c,
                     expected=actual,
                     actual=stated,

@@ -43,8 +43,8 @@ def check_projects(claims: Sequence[Claim], projects: Sequence[str]) -> list[Iss
                 issue(
                     "N-5",
                     "warning",
-                    f"{c.label} is said to consist of "
-                    f"{'、'.join(c.names)}; not named: {'、'.join(missing)}",
+                    f"文中{c.label}只列了{'、'.join(c.names)}，"
+                    f"未提到有绩效目标的项目：{'、'.join(missing)}",
                     c,
                     expected=len(projects),
                     actual=len(c.names),
@@ -92,17 +92,16 @@ def check_running_costs(
                     issue(
                         "J-1",
                         "warning",
-                        f"{show(c)} but the 公用经费 of the basic-expenditure table is "
-                        f"{fmt(public.value)}"
-                        + ("" if administrative else " (it cannot exceed it)")
-                        + (" (公用经费 derived: 302 + 310 + 399)" if public.derived else ""),
+                        f"文中 {show(c)}，但基本支出表的公用经费为 {fmt(public.value)}"
+                        + ("" if administrative else "（机关运行经费不能超过公用经费）")
+                        + ("（公用经费按 302 + 310 + 399 推算）" if public.derived else ""),
                         c,
                         expected=public.value,
                         actual=c.value,
                     )
                 )
         if c.kind is ClaimKind.ENUMERATION and quantity_key(c.label) == "running_costs":
-            out.extend(_check_items(c, qs))
+            out.extend(_check_items(c, qs, administrative))
     return out
 
 
@@ -115,7 +114,8 @@ def _shares_stem(a: str, b: str) -> bool:
     return len(a) >= 2 and len(b) >= 2 and (a[:2] == b[:2] or a in b or b in a)
 
 
-def _check_items(enum: Claim, qs: Mapping[str, Quantity]) -> list[Issue]:
+def _check_items(enum: Claim, qs: Mapping[str, Quantity],
+                 administrative: bool | None = True) -> list[Issue]:
     rows = {
         k: q
         for k, q in qs.items()
@@ -135,12 +135,16 @@ def _check_items(enum: Claim, qs: Mapping[str, Quantity]) -> list[Issue]:
             continue
         used.add(match)
         q = rows[match]
-        if p.value is not None and _cmp(p, q) == "mismatch":
+        if p.value is not None and _cmp(p, q) == "mismatch" and not administrative:
+            # the table holds the 公用经费 of 事业 units too: no figure for 机关运行经费
+            out.append(issue("N-13", "warning", f"未能核对的金额 {show(p)}：{q.where} 含事业单位"
+                             "的公用经费，不是机关运行经费的口径", p, actual=show(p)))
+        elif p.value is not None and _cmp(p, q) == "mismatch":
             out.append(
                 issue(
                     "J-2",
                     "error",
-                    f"{show(p)} but {q.where} is {fmt(q.value)}",
+                    f"机关运行经费明细 {show(p)}，但 {q.where} 为 {fmt(q.value)}",
                     p,
                     expected=q.value,
                     actual=p.value,
@@ -167,8 +171,8 @@ def _check_items(enum: Claim, qs: Mapping[str, Quantity]) -> list[Issue]:
                 issue(
                     "N-8",
                     "warning",
-                    f"机关运行经费 item '{p.label}' {fmt(p.value)} is "
-                    f"'{q.name}' ({near.split(':')[1]}) in the table",
+                    f"机关运行经费明细“{p.label}” {fmt(p.value)} 在表中为"
+                    f"“{q.name}”（{near.split(':')[1]}）",
                     p,
                     expected=q.name,
                     actual=p.label,
@@ -184,8 +188,8 @@ def _check_items(enum: Claim, qs: Mapping[str, Quantity]) -> list[Issue]:
                 issue(
                     "N-8",
                     "info",
-                    f"机关运行经费 items {labels} are not economic items; "
-                    f"together ({fmt(s)}) they are {rest[same].name} ({same.split(':')[1]})",
+                    f"机关运行经费明细 {labels} 不是经济分类款，合计 {fmt(s)} 即表中"
+                    f"“{rest[same].name}”（{same.split(':')[1]}）",
                     loose[0],
                 )
             )
@@ -195,8 +199,7 @@ def _check_items(enum: Claim, qs: Mapping[str, Quantity]) -> list[Issue]:
                     issue(
                         "N-8",
                         "warning",
-                        f"机关运行经费 item '{p.label}' names no economic "
-                        "item of the basic-expenditure table",
+                        f"机关运行经费明细“{p.label}”对应不到基本支出表的经济分类款",
                         p,
                         actual=p.label,
                     )
@@ -219,8 +222,8 @@ def check_vehicles(claims: Sequence[Claim], qs: Mapping[str, Quantity]) -> list[
         Issue(
             "A-1",
             "warning",
-            f"no vehicles ({where}: 0) but 公务用车运行维护费 "
-            f"{fmt(cost.value)} is budgeted ({cost.where})",
+            f"没有车辆（{where}：0），却安排了公务用车运行维护费 "
+            f"{fmt(cost.value)}（{cost.where}）",
             where,
             "0",
             fmt(cost.value),

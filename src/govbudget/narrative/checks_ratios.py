@@ -16,6 +16,7 @@ import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
+from govbudget.money import places_of
 from govbudget.narrative.bind import Quantity
 from govbudget.narrative.issues import Issue, fmt, half, issue, pct_range, show
 from govbudget.narrative.synonyms import quantity_key
@@ -33,10 +34,22 @@ def _off(p: Decimal, part: Decimal, whole: Decimal) -> Decimal | None:
     return None
 
 
+def _forced(c: Claim, shares: Sequence[Claim], exact: Decimal) -> bool:
+    """The shares of one whole are stated to add up to exactly 100 % and this one is a unit
+    of its last digit from the rounded exact share: its tail was adjusted (a convention)."""
+    assert c.value is not None
+    group = [x for x in shares if x.label == c.label and x.title == c.title
+             and x.value is not None]
+    step = Decimal(1).scaleb(-places_of(c.value))
+    return (len(group) >= 2 and sum((x.value or Decimal(0)) for x in group) == 100
+            and abs(c.value - exact.quantize(step)) <= step)
+
+
 def check_shares(claims: Sequence[Claim], qs: Mapping[str, Quantity]) -> list[Issue]:
     """``占 p%``: recomputed from the amount and the whole it is a share of."""
     out: list[Issue] = []
     enums = [c for c in claims if c.kind is ClaimKind.ENUMERATION]
+    shares = [c for c in claims if c.kind is ClaimKind.SHARE]
     for c in claims:
         if c.kind is not ClaimKind.SHARE or c.subject is None or c.value is None:
             continue
@@ -51,12 +64,24 @@ def check_shares(claims: Sequence[Claim], qs: Mapping[str, Quantity]) -> list[Is
         if whole is None or whole <= 0 or part.value is None:
             continue
         exact = _off(c.value, part.value, whole)
-        if exact is not None:
+        if exact is not None and _forced(c, shares, part.value / whole * 100):
+            out.append(
+                issue(
+                    "N-21",
+                    "info",
+                    f"{show(part)}占{fmt(whole)}的 {fmt(exact)}%，文中为 {fmt(c.value)}%："
+                    "各项占比合计为 100%，尾数经过调整",
+                    c,
+                    expected=exact,
+                    actual=c.value,
+                )
+            )
+        elif exact is not None:
             out.append(
                 issue(
                     "N-21",
                     "error",
-                    f"{show(part)} is {fmt(exact)}% of {fmt(whole)}, the text says {fmt(c.value)}%",
+                    f"{show(part)}占{fmt(whole)}的 {fmt(exact)}%，文中为 {fmt(c.value)}%",
                     c,
                     expected=exact,
                     actual=c.value,
@@ -101,7 +126,7 @@ def check_completion(claims: Sequence[Claim]) -> list[Issue]:
                 issue(
                     "N-21",
                     "error",
-                    f"{show(done)} of {show(plan)} is {fmt(exact)}%, the text says {fmt(c.value)}%",
+                    f"{show(done)}是{show(plan)}的 {fmt(exact)}%，文中为 {fmt(c.value)}%",
                     c,
                     expected=exact,
                     actual=c.value,

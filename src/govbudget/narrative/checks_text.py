@@ -27,6 +27,8 @@ _BUDGET_YEAR = re.compile(r"(?<![比较与同])(\d{4})年度?(?:部门|单位)?(
 def check_years(narrative: Narrative, claims: Sequence[Claim], year: int) -> list[Issue]:
     """Comparisons are with the year before; the years the text budgets for are the document's."""
     out: list[Issue] = []
+    if year < 1990:  # the document's year is unknown: nothing to compare the years with
+        return out
     for c in claims:
         if (
             c.kind in (ClaimKind.CHANGE, ClaimKind.PERCENT_CHANGE)
@@ -38,7 +40,7 @@ def check_years(narrative: Narrative, claims: Sequence[Claim], year: int) -> lis
                 issue(
                     "N-14",
                     "error",
-                    f"a {year} budget compared with {c.year} (expected {year - 1})",
+                    f"{year} 年预算与 {c.year} 年比较（应与 {year - 1} 年比较）",
                     c,
                     expected=year - 1,
                     actual=c.year,
@@ -59,7 +61,7 @@ def check_years(narrative: Narrative, claims: Sequence[Claim], year: int) -> lis
                     Issue(
                         "N-15",
                         "error",
-                        f"the text speaks of the {y} budget in a {year} document",
+                        f"{year} 年度的文件中说的是 {y} 年预算",
                         m.group(0),
                         str(year),
                         str(y),
@@ -83,12 +85,12 @@ def check_scope(narrative: Narrative, unit_scope: bool, units: int | None = None
             continue
         m = words.search(f"{s.title}\n{s.text}")
         if m is not None:
-            who = "unit (单位预算)" if unit_scope else "department (部门预算)"
+            who = "单位预算" if unit_scope else "部门预算"
             out.append(
                 Issue(
                     "N-16",
                     "warning" if unit_scope else "info",
-                    f"the {who} narrative says '{m.group(0)}'",
+                    f"{who}的情况说明写作“{m.group(0)}”",
                     around(s.title + "\n" + s.text, m.start()),
                     page=s.page,
                     line=s.line,
@@ -99,7 +101,7 @@ def check_scope(narrative: Narrative, unit_scope: bool, units: int | None = None
                 Issue(
                     "N-12",
                     "info",
-                    "the text speaks of 所属事业单位 but the department has a single unit",
+                    "文中提到“所属事业单位”，但部门只有一个单位",
                     around(s.text, s.text.index("所属事业单位")),
                     page=s.page,
                     line=s.line,
@@ -108,7 +110,7 @@ def check_scope(narrative: Narrative, unit_scope: bool, units: int | None = None
     return out
 
 
-#: 类 names that changed, with the year the new name starts (DOMAIN.md §1.4)
+#: 类 names that changed, with the year the new name starts (docs/domain.md §1.4)
 _OLD_NAMES = {
     "文化体育与传媒支出": ("207", 2019),
     "医疗卫生与计划生育支出": ("210", 2019),
@@ -126,7 +128,7 @@ def check_names(narrative: Narrative, claims: Sequence[Claim], year: int) -> lis
                     Issue(
                         "N-17",
                         "info",
-                        f"'{old}' is the pre-{since} name of {code}",
+                        f"“{old}”是 {code} 在 {since} 年以前的名称",
                         around(s.text, s.text.index(old)),
                         page=s.page,
                         line=s.line,
@@ -148,8 +150,9 @@ def check_names(narrative: Narrative, claims: Sequence[Claim], year: int) -> lis
                     issue(
                         "N-17",
                         severity,
-                        f"{c.code} printed as {c.code_names[-1]}: "
-                        f"{result.status.value} (edition name {result.current_name})",
+                        f"{c.code} 写作“{c.code_names[-1]}”，"
+                        f"{'已过时' if result.status is NameStatus.OUTDATED else '与目录不符'}"
+                        f"（当年目录名称“{result.current_name}”）",
                         c,
                     )
                 )
@@ -159,11 +162,13 @@ def check_names(narrative: Narrative, claims: Sequence[Claim], year: int) -> lis
 _DEFECTS = (
     (
         re.compile(r"(?:主要原因|原因|主要用于|用于|具体情况如下)(?:是|为)?[:：]?[。；;]"),
-        "a sentence that stops where its content should be",
+        "残句（该写内容处句子就结束了）",
     ),
-    (re.compile(r"([。，、；：,;])\1+"), "repeated punctuation"),
-    (re.compile(r"XX|××|xx|＊＊|\*\*|某某|待补充|待定|TBD"), "placeholder text"),
+    (re.compile(r"([。，、；：,;])\1+"), "重复标点"),
 )
+
+#: text a template leaves to be filled in (XX局, ××万元, 待补充 …)
+_PLACEHOLDER = re.compile(r"XX|××|xx|＊＊|\*\*|某某|待补充|待定|TBD")
 
 #: sections whose content is prose (others are often only tables: 绩效, 采购, 资产 …)
 _PROSE = (
@@ -199,12 +204,26 @@ def check_text_defects(narrative: Narrative) -> list[Issue]:
                     Issue(
                         "N-18",
                         "warning",
-                        f"{what}: '{m.group(0)}'",
+                        f"{what}：“{m.group(0)}”",
                         around(text, m.start()),
                         page=s.page,
                         line=s.line,
                     )
                 )
+        marks = _PLACEHOLDER.findall(text)
+        if marks:  # a template not filled in: one finding for the section, with the count
+            out.append(
+                Issue(
+                    "N-18",
+                    "warning",
+                    f"模板占位符未替换：“{marks[0]}”等共 {len(marks)} 处",
+                    around(text, text.index(marks[0])),
+                    expected="实际内容",
+                    actual=f"{len(marks)} 处占位符",
+                    page=s.page,
+                    line=s.line,
+                )
+            )
         nxt = sections[i + 1] if i + 1 < len(sections) else None
         has_children = nxt is not None and (
             nxt.level > s.level or (nxt.kind is s.kind and s.kind is not SectionKind.OTHER)
@@ -226,7 +245,7 @@ def check_text_defects(narrative: Narrative) -> list[Issue]:
                 Issue(
                     "N-18",
                     "warning",
-                    f"the section '{s.title}' is empty",
+                    f"章节“{s.title}”没有内容",
                     s.title,
                     page=s.page,
                     line=s.line,

@@ -45,6 +45,7 @@ _CHANGE = re.compile(
 _CMP_ANY = re.compile(
     r"(?:比|较|与|同)(?:(?P<year>\d{4})年度?|上年度?|上一年度?|去年)(?:年初)?(?:预算|决算)?"
 )
+_ROUGHLY = re.compile(r"(?:基本|大体|大致|总体|略有)$")
 _FLAT = re.compile(r"持平|无增减|没有变化|无变化|保持不变|一致|相同")
 _SHARE = re.compile(r"占(?P<of>[^，,。；;%]*?)(?:的)?(?:比重|比例)?(?:为|是)?$")
 _COMPLETION = re.compile(r"完成(?P<of>[^，,。；;]*?)(?:的)?$|执行率为?$|完成率为?$")
@@ -55,8 +56,10 @@ _CODE = re.compile(
 )
 #: ``2080501-行政单位离退休`` / ``2080501 行政单位离退休``: a code printed before its name
 _CODE_PREFIX = re.compile(
-    r"(?P<code>\d{7}|\d{5}|(?<!\d)\d{3})[-－—–]?(?P<name>[^\d，,。；;、:：]+)$"
+    r"(?P<code>\d{7}|\d{5}|(?<!\d)\d{3})[-－—–]?(?P<name>[^\d，,。；;、:：（()）]*[\u4e00-\u9fff][^\d，,。；;、:：]*)$"
 )
+#: ``一般行政管理事务（2011002）``: a name with its code in brackets after it
+_CODE_SUFFIX = re.compile(r"(?P<name>[^\d（(]*[\u4e00-\u9fff][^\d（(]*)[（(](?P<code>\d{7}|\d{5}|\d{3})[）)]$")
 #: the amount is a figure of an earlier year: 执行数, 决算, 上年…数, 由…(增加至)
 _PRIOR = re.compile(
     r"(?:上年度?|去年|上一年度?|\d{4}年度?)(?:当年|全年)?(?:年初)?(?:预算)?"
@@ -85,7 +88,10 @@ def _code_of(clause: str, raw_label: str) -> tuple[str | None, tuple[str, ...], 
             code = None
         names = tuple(clean_label(n) for n in (found.group(g) for g in ("n1", "n2", "n3")) if n)
         return code, names, names[-1] if names else raw_label
-    pm = _CODE_PREFIX.search(clean_label(raw_label)) if _HAS_DIGIT.search(raw_label) else None
+    if not _HAS_DIGIT.search(raw_label):
+        return None, (), raw_label
+    cleaned = clean_label(raw_label)
+    pm = _CODE_SUFFIX.search(cleaned) or _CODE_PREFIX.search(cleaned)
     if pm is not None:
         return pm.group("code"), (clean_label(pm.group("name")),), pm.group("name")
     return None, (), raw_label
@@ -237,6 +243,9 @@ def _percent(
 ) -> Claim | None:
     sm = _SHARE.search(clause)
     if sm is not None:
+        # ``A 10万元，占 20%``: the share of the amount just stated; ``货物合同金额占…9.16%``
+        # names its own part (without a figure): no amount of an earlier clause is it
+        own = len(clean_label(clause[: sm.start()])) >= 2
         return scan.claim(
             ClaimKind.SHARE,
             clean_label(sm.group("of")),
@@ -244,7 +253,7 @@ def _percent(
             end,
             value=value,
             measure="%",
-            subject=last_amount,
+            subject=None if own else last_amount,
         )
     if _COMPLETION.search(clause):
         return scan.claim(
@@ -284,6 +293,8 @@ def _flat_claims(scan: Scan, claims: list[Claim]) -> list[Claim]:
     out = []
     t = scan.c.text
     for m in _FLAT.finditer(t):
+        if _ROUGHLY.search(t, max(0, m.start() - 3), m.start()):
+            continue  # 基本持平: roughly flat, a small change is no contradiction
         s0, _ = scan.sentence(m.start())
         cmp_m = None
         for cmp_m in _CMP_ANY.finditer(t, s0, m.start()):  # noqa: B007 - keep the last
@@ -291,13 +302,17 @@ def _flat_claims(scan: Scan, claims: list[Claim]) -> list[Claim]:
         if cmp_m is None and "上年" not in t[max(s0, m.start() - 8) : m.start()]:
             continue
         year = int(cmp_m.group("year")) if cmp_m is not None and cmp_m.group("year") else None
-        here = scan.c.origin(m.start())
-        before = [c for c in claims if c.kind is ClaimKind.AMOUNT and c.span[1] <= here]
+        here, begin = scan.c.origin(m.start()), scan.c.origin(s0)
+        # ``公务接待费0万元。“三公”经费预算与上年持平``: the amount of this sentence, if any
+        before = [c for c in claims if c.kind is ClaimKind.AMOUNT and begin <= c.span[0]
+                  and c.span[1] <= here]
         subject = before[-1] if before else None
+        label = subject.label if subject else clean_label(label_of(t[s0 : m.start()]))
+        label = _CMP_ANY.sub("", label).strip("，,、 ")
         out.append(
             scan.claim(
                 ClaimKind.CHANGE,
-                subject.label if subject else "",
+                label,
                 m.start(),
                 m.end(),
                 direction=0,

@@ -45,11 +45,11 @@ def enumerations(scan: Scan, money: list[Tok]) -> list[Claim]:
         if not before:
             continue
         total = before[-1]
-        if scan.sentence(total.start)[0] != s0:
-            if t[s0:i].strip("，,：: ") != "":
-                continue  # the total is in this sentence, or 其中 opens the next one
-            p0 = scan.sentence(total.start)[0]  # …the whole the previous sentence is about
-            total = next((x for x in before if x.start >= p0), total)
+        previous = scan.sentence(total.start)[0] != s0
+        if previous and t[s0:i].strip("，,：: ") != "":
+            continue  # the total is in this sentence, or 其中 opens the next one
+        if not previous and _SEMICOLON.search(t, total.end, i):
+            continue  # ``…225.99万元；其中一般公共预算…``: a new list, not this amount's parts
         if re.search(r"收入?、?支出?|各", t[max(0, total.start - 12) : total.end + 2]):
             continue  # a two-sided total (收、支预算总计各…): its sides are not addends
         nxt = _INTRO.search(t, m.end(), s1)
@@ -58,16 +58,25 @@ def enumerations(scan: Scan, money: list[Tok]) -> list[Claim]:
         after = m.end() + len(head) - len(head.lstrip("：:，,"))
         items = _item_parts(scan, money, after, d)
         parts = items or [x for x in money[k:] if x.start < stop and x.depth == d]
+        if not items and stop != s1 and len(parts) > 1:
+            parts = parts[:-1]  # ``…；实有人员138人，其中：…``: that amount heads the next list
         parts = [
             x
             for x in parts
-            if (x.claim.unit is not None and total.claim.unit is not None)
-            or x.claim.measure == total.claim.measure
+            if ((x.claim.unit is not None and total.claim.unit is not None)
+                or x.claim.measure == total.claim.measure)
+            and not x.claim.prior and not _COMPARED.match(x.claim.label)
         ]
         if not parts:
             continue
+        if previous:  # …the whole the previous sentence is about: the one the parts make
+            p0 = scan.sentence(total.start)[0]
+            total = _whole_of([x for x in before if x.start >= p0], parts) or total
+        # numbered items after 其中 (（1）行政运行… （5）…) often list the main items only
         complete = (
-            not t.startswith("等", parts[-1].end) and "主要" not in t[max(0, i - 2) : m.end() + 2]
+            not items
+            and not t.startswith("等", parts[-1].end)
+            and "主要" not in t[max(0, i - 2) : m.end() + 2]
         )
         out.append(_enum(scan, total, parts, parts[-1].end, complete))
     for j, p in enumerate(scan.paren_pos):
@@ -90,6 +99,23 @@ def enumerations(scan: Scan, money: list[Tok]) -> list[Claim]:
             complete = not t.startswith("等", parts[-1].end)
             out.append(_enum(scan, money[k - 1], parts, close + 1, complete))
     return out
+
+
+_SEMICOLON = re.compile(r"[；;]")
+#: ``比2025年初预算数20,292.85万元``: an amount compared with, not a part
+_COMPARED = re.compile(r"^(?:比|较|与|同)")
+
+
+def _whole_of(candidates: list[Tok], parts: list[Tok]) -> Tok | None:
+    """The candidate the parts add up to (within rounding), else the first candidate."""
+    from govbudget.narrative.issues import sum_ok
+
+    values = [p.claim.value for p in parts if p.claim.value is not None]
+    for x in candidates:
+        if x.claim.value is not None and x.claim.unit == parts[0].claim.unit and sum_ok(
+                x.claim.value, values, len(values))[0]:
+            return x
+    return candidates[0] if candidates else None
 
 
 def _enum(scan: Scan, total: Tok, parts: list[Tok], end: int, complete: bool) -> Claim:

@@ -5,7 +5,7 @@ rule engine (``govbudget.narrative.rules``) turns issues into findings.
 
 >>> from decimal import Decimal
 >>> from govbudget.narrative.issues import Issue, half, sum_ok
->>> Issue("N-3", "error", "支出总额 436.88 but the table is 436.00").severity
+>>> Issue("N-3", "error", "文中支出总额436.88万元，但支出总表为436.00万元").severity
 'error'
 >>> half(Decimal("58")), half(Decimal("0.30"))
 (Decimal('0.5'), Decimal('0.005'))
@@ -51,6 +51,9 @@ class Issue:
     actual: str | None = None
     page: int | None = None
     line: int | None = None
+    #: the unit of expected and actual (万元 …), and the labelled addends of a computed sum
+    unit: str | None = None
+    terms: tuple[tuple[str, str], ...] = ()
 
 
 def issue(
@@ -61,6 +64,8 @@ def issue(
     expected: object = None,
     actual: object = None,
     evidence: str | None = None,
+    unit: str | None = None,
+    terms: tuple[tuple[str, str], ...] = (),
 ) -> Issue:
     """An issue about a claim: its sentence is the evidence, its section the location."""
     return Issue(
@@ -72,6 +77,8 @@ def issue(
         None if actual is None else fmt(actual),
         claim.page if claim else None,
         claim.line if claim else None,
+        unit,
+        terms,
     )
 
 
@@ -96,7 +103,7 @@ def half(v: Decimal) -> Decimal:
 
 
 def sum_ok(total: Decimal, parts: Iterable[Decimal], n: int) -> tuple[bool, Decimal]:
-    """Whether parts add up to a total within ``half × (n + 1)`` (DOMAIN.md §6), and the sum."""
+    """Whether parts add up to a total within ``half × (n + 1)`` (docs/domain.md §6), and the sum."""
     values = list(parts)
     s = sum(values, Decimal(0))
     places = max([places_of(total), *(places_of(v) for v in values)])

@@ -4,7 +4,7 @@ Keys name a figure the same way whatever the template: ``revenue.general_budget`
 (一般公共预算拨款收入), ``basic.public`` (公用经费), ``three_public.vehicle_operation``,
 ``functional:2101101``, ``economic:30228``, ``project:<name>`` … The first table of a
 kind wins; a figure a template does not print is derived only where the definition
-says how (公用经费 = 302 + 310 + 399 of the basic table, DOMAIN.md §1.7).
+says how (公用经费 = 302 + 310 + 399 of the basic table, docs/domain.md §1.7).
 
 >>> import govbudget
 >>> from govbudget.narrative.quantities import quantities
@@ -162,10 +162,11 @@ def _expenditure(disclosure: Disclosure, out: Quantities) -> None:
             value,
             fiscal[0].unit,
             "一般公共预算 + 政府性基金 + 国有资本经营预算支出表 / 合计",
+            blank=all(q.blank for q in fiscal if q is not None),
         )
 
 
-#: 人员经费 and 公用经费 by economic 类 (DOMAIN.md §1.7 P-2)
+#: 人员经费 and 公用经费 by economic 类 (docs/domain.md §1.7 P-2)
 _PERSONNEL = ("301", "303")
 _PUBLIC = ("302", "310", "399")
 
@@ -361,7 +362,9 @@ def _project_rows(disclosure: Disclosure) -> list[Row]:
     table = disclosure.table(TableKind.PROJECT_EXPENDITURE)
     if table is None:
         return []
-    rows = [r for r in table.rows if r.line is None and r.code is None and r.name.strip()]
+    own = disclosure.name.strip()
+    rows = [r for r in table.rows if r.line is None and r.code is None and r.name.strip()
+            and not (own and r.name.strip().startswith(own))]  # the unit's own subtotal row
     described = [r for r in rows if any(t.strip() for t in r.texts.values())]
     if described:  # rows with a category or a target are projects; the others are units
         return described

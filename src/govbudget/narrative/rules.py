@@ -26,7 +26,7 @@ from govbudget.tables.narrative import Narrative
 
 __all__ = ["RULES", "Analysis", "analyse"]
 
-_DOMAIN5 = "DOMAIN.md §5"
+_DOMAIN5 = "docs/domain.md §5"
 
 
 @attrs.frozen(slots=True)
@@ -84,146 +84,158 @@ def _analyse(disclosure: Disclosure, narrative: Narrative) -> Analysis:
 
 
 def _report(ctx: RuleContext, ids: Sequence[str]) -> None:
+    if ctx.disclosure.is_final:
+        ctx.skip("a final account (决算): its narrative states 决算 figures, checked by the "
+                 "final-narrative rules (FN-*), not by the budget phrases")
+        return
     a = analyse(ctx.disclosure)
     if a is None:
-        ctx.skip("no narrative (情况说明)")
+        ctx.skip("没有情况说明")
         return
     ctx.checked(max(1, len(a.claims)))
     for issue in a.issues:
-        if issue.rule in ids:
-            ctx.fail(
-                issue.message,
-                table="情况说明",
-                expected=issue.expected,
-                actual=issue.actual,
-                evidence=issue.evidence,
-                severity=Severity(issue.severity),
-                page=issue.page,
-                line=issue.line,
-            )
+        if issue.rule not in ids:
+            continue
+        if issue.rule in UNVERIFIED:  # could not be checked: coverage, not a finding
+            ctx.could_not_verify(issue.message, evidence=issue.evidence, page=issue.page,
+                                 line=issue.line, table="情况说明")
+            continue
+        ctx.fail(
+            issue.message,
+            table="情况说明",
+            expected=issue.expected,
+            actual=issue.actual,
+            evidence=issue.evidence,
+            severity=Severity(issue.severity),
+            page=issue.page,
+            line=issue.line,
+            unit=issue.unit,
+            terms=issue.terms,
+        )
+
+
+#: rules whose issues are amounts that could not be verified (counted in the coverage)
+UNVERIFIED = frozenset({"N-13"})
 
 
 #: id → (severity, statement, source); one engine rule each, all reading one analysis
 RULES: dict[str, tuple[Severity, str, str]] = {
-    "N-1": (Severity.ERROR, "the narrative's total revenue equals 收入总计", _DOMAIN5),
+    "N-1": (Severity.ERROR, "情况说明的收入总额 = 收支总表收入总计", _DOMAIN5),
     "N-2": (
         Severity.ERROR,
-        "the narrative's 一般公共预算收入 equals the year's 一般公共预算拨款收入 "
-        "(上年结转 not merged into it)",
+        "情况说明的一般公共预算收入 = 当年一般公共预算拨款收入（不并入上年结转）",
         _DOMAIN5,
     ),
     "N-3": (
         Severity.ERROR,
-        "the narrative's 支出总额, 基本支出 and 项目支出 equal the 支出总表",
+        "情况说明的支出总额、基本支出、项目支出 = 支出总表",
         _DOMAIN5,
     ),
     "N-4": (
         Severity.ERROR,
-        "人员经费 and 公用经费 in the text equal the basic-expenditure table",
+        "情况说明的人员经费、公用经费 = 基本支出表",
         _DOMAIN5,
     ),
     "N-5": (
         Severity.WARNING,
-        "the projects named as making up 项目支出 are the projects with performance targets (N-R5)",
+        "情况说明所列项目支出的项目 = 有绩效目标的项目（N-R5）",
         _DOMAIN5,
     ),
-    "N-7": (Severity.ERROR, "机关运行经费 in the text equals the table that states it", _DOMAIN5),
+    "N-7": (Severity.ERROR, "情况说明的机关运行经费 = 列示它的表", _DOMAIN5),
     "N-8": (
         Severity.WARNING,
-        "the items of 机关运行经费 are named as the economic items of the table",
-        "DOMAIN.md §5, §1.9",
+        "机关运行经费的明细项目名称与基本支出表的经济分类款一致",
+        "docs/domain.md §5, §1.9",
     ),
     "N-9": (
         Severity.ERROR,
-        "三公经费, 会议费 and 培训费 amounts in the text equal the 三公 table",
+        "情况说明的“三公”经费、会议费、培训费 = “三公”经费支出表",
         _DOMAIN5,
     ),
-    "N-10": (Severity.ERROR, "政府采购预算 in the text equals the procurement table", _DOMAIN5),
+    "N-10": (Severity.ERROR, "情况说明的政府采购预算 = 政府采购预算表", _DOMAIN5),
     "N-11": (
         Severity.ERROR,
-        "固定资产 in the text equals the fixed-assets table (at its precision)",
+        "情况说明的固定资产金额 = 固定资产占用情况表（按表的精度）",
         _DOMAIN5,
     ),
     "N-12": (
         Severity.INFO,
-        "scope boilerplate (所属事业单位) fits the department's units",
+        "“所属事业单位”等范围表述与部门实际所属单位相符",
         _DOMAIN5,
     ),
     "N-R2": (
         Severity.ERROR,
-        "an amount of the text equals the table quantity it names, at the precision the text shows",
-        "DOMAIN.md §5 N-R1/N-R2, §6",
+        "情况说明的金额 = 其所指的表中数（按文中显示的精度）",
+        "docs/domain.md §5 N-R1/N-R2, §6",
     ),
-    "N-R3": (Severity.ERROR, "an enumeration 'A，其中：B、C、D' adds up", "DOMAIN.md §5 N-R3"),
+    "N-R3": (Severity.ERROR, "“A，其中：B、C、D”各分项之和 = A", "docs/domain.md §5 N-R3"),
     "N-R4": (
         Severity.ERROR,
-        "changes recompute: p = d / last year; parts of a change add up",
-        "DOMAIN.md §5 N-R4",
+        "增减变化可复算：增幅 = 增减额 ÷ 上年数；各部分增减之和 = 总增减",
+        "docs/domain.md §5 N-R4",
     ),
     "N-13": (
         Severity.WARNING,
-        "every non-zero amount of the text is bound to a table quantity",
-        "DOMAIN.md §5 N-R1",
+        "情况说明的每个非零金额都能与表中数核对（未能核对的计入检查覆盖情况，不作为问题）",
+        "docs/domain.md §5 N-R1",
     ),
     "N-14": (
         Severity.ERROR,
-        "a change is measured against the year before the budget year",
-        "DOMAIN.md §5 N-R4; 财预〔2016〕143号 (compare with last year)",
+        "增减变化与预算年度的上一年比较",
+        "docs/domain.md §5 N-R4; 财预〔2016〕143号 (compare with last year)",
     ),
     "N-15": (
         Severity.ERROR,
-        "the years the text budgets for are the document's year",
-        "DOMAIN.md §2 (header 预算年度)",
+        "情况说明所说的预算年度与文件年度一致",
+        "docs/domain.md §2 (header 预算年度)",
     ),
     "N-16": (
         Severity.WARNING,
-        "a unit's narrative speaks as the unit (单位), a department's as the department (部门)",
-        "DOMAIN.md §7, §9 item 10",
+        "单位预算的说明以“单位”口吻表述，部门预算以“部门”口吻表述",
+        "docs/domain.md §7, §9 item 10",
     ),
     "N-17": (
         Severity.INFO,
-        "classification names in the text are current for the year and match their code",
-        "DOMAIN.md §1.4",
+        "文中科目名称为当年名称并与其编码一致",
+        "docs/domain.md §1.4",
     ),
     "N-18": (
         Severity.WARNING,
-        "no truncated sentence, repeated punctuation, placeholder or empty section",
-        "DOMAIN.md §9 items 11, 14",
+        "没有残句、重复标点、模板占位符或空章节",
+        "docs/domain.md §9 items 11, 14",
     ),
-    "N-19": (Severity.WARNING, "no growth rate from a zero base", "DOMAIN.md §5 N-R4"),
+    "N-19": (Severity.WARNING, "上年为零时不应给出增长率", "docs/domain.md §5 N-R4"),
     "N-20": (
         Severity.WARNING,
-        "持平/无增减 means a zero change, and a zero change is not worded as 增加/减少",
-        "DOMAIN.md §3 T10 Y-4",
+        "“持平/无增减”即增减为零，增减为零不应表述为“增加/减少”",
+        "docs/domain.md §3 T10 Y-4",
     ),
     "N-21": (
         Severity.ERROR,
-        "a share '占 p%' recomputes from the part and the whole; a completion rate "
-        "'完成年初预算的 p%' from the executed and budgeted amounts",
-        "DOMAIN.md §5 N-R4, §6",
+        "“占 p%”可由分项与总额复算；“完成年初预算的 p%”可由执行数与预算数复算",
+        "docs/domain.md §5 N-R4, §6",
     ),
     "Y-5": (
         Severity.ERROR,
-        "the 三公 changes the text states equal 本年 − 上年 of the table (prior-year column "
-        "or the year-over-year table); its amounts equal the year-over-year table",
-        "DOMAIN.md §3 T10 Y-5",
+        "文中“三公”经费增减 = 表中本年 − 上年（上年栏或增减变化表），金额 = 增减变化表",
+        "docs/domain.md §3 T10 Y-5",
     ),
     "Y-4": (
         Severity.WARNING,
-        "the 三公 change wording agrees with the sign of the change",
-        "DOMAIN.md §3 T10",
+        "“三公”经费增减的措辞与增减方向一致",
+        "docs/domain.md §3 T10",
     ),
     "J-1": (
         Severity.WARNING,
-        "机关运行经费 equals the 公用经费 of the basic-expenditure table (行政/参公 units)",
-        "DOMAIN.md §1.9",
+        "机关运行经费 = 基本支出表的公用经费（行政、参公单位）",
+        "docs/domain.md §1.9",
     ),
     "J-2": (
         Severity.ERROR,
-        "an itemised 机关运行经费 adds up and each item is a 302/310 item",
-        "DOMAIN.md §1.9",
+        "机关运行经费的明细之和 = 总额，且每项都是 302/310 的款",
+        "docs/domain.md §1.9",
     ),
-    "A-1": (Severity.WARNING, "no vehicles but vehicle running costs budgeted", "DOMAIN.md §3 T12"),
+    "A-1": (Severity.WARNING, "没有车辆却安排了公务用车运行维护费", "docs/domain.md §3 T12"),
 }
 
 

@@ -69,7 +69,8 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("expenditure.subtotal", r"本年支出(?:合计)?$"),
     (
         "expenditure.total",
-        r"支出(?:预算)?(?:总计|总额|合计)$|支出预算(?:总额|总计|数)?$|支出安排|^(?:部门)?支出$",
+        r"支出(?:预算)?(?:总计|总额|合计)$|^(?:\d{4}年度?)?(?:部门|单位|本年|当年|年初)?支出预算"
+        r"(?:总额|总计|数)?$|支出安排|^(?:部门)?支出$",
     ),
 )
 _COMPILED = tuple((key, re.compile(p)) for key, p in _RULES)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
-from govbudget.performance import checks, linking
+from govbudget.performance import checks, linking, reading
 from govbudget.performance.checks import Checked, Issue
 from govbudget.rules._common import LastResult
 from govbudget.rules.core import RuleContext, Severity, rule
@@ -25,7 +25,7 @@ from govbudget.tables.performance import PerformanceTarget, TargetScope
 
 __all__ = ["disclosure_targets"]
 
-_SRC = "DOMAIN.md §8.4"
+_SRC = "docs/domain.md §8.4"
 _FAMILY = "performance"
 
 
@@ -47,14 +47,16 @@ _LINKED: LastResult[Disclosure, tuple[PerformanceTarget, ...]] = LastResult()
 
 
 def _linked(ctx: RuleContext) -> tuple[PerformanceTarget, ...]:
-    return _LINKED.get(ctx.disclosure, linking.link_targets)
+    """The targets read reliably (those that were not are U-2's), linked to the tables."""
+    return _LINKED.get(ctx.disclosure,
+                       lambda d: reading.readable_targets(linking.link_targets(d)))
 
 
 def _targets_or_skip(ctx: RuleContext) -> tuple[PerformanceTarget, ...]:
     """``disclosure_targets``; records a skip when the disclosure has none."""
     targets = disclosure_targets(ctx)
     if not targets:
-        ctx.skip("no performance-target tables (绩效目标表)")
+        ctx.skip("没有绩效目标表")
     return targets
 
 
@@ -121,7 +123,7 @@ def _project_totals(ctx: RuleContext) -> tuple[Decimal | None, dict[str, Decimal
 @rule(
     "R-1",
     Severity.ERROR,
-    "成本指标 caps stay within the project's budget and add up to 项目支出",
+    "成本指标不超过项目预算，各项目成本指标之和 = 项目支出",
     source=_SRC,
     family=_FAMILY,
 )
@@ -150,52 +152,52 @@ def _register(
 _register(
     "R-2",
     Severity.ERROR,
-    "a rate (…率, 满意度) above 100 % is impossible; 1xx/2xx % may be an OCR'd ≥",
+    "比率（…率、满意度）不能超过 100%；1xx%、2xx% 可能是“≥”识读错误",
     checks.check_rates,
 )
 _register(
-    "R-3", Severity.WARNING, "≥100% is degenerate; it should read =100%", checks.check_degenerate
+    "R-3", Severity.WARNING, "“≥100%”是退化目标，应写作“=100%”", checks.check_degenerate
 )
 _register(
     "R-4",
     Severity.WARNING,
-    "the unit fits the indicator (成本 money, 数量 a count, 率 %)",
+    "指标值单位与指标相符（成本为金额，数量为计数，比率为百分比）",
     checks.check_unit_fit,
 )
 _register(
     "R-5",
     Severity.WARNING,
-    "every 一级 of the regime in force is present; 产出 has 数量 and 质量",
+    "适用指标体系的一级指标齐全；产出指标含数量、质量指标",
     checks.check_level1_present,
 )
 _register(
     "R-6",
     Severity.ERROR,
-    "each 二级 belongs to its 一级 under the regime in force",
+    "二级指标属于其一级指标（按适用的指标体系）",
     checks.check_level2_membership,
 )
 _register(
     "R-7",
     Severity.INFO,
-    "指标值确定依据 comes from the known vocabulary, without blends",
+    "指标值确定依据使用规范用语，不混用",
     checks.check_basis,
 )
 _register(
     "R-8",
     Severity.INFO,
-    "satisfaction indicators rest on a survey (问卷调查/抽样调查)",
+    "满意度指标以问卷调查或抽样调查为依据",
     checks.check_survey_basis,
 )
 _register(
     "R-9",
     Severity.WARNING,
-    "goals and indicator sets are not copied within or across projects",
+    "绩效目标和指标不在项目内或项目间照搬",
     checks.check_duplicates,
 )
 _register(
     "R-10",
     Severity.INFO,
-    "a ratio formula in the description implies a % value",
+    "指标描述给出比率公式时，指标值应为百分比",
     checks.check_formula_unit,
 )
 
@@ -203,7 +205,7 @@ _register(
 @rule(
     "R-11",
     Severity.WARNING,
-    "the projects with a 绩效目标表 are those named in the narrative and behind 项目支出",
+    "有绩效目标表的项目 = 情况说明所列项目 = 项目支出所含项目",
     source=_SRC,
     family=_FAMILY,
 )
@@ -217,7 +219,7 @@ def project_coverage(ctx: RuleContext) -> None:
     expenditure = [r.name for r in table.rows if r.line is None and r.name] if table else []
     total, _ = _project_totals(ctx)
     if not names and not expenditure and total is None:
-        ctx.skip("neither the narrative nor the tables list the projects")
+        ctx.skip("情况说明和各表都没有列出项目")
         return
     _report(
         ctx,
@@ -233,19 +235,19 @@ def project_coverage(ctx: RuleContext) -> None:
 _register(
     "R-12",
     Severity.WARNING,
-    "no qualitative value in a 定量 二级 (数量, 成本)",
+    "定量二级指标（数量、成本）不用定性指标值",
     checks.check_qualitative_in_quantitative,
 )
 _register(
     "R-13",
     Severity.INFO,
-    "效益 indicators such as 发挥财政资金使用效益 ≥95% are not measurable",
+    "“发挥财政资金使用效益 ≥95%”之类的效益指标无法度量",
     checks.check_measurable_benefits,
 )
 _register(
     "R-14",
     Severity.WARNING,
-    "every 指标值 is measurable as written: parsed, a rate with %, units in standard form",
+    "指标值可度量：能解析，比率带 %，单位规范",
     checks.check_value_form,
 )
 
@@ -253,13 +255,13 @@ _register(
 @rule(
     "R-15",
     Severity.INFO,
-    "the department-wide target (部门整体绩效目标) has measurable indicators",
+    "部门整体绩效目标有可度量的指标",
     source=_SRC,
     family=_FAMILY,
 )
 def department_target(ctx: RuleContext) -> None:
     targets = disclosure_targets(ctx, with_prose=True)
     if not any(t.scope is TargetScope.DEPARTMENT for t in targets):
-        ctx.skip("no department-wide target (部门整体绩效目标)")
+        ctx.skip("没有部门整体绩效目标")
         return
     _report(ctx, checks.check_department_target(targets))

@@ -18,13 +18,13 @@ import attrs
 
 from govbudget.errors import InvalidAmount
 from govbudget.money import BLANK, Cell, Unit, parse_cell
-from govbudget.readers._columns import _GENERIC, _distinct, _line_of
+from govbudget.readers._columns import _GENERIC, _column_years, _distinct, _line_of
 from govbudget.readers.layout import Layout, clean, is_amount
 from govbudget.readers.raw import RawTable, SourceLocation
 from govbudget.tables.kinds import TableKind, normalise_label
 from govbudget.tables.model import BudgetTable, Column, Row, TableHeader, table_type
 
-__all__ = ["is_across", "read_across"]
+__all__ = ["is_across", "is_final_across", "read_across", "read_final_across"]
 
 _FUNDS = (("general", ("一般公共预算", "一般公共预算拨款", "一般公共预算财政拨款")),
           ("fund", ("政府性基金", "政府性基金预算", "政府性基金预算拨款", "政府性基金预算财政拨款")),
@@ -195,3 +195,94 @@ def _column_name(spec: object, key: str) -> str:
         return str(spec.column(key).name)  # type: ignore[attr-defined]
     except KeyError:
         return key
+
+
+
+def _is_transposed(kind: TableKind, layout: Layout, rows: Sequence[Sequence[str]]) -> bool:
+    """A table printing its named lines as columns (三公经费 across, one row of amounts)."""
+    data = rows[layout.header_rows:]
+    if len(data) > 2 or (data and layout.name_columns):
+        return False
+    hits = sum(1 for j in range(layout.width) if _line_of(kind, layout.labels.get(j, ())))
+    return hits >= 2
+
+
+def is_final_across(kind: TableKind, layout: Layout, rows: Sequence[Sequence[str]]) -> bool:
+    """A final-accounts 三公 table printing its lines across (预算数 / 决算数 under each
+    line); ``rows`` empty: whether the headings alone name the lines across (a template)."""
+    return _is_transposed(kind, layout, rows) if rows else _lines_across(kind, layout)
+
+
+def _lines_across(kind: TableKind, layout: Layout) -> bool:
+    """Whether most header columns each name a distinct line (三公 lines printed across)."""
+    lines = [_line_of(kind, layout.labels.get(j, ())) for j in range(layout.width)]
+    named = [x for x in lines if x is not None]
+    return len(set(named)) >= 3 and len(named) * 2 > layout.width
+
+
+def read_final_across(kind: TableKind, raw: RawTable, title: str | None, rows: list[tuple[str, ...]],
+                      layout: Layout, header: TableHeader, unit: Unit, file: str) -> BudgetTable:
+    offset = len(raw.rows) - len(rows)
+    years = _column_years(layout)
+    latest = max(years.values()) if years else None
+    lines: dict[str, tuple[str, dict[str, Cell], dict[str, SourceLocation], int]] = {}
+    extra: list[Row] = []
+    for i, cells in enumerate(rows[layout.header_rows:], start=layout.header_rows):
+        for j in range(layout.width):
+            text = cells[j] if j < len(cells) else ""
+            labels = layout.labels.get(j, ())
+            line = _line_of(kind, labels)
+            key = _across_key(kind, labels) or (
+                "prior" if latest is not None and years.get(j, latest) < latest else "total")
+            try:
+                cell = parse_cell(text)
+            except InvalidAmount:
+                extra.append(Row(clean(text), texts={"text": text.strip()},
+                                 source=raw.location(i + offset, j, file)))
+                continue
+            name = next((t for t in reversed(labels) if normalise_label(t) not in _GENERIC
+                         and not clean(t).isdigit()), labels[-1] if labels else "")
+            if line is None:
+                line_name = f"c{j}"
+                extra.append(Row(name or line_name, None, None, None, {"total": cell}, {},
+                                 None, raw.location(i + offset, j, file),
+                                 {"total": raw.location(i + offset, j, file)}))
+                continue
+            if not name or normalise_label(name) in _GENERIC or clean(name).isdigit():
+                name = next(n for ls in kind.spec.lines if ls.key == line for n in ls.names)
+            entry = lines.setdefault(line, (name, {}, {}, j))
+            entry[1][key] = cell
+            entry[2][key] = raw.location(i + offset, j, file)
+    if layout.header_rows >= len(rows):  # a template: the lines, no amounts yet
+        for j in range(layout.width):
+            labels = layout.labels.get(j, ())
+            line = _line_of(kind, labels)
+            if line is not None and line not in lines:
+                name = next((t for t in reversed(labels) if normalise_label(t) not in _GENERIC),
+                            labels[-1] if labels else "")
+                lines[line] = (name, dict.fromkeys(_template_keys(kind), BLANK), {}, j)
+    # a line's source is its column in the row of amounts; a template has no such row
+    at = offset + layout.header_rows if layout.header_rows < len(rows) else None
+    out = [Row(name, None, line, None, cells_, {}, None, raw.location(at, j, file), sources)
+           for line, (name, cells_, sources, j) in lines.items()]
+    keys = [k for k in kind.spec.column_keys if any(k in r.cells for r in out)] or ["total"]
+    columns = tuple(Column(k, kind.spec.column(k).name, None, None, False) for k in keys)
+    return table_type(kind)(columns=columns, rows=tuple(out + extra), unit=unit, title=title,
+                            header=header, source=raw.location(None, None, file))
+
+
+def _across_key(kind: TableKind, labels: Sequence[str]) -> str | None:
+    """The column a cell of a table printed across holds when a label above it names one of
+    the kind's columns (预算数 / 决算数 of a final 三公 table); budget kinds use the years."""
+    if "final" not in kind.spec.column_keys:
+        return None
+    for text in labels:
+        n = normalise_label(text)
+        for c in kind.spec.columns:
+            if n in c.labels:
+                return c.key
+    return None
+
+
+def _template_keys(kind: TableKind) -> tuple[str, ...]:
+    return kind.spec.column_keys if "final" in kind.spec.column_keys else ("total",)

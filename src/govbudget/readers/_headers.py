@@ -121,4 +121,6 @@ def _cover(blocks: Sequence[RawBlock]) -> tuple[str | None, int | None]:
             return named[0], year
     m = _COVER_NAME.match(text)
     name = m.group(1).strip() if m else None
+    if name in ("部门", "单位", "") and y is not None:  # 上海市XX局2024年度部门决算: the name is first
+        name = text[:y.start()].strip() or name
     return (name or None), year

@@ -186,7 +186,8 @@ def _summary_lines(kind: TableKind, rows: list[Row]) -> list[Row]:
                 line = "subtotal"  # 合计 above the carry-over, 总计 below it
             elif line == "subtotal" and carried and not totals:
                 line = "total"
-            elif carried and line in _FUND_LINES and kind is TableKind.FISCAL_SUMMARY:
+            elif carried and line in _FUND_LINES and kind in (TableKind.FISCAL_SUMMARY,
+                                                              TableKind.FINAL_FISCAL_SUMMARY):
                 line = _FUND_LINES[line]
             elif line in _GROUPS and n + 1 < len(idx) and out[idx[n + 1]].line == line:
                 line = _GROUPS[line]  # 财政拨款 / 单位资金 heading the lines it sums

@@ -15,8 +15,13 @@ import attrs
 
 from govbudget.errors import GovBudgetError, InvalidAmount
 from govbudget.money import Cell, Unit, parse_cell
-from govbudget.readers._across import is_across, read_across
-from govbudget.readers._blocks import blocks, masked
+from govbudget.readers._across import (
+    is_across,
+    is_final_across,
+    read_across,
+    read_final_across,
+)
+from govbudget.readers._blocks import blocks, carried, masked
 from govbudget.readers._columns import _columns, _is_label
 from govbudget.readers._headers import _NOTE, _UNIT, _UNIT_IN_LABEL, _header
 from govbudget.readers._lines import is_unit_name, settle
@@ -44,6 +49,7 @@ def _build_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[t
         own, others = blocks(kind, rows, layout)
         if len(own) > 1 or others:
             head = layout.header_rows  # the blocks share the grid's header
+            rows = carried(rows, head, own)
             parts = [_build_table(kind, raw, title, masked(rows, cols), context, file, unparsed,
                                   header_rows=head) for cols in own]
             for label, cols in others:
@@ -55,15 +61,19 @@ def _build_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[t
     if layout.header_rows >= len(rows) > 1:  # no amounts anywhere: the header ends at the
         first = next((i for i, r in enumerate(rows) if i > 0 and not all(  # first non-label row
             _is_label(kind, c) for c in r if c.strip())), len(rows))
-        if kind is TableKind.THREE_PUBLIC and (
-            is_across(kind, read_layout(rows, header_rows=first), rows[:first])
-            or is_across(kind, read_layout(rows, header_rows=len(rows)), ())
+        across = is_final_across if kind is TableKind.FINAL_THREE_PUBLIC else is_across
+        if kind in _ACROSS and (
+            across(kind, read_layout(rows, header_rows=first), rows[:first])
+            or across(kind, read_layout(rows, header_rows=len(rows)), ())
         ):  # a template printing the 三公 lines across, with no row of amounts yet
             first = len(rows)
         layout = read_layout(rows, header_rows=first)
     unit, basis = _unit(header.unit_text, rows[:layout.header_rows])
     if kind is TableKind.THREE_PUBLIC and is_across(kind, layout, rows):
         return attrs.evolve(read_across(kind, raw, title, rows, layout, header, unit, file),
+                            unit_basis=basis)
+    if kind is TableKind.FINAL_THREE_PUBLIC and is_final_across(kind, layout, rows):
+        return attrs.evolve(read_final_across(kind, raw, title, rows, layout, header, unit, file),
                             unit_basis=basis)
     # in two-sided tables each physical row holds an income and an expenditure row
     spec = kind.spec
@@ -103,7 +113,7 @@ def _build_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[t
         number = None
         if layout.numbers is not None and layout.numbers < len(cells):
             n = clean(cells[layout.numbers])
-            number = int(n) if n.isdigit() else None
+            number = int(n) if n.isascii() and n.isdigit() and len(n) <= 9 else None
         filled = [c for c in cells if c and not c.isspace()]
         if len(filled) == 1 and not _amount_like(filled[0]) and (
             _NOTE.match(filled[0]) or (len(cells) == 1 and filled[0].rstrip().endswith("。"))
@@ -184,6 +194,10 @@ def _build_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[t
         source=raw.location(None, None, file), unit_basis=basis, remarks=tuple(remarks),
         breakdown=breakdown,
     )
+
+
+#: kinds whose lines may be printed across (one column per line, a row of amounts)
+_ACROSS = (TableKind.THREE_PUBLIC, TableKind.FINAL_THREE_PUBLIC)
 
 
 def _unit(stated: str | None, header_rows: Sequence[Sequence[str]]) -> tuple[Unit, UnitBasis]:

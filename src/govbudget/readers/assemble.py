@@ -28,10 +28,18 @@ from govbudget.readers._headers import _NOTE, _cover, _scope_word, _title_and_ro
 from govbudget.readers._rows import _build_table
 from govbudget.readers._units import infer_units
 from govbudget.readers._verdict import retyped, unreadable_reason
-from govbudget.readers.raw import RawBlock, RawDocument, RawTable
-from govbudget.tables.disclosure import Disclosure, Document, Scope, UnitKind, Unparsed
+from govbudget.readers.raw import RawBlock, RawDocument, RawTable, SourceLocation
+from govbudget.tables.disclosure import (
+    Disclosure,
+    DisclosureKind,
+    Document,
+    Scope,
+    UnitKind,
+    Unparsed,
+)
 from govbudget.tables.kinds import TableKind, kind_from_title
 from govbudget.tables.model import BudgetTable, TableHeader, UnitBasis
+from govbudget.tables.narrative import SectionKind
 
 __all__ = ["assemble"]
 
@@ -48,8 +56,14 @@ class _Part:
     unit_kind: UnitKind | None = None
 
 
-def assemble(raw: RawDocument, *, year: int | None = None) -> Document:
-    """Build a ``Document`` of typed disclosures from a raw document."""
+def assemble(raw: RawDocument, *, year: int | None = None,
+             kind: DisclosureKind | str | None = None) -> Document:
+    """Build a ``Document`` of typed disclosures from a raw document.
+
+    ``kind`` (``"budget"`` / ``"final"``) overrides what the tables and the cover say
+    the disclosures are (预算 or 决算).
+    """
+    forced = DisclosureKind(kind) if kind is not None else None
     parts: list[_Part] = [_Part()]
     file = raw.source
     previous: RawTable | RawBlock | None = None
@@ -83,21 +97,34 @@ def assemble(raw: RawDocument, *, year: int | None = None) -> Document:
             after_performance = True
             continue
         after_performance = False
-        kind = kind_from_title(title) if title else None
-        if kind is TableKind.SUMMARY and any(t.kind is TableKind.SUMMARY for t in part.tables):
+        if (title is None or kind_from_title(title) is None) and part.blocks \
+                and item.page is not None:
+            # the title printed as a heading above the grid (公开01表 beside it, or nothing)
+            heading = _heading_title(part.blocks, item)
+            if heading is not None:
+                context = [*context, title] if title else context
+                title = heading
+        table_kind = kind_from_title(title) if title else None
+        if table_kind in _PART_STARTS and any(t.kind is table_kind for t in part.tables):
             part = _Part()
             parts.append(part)
-        if kind is TableKind.SUMMARY or part.title_prefix is None:
+        if table_kind in _PART_STARTS or part.title_prefix is None:
             part.title_prefix = _scope_word(title or "")
         apart: list[BudgetTable] = []
-        table = _build_table(kind or TableKind.OTHER, item, title, rows, context, file,
+        table = _build_table(table_kind or TableKind.OTHER, item, title, rows, context, file,
                              part.unparsed, apart)
-        if kind is None and _is_organisation(table):
+        if table_kind is None and _is_organisation(table):
             part.unit_kind = _unit_kind(table) or part.unit_kind
         part.tables.append(table)
         part.tables.extend(apart)
     parts = [p for p in parts if p.tables or p.blocks or p.performance]
-    disclosures = [_disclosure(p, year, file) for p in parts]
+    disclosures = [_disclosure(p, year, file, forced) for p in parts]
+    if not any(p.tables or p.performance for p in parts) and not any(
+            _is_budget_narrative(d) for d in disclosures):
+        # no budget table and no narrative of a budget: no disclosure is invented from prose;
+        # the text is kept
+        return Document(file, (), tuple(_unplaced(b, file) for p in parts for b in p.blocks),
+                        pages=raw.pages)
     if len(disclosures) > 1 and disclosures[0].scope is Scope.DEPARTMENT:
         disclosures = [attrs.evolve(disclosures[0], units=tuple(disclosures[1:]))]
     return Document(file, tuple(disclosures), pages=raw.pages)
@@ -111,6 +138,36 @@ def _verified(table: BudgetTable, unparsed: list[Unparsed]) -> BudgetTable:
                 and index is not None)
     why = unreadable_reason(table, count)
     return attrs.evolve(table, unreadable=why) if why != table.unreadable else table
+
+
+def _is_budget_narrative(d: Disclosure) -> bool:
+    """A narrative-only disclosure (情况说明) is one whose text has sections of a budget or
+    final-accounts narrative (收入预算, 三公经费 …), not merely prose."""
+    sections = d.narrative.sections if d.narrative is not None else ()
+    return sum(1 for s in sections if s.kind is not SectionKind.OTHER) >= 2
+
+
+def _unplaced(block: RawBlock, file: str) -> Unparsed:
+    return Unparsed(block.text, "no budget table in the document: text of no disclosure",
+                    SourceLocation(file=file, page=block.page, line=block.line))
+
+
+#: the first table of a disclosure: a second one begins the next unit's part
+_PART_STARTS = (TableKind.SUMMARY, TableKind.FINAL_SUMMARY)
+
+
+def _heading_title(blocks: list[RawBlock], table: RawTable) -> str | None:
+    """The last text block, printed on the table's page just above it, when it is a
+    standard table's title (then taken out of the narrative)."""
+    for i in range(len(blocks) - 1, max(len(blocks) - 4, -1), -1):
+        b = blocks[i]
+        if b.page != table.page:
+            return None
+        text = b.text.strip()
+        if len(text) <= 40 and kind_from_title(text) is not None:
+            del blocks[i]
+            return text
+    return None
 
 
 def _is_organisation(table: BudgetTable) -> bool:
@@ -129,7 +186,8 @@ def _unit_kind(table: BudgetTable) -> UnitKind | None:
     return None
 
 
-def _disclosure(part: _Part, year: int | None, file: str) -> Disclosure:
+def _disclosure(part: _Part, year: int | None, file: str,
+                forced: DisclosureKind | None = None) -> Disclosure:
     part.tables = [_verified(t, part.unparsed) for t in infer_units(part.tables)]
     headers = [t.header for t in part.tables if t.header is not None]
     summary = next((t for t in part.tables if t.kind is TableKind.SUMMARY), None)
@@ -148,8 +206,17 @@ def _disclosure(part: _Part, year: int | None, file: str) -> Disclosure:
     narrative = _narrative(part.blocks)
     performance = _performance(part.performance, file, part)
     source = part.tables[0].source if part.tables else None
+    kind = forced or DisclosureKind.of_tables(part.tables) or _cover_kind(part.blocks)
     return Disclosure(scope, code, name, the_year, unit, tuple(part.tables), (), part.unit_kind,
-                      narrative, performance, tuple(part.unparsed), source)
+                      narrative, performance, tuple(part.unparsed), source, kind)
+
+
+def _cover_kind(blocks: list[RawBlock]) -> DisclosureKind:
+    """FINAL when the first page's text names a 决算 and no 预算 (no table said)."""
+    first = blocks[0].page if blocks else None
+    text = "".join(b.text for b in blocks[:6] if b.page == first)
+    final = "决算" in text and "预算公开" not in text and "部门预算" not in text
+    return DisclosureKind.FINAL if final else DisclosureKind.BUDGET
 
 
 def _narrative(blocks: list[RawBlock]) -> Any:

@@ -40,20 +40,51 @@ def _style_heading(name: str | None) -> bool:
     return n.startswith(("heading", "标题", "title")) or n == "subtitle"
 
 
-def _grid(table: Any) -> list[tuple[str | None, ...]]:
-    """The table's cells as text; a merged cell once, at its top-left."""
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _span(tc: Any) -> int:
+    """The columns a cell spans (``w:gridSpan``), read as text: a bad value counts as 1."""
+    el = tc.find(f"{_W}tcPr/{_W}gridSpan")
+    val = el.get(f"{_W}val", "") if el is not None else ""
+    if not (val.isascii() and val.isdigit()) or int(val[:12]) == 0:
+        return 1
+    return int(val[:12])  # 12 digits say "too wide" as well as 10**9 digits would
+
+
+def _continues(tc: Any) -> bool:
+    """Whether a cell continues a vertical merge (``<w:vMerge/>`` without ``restart``)."""
+    el = tc.find(f"{_W}tcPr/{_W}vMerge")
+    return el is not None and el.get(f"{_W}val", "continue") != "restart"
+
+
+def _cell_text(tc: Any, paragraph: Any) -> str:
+    return join_wrapped("\n".join(paragraph(p, None).text for p in tc.findall(f"{_W}p")))
+
+
+def _grid(tbl: Any, paragraph: Any, nested: list[Any], name: str, index: int
+          ) -> list[tuple[str | None, ...]]:
+    """The table's cells as text; a merged cell once, at its top-left (``None`` where it
+    covers). Spans are counted before a row is expanded; tables nested in a cell are
+    appended to ``nested`` (read after this one, not lost)."""
     rows: list[tuple[str | None, ...]] = []
-    above: list[Any] = []
-    for row in table.rows:
-        cells = list(row.cells)
+    cells = 0
+    for r, tr in enumerate(tbl.findall(f"{_W}tr")):
         out: list[str | None] = []
-        for k, cell in enumerate(cells):
-            tc = cell._tc
-            if (k > 0 and cells[k - 1]._tc is tc) or (k < len(above) and above[k] is tc):
-                out.append(None)  # covered by a horizontal or vertical merge
-            else:
-                out.append(join_wrapped(cell.text))
-        above = [c._tc for c in cells]
+        for tc in tr.findall(f"{_W}tc"):
+            span = _span(tc)
+            if len(out) + span > limits.MAX_SHEET_COLUMNS:
+                raise LoadError(f"a cell of table {index} spans {len(out) + span} columns",
+                                file=name, table=str(index), row=r,
+                                expected=f"at most {limits.MAX_SHEET_COLUMNS} columns")
+            out.append(None if _continues(tc) else _cell_text(tc, paragraph))
+            out.extend([None] * (span - 1))
+            nested.extend(tc.findall(f"{_W}tbl"))
+        cells += len(out)
+        if cells > limits.MAX_TABLE_CELLS:
+            raise LoadError(f"table {index} has more than {limits.MAX_TABLE_CELLS} cells",
+                            file=name, table=str(index), row=r,
+                            expected=f"at most {limits.MAX_TABLE_CELLS} cells")
         rows.append(tuple(out))
     return rows
 
@@ -78,15 +109,22 @@ def read_docx(path: str | os.PathLike[str]) -> RawDocument:
     def flush(paras: list[tuple[str, bool]]) -> None:
         items.extend(RawBlock(text, heading=heading) for text, heading in paras)
 
+    from docx.text.paragraph import Paragraph
+
     try:
-        for part in content:
-            if not hasattr(part, "rows"):  # a paragraph
+        queue = list(content)
+        while queue:
+            part = queue.pop(0)
+            if not hasattr(part, "rows") and not hasattr(part, "tr_lst"):  # a paragraph
                 text = part.text.strip()
                 if text:
                     style = getattr(part.style, "name", None)
                     pending.append((text, _style_heading(style) or is_heading_line(text)))
                 continue
-            captions, rows = split_captions(_grid(part))
+            nested: list[Any] = []
+            tbl = part._tbl if hasattr(part, "_tbl") else part
+            captions, rows = split_captions(_grid(tbl, Paragraph, nested, name, ntables))
+            queue[0:0] = nested  # a table nested in a cell: read right after its table
             texts = [t for t, _ in pending] + captions
             title, context, rest, _used = _title_and_context([_line(t) for t in texts])
             flush(pending[: len(rest)])
@@ -100,6 +138,8 @@ def read_docx(path: str | os.PathLike[str]) -> RawDocument:
             elif title or context:
                 flush([(t, False) for t in ([title] if title else []) + context])
         flush(pending)
+    except LoadError:
+        raise
     except Exception as exc:
         raise LoadError(f"cannot read the document ({type(exc).__name__}: {exc})",
                         file=name) from exc

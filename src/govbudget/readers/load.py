@@ -15,9 +15,10 @@ from pathlib import Path
 import attrs
 
 from govbudget.errors import LoadError
+from govbudget.formats.bounds import check_model
 from govbudget.readers.assemble import assemble
 from govbudget.readers.raw import RawDocument
-from govbudget.tables.disclosure import Disclosure, Document
+from govbudget.tables.disclosure import Disclosure, DisclosureKind, Document
 from govbudget.tables.kinds import TableKind
 
 __all__ = ["example", "load", "load_together", "read_raw"]
@@ -49,15 +50,19 @@ def read_raw(path: str | Path) -> RawDocument:
                     expected=".txt, .docx, .xlsx, .pdf or .json")
 
 
-def load(path: str | Path | Sequence[str | Path], *, year: int | None = None) -> Document:
+def load(path: str | Path | Sequence[str | Path], *, year: int | None = None,
+         kind: DisclosureKind | str | None = None) -> Document:
     """Load a disclosure document (.txt, .docx, .xlsx, .pdf, or govbudget's .json).
 
-    Returns a complete ``Document`` or raises ``LoadError`` naming the file and,
-    where it applies, the page, table, row and cell. A list of files is one disclosure
-    published as several (the narrative and the tables apart): see ``load_together``.
+    ``year`` and ``kind`` (``"budget"`` / ``"final"``: 预算 or 决算) override what the
+    document says. Returns a complete ``Document`` or raises ``LoadError`` naming the file and,
+    where it applies, the page, table, row and cell. A document holding no budget table
+    has no disclosure: its text, if any, is in ``Document.unparsed``. A list of files is one
+    disclosure published as several (the narrative and the tables apart): see
+    ``load_together``.
     """
     if isinstance(path, (list, tuple)):
-        return load_together(path, year=year)
+        return load_together(path, year=year, kind=kind)
     if not isinstance(path, (str, Path)):
         raise LoadError(f"cannot load a {type(path).__name__}", expected="a path or a list of paths")
     p = Path(path)
@@ -68,10 +73,13 @@ def load(path: str | Path | Sequence[str | Path], *, year: int | None = None) ->
         if not isinstance(doc, Document):
             raise LoadError("the JSON holds no document", file=str(p), expected="a Document")
         return doc
-    return assemble(read_raw(p), year=year)
+    doc = assemble(read_raw(p), year=year, kind=kind)
+    check_model(doc, str(p), root="$")
+    return doc
 
 
-def load_together(paths: Sequence[str | Path], *, year: int | None = None) -> Document:
+def load_together(paths: Sequence[str | Path], *, year: int | None = None,
+                  kind: DisclosureKind | str | None = None) -> Document:
     """One disclosure published as several files (说明 and 报表 apart), loaded as one document.
 
     Each file is loaded on its own; the disclosure with the standard tables is the one
@@ -82,7 +90,7 @@ def load_together(paths: Sequence[str | Path], *, year: int | None = None) -> Do
     """
     if not paths:
         raise LoadError("no file to load", expected="one file or more")
-    docs = [load(p, year=year) for p in paths]
+    docs = [load(p, year=year, kind=kind) for p in paths]
     parts = [d for doc in docs for d in doc.disclosures]
     source = " + ".join(str(p) for p in paths)
     unparsed = tuple(u for doc in docs for u in doc.unparsed)

@@ -18,7 +18,10 @@ import attrs
 
 from govbudget.source import CellSources, SourceLocation
 
+CellBox = tuple[float, float, float, float]  # x0, top, x1, bottom (points, top-left origin)
+
 __all__ = [
+    "CellBox",
     "CellSources",
     "RawBlock",
     "RawCell",
@@ -44,7 +47,10 @@ class RawTable:
     ``rows`` holds the grid, header rows included, as tuples of strings (ragged rows
     allowed). ``context`` holds the lines between the previous block and the grid:
     the title, the ``<code><name>`` header line, ``预算年度：YYYY``, ``单位：万元``.
-    ``row_pages`` gives the page of each row when the table spans pages.
+    ``row_pages`` gives the page of each row when the table spans pages. ``boxes``, from
+    the PDF reader only, holds each cell's box parallel to ``rows``: (x0, top, x1, bottom)
+    in points from the top-left corner of the cell's page (``row_pages``), ``None`` for a
+    cell the grid does not have (merged, or joined from two rows' fragments).
     """
 
     rows: tuple[tuple[str, ...], ...]
@@ -55,6 +61,7 @@ class RawTable:
     line: int | None = None  # first line number, for text sources
     row_lines: tuple[int, ...] | None = None
     index: int | None = None  # position among the document's tables
+    boxes: tuple[tuple[CellBox | None, ...], ...] | None = attrs.field(default=None, eq=False)
 
     def page_of(self, row: int) -> int | None:
         if self.row_pages is not None and row < len(self.row_pages):
@@ -90,11 +97,15 @@ class RawBlock:
 
 @attrs.frozen(slots=True)
 class RawDocument:
-    """Everything a loader read from one file, in reading order (原始文档)."""
+    """Everything a loader read from one file, in reading order (原始文档).
+
+    ``page_sizes`` (PDF only) gives each page's (width, height) in points, as displayed.
+    """
 
     source: str
     items: tuple[RawTable | RawBlock, ...]
     pages: int | None = None
+    page_sizes: tuple[tuple[float, float], ...] | None = None
 
     def tables(self) -> Iterator[RawTable]:
         for item in self.items:

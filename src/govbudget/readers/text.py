@@ -87,11 +87,17 @@ def read_text(text: str, *, source: str = "<text>") -> RawDocument:
             while rows and _is_context_row(rows[0]):
                 context.extend(c.strip() for c in rows.pop(0) if c.strip())
                 table.row_lines.pop(0)
+            lines = list(table.row_lines)
+            cut = _narrow_tail(rows)
             items.append(RawTable(
-                rows=tuple(rows), title=table.title, context=tuple(context),
-                line=table.line, row_lines=tuple(table.row_lines), index=ntables,
+                rows=tuple(rows[:cut]), title=table.title, context=tuple(context),
+                line=table.line, row_lines=tuple(lines[:cut]), index=ntables,
             ))
             ntables += 1
+            if cut < len(rows):  # a narrower table printed right after: kept apart
+                items.append(RawTable(rows=tuple(rows[cut:]), line=lines[cut],
+                                      row_lines=tuple(lines[cut:]), index=ntables))
+                ntables += 1
         table = None
 
     for number, line in enumerate(text.splitlines(), start=1):
@@ -121,6 +127,26 @@ def read_text(text: str, *, source: str = "<text>") -> RawDocument:
         items.append(RawBlock(stripped, line=number, heading=_looks_like_heading(stripped)))
     close()
     return RawDocument(source=source, items=tuple(items))
+
+
+_AMOUNT = re.compile(r"^-?[\d,]+\.\d+$|^-?\d+$")
+
+
+def _narrow_tail(rows: list[tuple[str, ...]]) -> int:
+    """Where a second, narrower table starts among ``rows`` (``len(rows)`` when none).
+
+    A Word export prints two adjacent tables as one run of rows. When rows of two
+    cells or fewer follow rows holding amounts across four cells or more, and at least
+    two of them, they are another table (an untitled note table under a 收支总表).
+    """
+    end = len(rows)
+    k = end
+    while k > 0 and len(rows[k - 1]) <= 2:
+        k -= 1
+    if end - k < 2 or k == 0:
+        return end
+    wide = any(len(r) >= 4 and sum(bool(_AMOUNT.match(c)) for c in r) >= 2 for r in rows[:k])
+    return k if wide else end
 
 
 def _looks_like_title(text: str) -> bool:

@@ -29,7 +29,6 @@ import zipfile
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
-from xml.etree.ElementTree import iterparse
 
 import attrs
 
@@ -44,6 +43,7 @@ _SHEET_CONTEXT = "sheet："
 _DECIMALS = re.compile(r"0\.(0+)")
 _REF = re.compile(r"^([A-Z]{1,3})([0-9]+)$")
 _NUMBER = re.compile(r"-?[0-9][0-9.,]*%?")
+_MAX_EXPONENT = 24  # a number past 10**24 (or below 10**-24) is no amount
 
 
 def render_number(value: float | int | Decimal, number_format: str | None) -> str:
@@ -51,6 +51,8 @@ def render_number(value: float | int | Decimal, number_format: str | None) -> st
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     number = value if isinstance(value, Decimal) else Decimal(str(value))
+    if not number.is_finite() or abs(number.adjusted()) > _MAX_EXPONENT:
+        return str(value)  # 1e308, inf: shown as it is, not an amount (kept as text)
     if isinstance(value, float) and number != 0 and len(number.as_tuple().digits) > 15:
         number = Decimal(f"{value:.15g}")  # float noise beyond Excel's 15 digits
     fmt = (number_format or "General").split(";")[0]
@@ -88,27 +90,32 @@ def _column_index(letters: str) -> int:
     return n
 
 
+_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([^\"]*)\"")
+
+
 def _merged_ranges(archive: zipfile.ZipFile, part: str) -> list[tuple[int, int, int, int]]:
     """(min_row, min_col, max_row, max_col) of each ``<mergeCell>`` (read-only mode
-    does not expose them)."""
+    does not expose them), found by a scan of the part's bytes (bounded by the zip checks)."""
     out: list[tuple[int, int, int, int]] = []
-    with archive.open(part) as stream:
-        for _event, elem in iterparse(stream):
-            if elem.tag.endswith("}mergeCell"):
-                ref = elem.get("ref", "")
-                ends = [_REF.match(p) for p in ref.split(":")]
-                if len(ends) == 2 and ends[0] and ends[1]:
-                    a, b = ends[0], ends[1]
-                    out.append((int(a.group(2)), _column_index(a.group(1)),
-                                int(b.group(2)), _column_index(b.group(1))))
-            elif elem.tag.endswith("}row"):
-                elem.clear()
+    for m in _MERGE.finditer(archive.read(part)):
+        ends = [_REF.match(p) for p in m.group(1).decode("ascii", "replace").split(":")]
+        if len(ends) == 2 and ends[0] and ends[1]:
+            a, b = ends[0], ends[1]
+            out.append((int(a.group(2)), _column_index(a.group(1)),
+                        int(b.group(2)), _column_index(b.group(1))))
     return out
 
 
-def _cells(ws: Any, name: str) -> Iterator[tuple[int, int, str]]:
+def _cells(ws: Any, name: str, seen: list[int]) -> Iterator[tuple[int, int, str]]:
+    """The filled cells of a sheet; ``seen`` counts every cell read, across the workbook,
+    and the reading stops at ``limits.MAX_WORKBOOK_CELLS``."""
     ws.reset_dimensions()  # do not trust the declared dimension: no padding
     for row in ws.iter_rows():
+        seen[0] += len(row)
+        if seen[0] > limits.MAX_WORKBOOK_CELLS:
+            raise LoadError(f"workbook has more than {limits.MAX_WORKBOOK_CELLS} cells (sheet "
+                            f"{ws.title!r})", file=name, table=ws.title,
+                            expected=f"at most {limits.MAX_WORKBOOK_CELLS} cells")
         for cell in row:
             value = getattr(cell, "value", None)
             if value is None:
@@ -185,8 +192,9 @@ def read_xlsx(path: str | os.PathLike[str]) -> RawDocument:
     tables = 0
     try:
         with zipfile.ZipFile(name) as archive:
+            seen = [0]
             for page, ws in enumerate(wb.worksheets, start=1):
-                grid = {(r, c): t for r, c, t in _cells(ws, name)}
+                grid = {(r, c): t for r, c, t in _cells(ws, name, seen)}
                 part = getattr(ws, "_worksheet_path", None)
                 merges = _merged_ranges(archive, part) if part else []
                 for item in _sheet_items(ws.title, page, grid, merges):

@@ -49,6 +49,9 @@ RULE_MODULES = (
     "govbudget.rules.catalogue",
     "govbudget.rules.aggregation",
     "govbudget.rules.structure",
+    "govbudget.rules.final_arithmetic",
+    "govbudget.rules.final_cross",
+    "govbudget.narrative.final_rules",
     "govbudget.narrative.rules",
     "govbudget.performance.rules",
 )

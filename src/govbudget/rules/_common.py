@@ -11,13 +11,14 @@ runs on the ``RuleContext`` and reports through ``ctx.fail`` / ``ctx.check_sum``
 from __future__ import annotations
 
 import functools
+import itertools
 import weakref
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
 from govbudget.money import BLANK, Cell, Unit, max_places, places_of, tolerance
-from govbudget.rules.core import RuleContext, Severity, fmt, show_cell
+from govbudget.rules.core import RuleContext, Severity, converted_agrees, fmt, show_cell
 from govbudget.tables.disclosure import Disclosure
 from govbudget.tables.kinds import TableKind
 from govbudget.tables.model import BudgetTable, Row
@@ -35,6 +36,8 @@ __all__ = [
     "index",
     "line",
     "line_or_skip",
+    "missing_reason",
+    "numbering_row",
     "parent_code",
     "printed",
     "row_sums",
@@ -54,11 +57,20 @@ def parent_code(code: str) -> str | None:
 
 def table_or_skip(ctx: RuleContext, kind: TableKind,
                   disclosure: Disclosure | None = None) -> BudgetTable | None:
-    """The disclosure's table of ``kind``; records a skip when it is missing."""
+    """The disclosure's table of ``kind``; records a skip when it is missing or was left
+    out as not read reliably (``rules.reliability``)."""
     table = (disclosure or ctx.disclosure).table(kind)
     if table is None:
-        ctx.skip(f"缺少{kind.value}")
+        ctx.skip(missing_reason(ctx, kind))
     return table
+
+
+def missing_reason(ctx: RuleContext, kind: TableKind) -> str:
+    """Why the disclosure has no table of ``kind`` a rule can use."""
+    why = ctx.unreadable_reason(kind)
+    if why is not None:
+        return f"{kind.value}未能可靠读取，不参与检查（{why}）"
+    return f"缺少{kind.value}"
 
 
 _K = TypeVar("_K")
@@ -176,6 +188,8 @@ class TableIndex:
                                  and len(code) > len(stack[-1].code or "")):
                 stack.pop()
             p = parent_code(code)
+            while p is not None and p not in index and len(p) > 3:
+                p = parent_code(p)  # a parent not printed: the nearest printed ancestor
             owner: Row | None = None
             if p is not None:
                 owner = stack[-1] if stack and stack[-1].code == p else index.get(p)
@@ -279,16 +293,18 @@ def _all_blank(cells: Iterable[Cell]) -> bool:
 
 
 def sum_check(ctx: RuleContext, total: Cell, addends: Sequence[Cell], *, table: BudgetTable,
-              row: Row | str | None = None, column: str | None = None, what: str) -> bool:
+              row: Row | str | None = None, column: str | None = None, what: str,
+              labels: Sequence[str] | None = None) -> bool:
     """``ctx.check_sum`` with a fast path for the exact case (counted as one check)."""
     acc = Decimal(0)
     for c in addends:
         if c.value is not None:
             acc += c.value
     if (total.value if total.value is not None else _ZERO) == acc:
-        ctx.checked()
+        ctx.checked(table=table)
         return True
-    return ctx.check_sum(total, addends, table=table, row=row, column=column, what=what)
+    return ctx.check_sum(total, addends, table=table, row=row, column=column, what=what,
+                         labels=labels)
 
 
 _ZERO = Decimal(0)
@@ -307,12 +323,35 @@ def row_sums(ctx: RuleContext, table: BudgetTable, rows: Iterable[Row], total: s
         missing = total if total not in shown else "、".join(addends)
         ctx.skip(f"{table.title or table.name}未列示“{_col_name(table, missing)}”栏")
         return
+    rows = list(rows)
+    if not any(r.cells.get(k, BLANK).is_amount for r in rows for k in parts_keys):
+        # a template that fills only the total column: there are no parts to add up
+        ctx.skip(f"{table.title or table.name}的分栏均为空白（只列合计），不逐行相加")
+        return
+    labels = [_col_name(table, k) for k in parts_keys]
     for r in rows:
+        if numbering_row(r):
+            continue
         cells = r.cells
         parts = [cells.get(k, BLANK) for k in parts_keys]
         t = cells.get(total, BLANK)
         if t.value is not None or not _all_blank(parts):
-            sum_check(ctx, t, parts, table=table, row=r, column=total, what=what)
+            sum_check(ctx, t, parts, table=table, row=r, column=total, what=what, labels=labels)
+
+
+def numbering_row(r: Row) -> bool:
+    """A 栏次 row (1 2 3 … under the header) read as data: not amounts to add up.
+
+    >>> from govbudget.money import parse_cell
+    >>> numbering_row(Row("**", cells={k: parse_cell(v) for k, v in zip("abc", "123")}))
+    True
+    """
+    if r.code is not None or r.line is not None:
+        return False
+    values = [c.value for c in r.cells.values() if c.value is not None]
+    if len(values) < 3 or any(v != v.to_integral_value() or places_of(v) for v in values):
+        return False
+    return all(b - a == 1 for a, b in itertools.pairwise(values))
 
 
 def _col_name(table: BudgetTable, key: str) -> str:
@@ -332,12 +371,14 @@ def hierarchy_sums(ctx: RuleContext, table: BudgetTable, columns: Sequence[str] 
             if c in idx.printed]
     for parent, kids in idx.children(side):
         label = f"{what}（{'、'.join(k.code or '' for k in kids)}）"
+        labels = [k.code or k.name for k in kids]
         pcells = parent.cells
         for col in cols:
             parts = [k.cells.get(col, BLANK) for k in kids]
             t = pcells.get(col, BLANK)
             if t.value is not None or not _all_blank(parts):
-                sum_check(ctx, t, parts, table=table, row=parent, column=col, what=label)
+                sum_check(ctx, t, parts, table=table, row=parent, column=col, what=label,
+                          labels=labels)
 
 
 def top_level_sum(ctx: RuleContext, table: BudgetTable, total_row: Row | None,
@@ -357,11 +398,13 @@ def top_level_sum(ctx: RuleContext, table: BudgetTable, total_row: Row | None,
         what = what.replace("各类级科目", "最高一级列示的科目")
     cols = [c for c in (columns if columns is not None else idx.amount_columns)
             if c in idx.printed]
+    labels = [r.code or r.name for r in top]
     for col in cols:
         parts = [r.cells.get(col, BLANK) for r in top]
         t = total_row.cells.get(col, BLANK)
         if t.value is not None or not _all_blank(parts):
-            sum_check(ctx, t, parts, table=table, row=total_row, column=col, what=what)
+            sum_check(ctx, t, parts, table=table, row=total_row, column=col, what=what,
+                      labels=labels)
 
 
 def check_le(ctx: RuleContext, small: Cell, small_unit: Unit, big: Cell, big_unit: Unit, *,
@@ -369,15 +412,25 @@ def check_le(ctx: RuleContext, small: Cell, small_unit: Unit, big: Cell, big_uni
              evidence: str | None = None, skip_blank_small: bool = True) -> bool:
     """Check ``small`` ≤ ``big`` exactly (blank ``big`` counts as zero).
 
-    A blank ``small`` is "not shown" and, by default, not compared (DOMAIN.md §1.8).
+    A blank ``small`` is "not shown" and, by default, not compared (docs/domain.md §1.8).
+    Across units, ``small`` shown at ``big``'s digits (rounded or truncated) may equal it:
+    a documented convention, not a defect.
     """
     if skip_blank_small and not small.is_amount:
         return True
-    ctx.checked()
+    ctx.checked(table=table)
     s = small_unit.convert(small.as_zero(), big_unit)
     b = big.as_zero()
-    if s <= b:
+    if s <= b or converted_agrees(small, small_unit, big, big_unit) is not None:
         return True
+    if big.is_blank:  # a blank is no figure (docs/domain.md §6)
+        ctx.fail(f"{what}：{show_cell(small)} 与 （空白），未作比较", table=table, row=row,
+                 column=column, expected="（空白）", actual=show_cell(small), evidence=evidence,
+                 severity=Severity.INFO)
+        return True
+    if ctx.same_digits(small, small_unit, big, big_unit, table=table, row=row, column=column,
+                       what=what, evidence=evidence, prefix="≤ "):
+        return False
     ctx.fail(f"{what}：{show_cell(small)} 大于 {show_cell(big)}（超出 {s - b}）", table=table, row=row,
              column=column, expected=f"≤ {show_cell(big)}", actual=show_cell(small), evidence=evidence)
     return False
@@ -391,7 +444,7 @@ def check_rounded_equal(ctx: RuleContext, a: Cell, a_unit: Unit, b: Cell, b_unit
     Exact → pass; within half a unit of the coarser cell's last digit → ``info``;
     beyond → the rule's severity. Blanks count as zero.
     """
-    ctx.checked()
+    ctx.checked(table=table)
     av = a_unit.convert(a.as_zero(), b_unit)
     bv = b.as_zero()
     if av == bv:
@@ -409,7 +462,7 @@ def check_balance(ctx: RuleContext, left: Sequence[Cell], right: Sequence[Cell],
                   table: BudgetTable, row: Row | str | None, column: str | None,
                   what: str) -> bool:
     """Σ ``left`` = Σ ``right`` under the rounding policy (n = all shown cells − 1)."""
-    ctx.checked()
+    ctx.checked(table=table)
     lv = sum((c.as_zero() for c in left), Decimal(0))
     rv = sum((c.as_zero() for c in right), Decimal(0))
     if lv == rv:

@@ -1,4 +1,4 @@
-"""Department vs unit rules (部门汇总): D-1 … D-4 of DOMAIN.md §7.
+"""Department vs unit rules (部门汇总): D-1 … D-4 of docs/domain.md §7.
 
 A department budget is the 汇总 of its units' budgets: every amount cell of a
 department table is the sum of the same cell over its units (D-1, rounding with
@@ -22,13 +22,14 @@ from decimal import Decimal
 from govbudget.money import Cell, places_of, tolerance
 from govbudget.rules._common import fmt, show_cell
 from govbudget.rules.core import RuleContext, Severity, rule
+from govbudget.rules.reliability import DENSE_SHARE, MANY_DEFECTS, MIN_DEFECTS, defect_keys
 from govbudget.tables.kinds import TableKind
 from govbudget.tables.model import BudgetTable, Row
 
-__all__ = ["row_key"]
+__all__ = ["fold_dense", "row_key"]
 
 FAMILY = "aggregation"
-SOURCE = "DOMAIN.md §7 [SEC S26]"
+SOURCE = "docs/domain.md §7 [SEC S26]"
 
 RowKey = tuple[str | None, str | None, str | None, str | None]
 #: (the table kind's name, row key, column) → slot; keyed by the name, a str, because an
@@ -86,6 +87,10 @@ def _no_units(ctx: RuleContext) -> bool:
     if not ctx.disclosure.units:
         ctx.skip("没有所属单位的预算")
         return True
+    if any(not u.name.strip() and not u.code for u in ctx.disclosure.units):
+        # a part read without a name or code is not known to be one of the units
+        ctx.skip("有所属部分没有单位名称和编码，无法确认是所属单位，不作汇总核对")
+        return True
     return False
 
 
@@ -118,7 +123,13 @@ def d1_cellwise_sum(ctx: RuleContext) -> None:
     flows = _internal_flows(ctx) != 0
     seen: set[tuple[str, RowKey, str]] = set()
     for kind, dt in dept_tables.items():
+        lacking = [u.name for u in ctx.disclosure.units if u.table(kind) is None
+                   and ctx.unreadable_reason(kind, u) is not None]
+        if lacking:
+            ctx.skip(f"单位“{lacking[0]}”的{kind.value}未能可靠读取，不逐格汇总该表")
+            continue
         name = kind.name
+        start, before = len(ctx.findings), ctx.checks
         for r in dt.rows:
             key = row_key(r)
             for col, cell in r.cells.items():
@@ -126,13 +137,30 @@ def d1_cellwise_sum(ctx: RuleContext) -> None:
                 if flows and _flow_cell(kind, r, col):
                     continue
                 _compare(ctx, dt, r, col, cell, acc.get((name, key, col)))
-    for (name, key, col), slot in acc.items():
-        if (name, key, col) in seen or slot.total == 0:
-            continue
-        dt = dept_tables[TableKind[name]]
-        label = " ".join(p for p in (key[1], key[2], key[3]) if p)
-        _compare(ctx, dt, f"{label}（部门表无"
-                          "此行）", col, Cell.BLANK, slot)  # type: ignore[attr-defined]
+        for (n, key, col), slot in acc.items():
+            if n != name or (n, key, col) in seen or slot.total == 0:
+                continue
+            label = " ".join(p for p in (key[1], key[2], key[3]) if p)
+            _compare(ctx, dt, f"{label}（部门表无"
+                              "此行）", col, Cell.BLANK, slot)  # type: ignore[attr-defined]
+        fold_dense(ctx, dt, start, ctx.checks - before, "部门表与各单位同表之和")
+
+
+def fold_dense(ctx: RuleContext, dt: BudgetTable, start: int, compared: int, what: str) -> None:
+    """Cell-by-cell differences of one table that are many and unrelated (a unit's tables
+    read into the wrong disclosure, rows matched wrongly) are one finding, not hundreds:
+    the tables could not be matched reliably (``rules.reliability``)."""
+    found = ctx.findings[start:]
+    keys = defect_keys(found)
+    if len(keys) < MIN_DEFECTS or (len(keys) < MANY_DEFECTS and len(keys) < DENSE_SHARE * compared):
+        return
+    failed = [f for f in found if f.severity is not Severity.INFO]
+    del ctx.findings[start:]
+    ctx.fail(f"{what}大面积不一致（{compared} 格中 {len(failed)} 格不符，{len(keys)} 处互不相关"
+             "的差异）：更像是单位表未能正确读取或对应，而不是汇总错误，未逐格报告",
+             table=dt, severity=Severity.WARNING, expected="逐格一致",
+             actual=f"{len(failed)} 格不符", evidence="；".join(
+                 f"{f.location.row} {f.location.column}：{f.message}" for f in failed[:3]))
 
 
 class _Slot:
@@ -179,7 +207,7 @@ def _compare(ctx: RuleContext, dt: BudgetTable, row: Row | str, col: str, cell: 
 
 @rule("D-2", Severity.ERROR,
       "有单位间内部往来时：部门收支总计 = 各单位之和，或 = 各单位之和 − 内部往来（报告哪一种成立）",
-      source=f"{SOURCE}; DOMAIN.md §7 D-2 [UNVERIFIED]", family=FAMILY)
+      source=f"{SOURCE}; docs/domain.md §7 D-2 [UNVERIFIED]", family=FAMILY)
 def d2_internal_flows(ctx: RuleContext) -> None:
     if _no_units(ctx):
         return
@@ -255,9 +283,11 @@ def d4_single_unit(ctx: RuleContext) -> None:
         ctx.checked()
         ut = unit_tables.get(kind)
         if ut is None:
-            ctx.fail(f"部门有{kind.value}，唯一的单位没有", table=dt, expected=kind.value,
-                     actual="（缺表）")
+            if ctx.unreadable_reason(kind, unit) is None:
+                ctx.fail(f"部门有{kind.value}，唯一的单位没有", table=dt, expected=kind.value,
+                         actual="（缺表）")
             continue
+        start, before = len(ctx.findings), ctx.checks
         urows = {row_key(r): r for r in ut.rows}
         for r in dt.rows:
             ur = urows.pop(row_key(r), None)
@@ -268,6 +298,7 @@ def d4_single_unit(ctx: RuleContext) -> None:
                 same = a.kind is b.kind and (
                     a.value is None or b.value is None
                     or a.value == ut.unit.convert(b.value, dt.unit))
+                ctx.checks += 1
                 if not same:
                     ctx.fail("部门表与唯一单位的同表同格不一致", table=dt, row=r, column=col,
                              expected=show_cell(b), actual=a)
@@ -275,3 +306,4 @@ def d4_single_unit(ctx: RuleContext) -> None:
             if any(c.is_amount for c in ur.cells.values()):
                 ctx.fail("单位表有此行，部门表没有", table=dt, row=ur.label, expected=ur.label,
                          actual="（缺行）")
+        fold_dense(ctx, dt, start, ctx.checks - before, "部门表与唯一单位的同表")

@@ -1,5 +1,5 @@
 """Arithmetic inside one table (表内平衡): the family's shared reading, and rules T6-1 … T6-3,
-P-1 and P-2 of DOMAIN.md §3 (the basic expenditure table).
+P-1 and P-2 of docs/domain.md §3 (the basic expenditure table).
 
 The summary tables' rules (T1, T4) are in ``arithmetic_summary``, the code tables' (T2, T3,
 T5, T7/T8) in ``arithmetic_codes``; this module holds what they and the cross-table rules
@@ -47,7 +47,7 @@ PUBLIC_CLASSES = ("302", "310", "399")
 
 
 def _src(section: str) -> str:
-    return f"DOMAIN.md {section}; {SOURCE_143}"
+    return f"docs/domain.md {section}; {SOURCE_143}"
 
 
 # ---- T2 部门收入总表 and T4 财政拨款收支总表: readings shared with the cross-table rules --
@@ -94,7 +94,7 @@ def fiscal_income(t: BudgetTable) -> Cell:
 # ---- T6 一般公共预算基本支出表, P-1, P-2 -----------------------------------------------
 
 @rule("T6-1", Severity.ERROR, "一般公共预算基本支出表每一行：合计 = 人员经费 + 公用经费",
-      source=_src("§3 T6"), family=FAMILY)
+      source=_src("§3 T6"), family=FAMILY, within=True)
 def t6_row_total(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.BASIC_EXPENDITURE)
     if t is not None:
@@ -102,7 +102,7 @@ def t6_row_total(ctx: RuleContext) -> None:
 
 
 @rule("T6-2", Severity.ERROR, "一般公共预算基本支出表每一栏：经济分类类级 = 其款级之和",
-      source=_src("§3 T6"), family=FAMILY)
+      source=_src("§3 T6"), family=FAMILY, within=True)
 def t6_hierarchy(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.BASIC_EXPENDITURE)
     if t is not None:
@@ -110,7 +110,7 @@ def t6_hierarchy(ctx: RuleContext) -> None:
 
 
 @rule("T6-3", Severity.ERROR, "一般公共预算基本支出表每一栏：合计 = 各类之和",
-      source=_src("§3 T6"), family=FAMILY)
+      source=_src("§3 T6"), family=FAMILY, within=True)
 def t6_total(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.BASIC_EXPENDITURE)
     if t is not None:
@@ -135,7 +135,7 @@ def economic_nature(code: str) -> str | None:
 @rule("P-1", Severity.ERROR,
       "基本支出表：工资福利、对个人和家庭的补助只列人员经费，商品和服务、"
       "资本性支出只列公用经费（T6-4）",
-      source="DOMAIN.md §1.7 P-1; §3 T6-4", family=FAMILY,
+      source="docs/domain.md §1.7 P-1; §3 T6-4", family=FAMILY, within=True,
       aliases=("T6-4",))
 def p1_column_by_class(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.BASIC_EXPENDITURE)
@@ -150,7 +150,7 @@ def p1_column_by_class(ctx: RuleContext) -> None:
         nature = economic_nature(r.code)
         if nature is None:
             continue
-        ctx.checked()
+        ctx.checked(table=t)
         wrong = "public" if nature == "personnel" else "personnel"
         cell = r.cell(wrong)
         if cell.is_amount and cell.value != 0:
@@ -162,7 +162,7 @@ def p1_column_by_class(ctx: RuleContext) -> None:
 
 @rule("P-2", Severity.ERROR,
       "基本支出表：人员经费合计 = 301 + 303，公用经费合计 = 302 + 310 + 399（T6-4）",
-      source="DOMAIN.md §1.7 P-2; §3 T6-4", family=FAMILY,
+      source="docs/domain.md §1.7 P-2; §3 T6-4", family=FAMILY, within=True,
       aliases=("T6-4",))
 def p2_nature_totals(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.BASIC_EXPENDITURE)
@@ -172,6 +172,9 @@ def p2_nature_totals(ctx: RuleContext) -> None:
     if total is None:
         return
     idx = index(t)
+    if idx.code_rows and not any((r.code or "").startswith("3") for r in idx.code_rows):
+        ctx.skip("基本支出表按政府经济分类列示（5xx），不按 301/302/303/310 分类")
+        return
     rows_by_class: dict[str, list[Row]] = {}
     for r in idx.top():  # 类 rows (each block of a repeated 类), else the 款 shown alone
         rows_by_class.setdefault((r.code or "")[:3], []).append(r)

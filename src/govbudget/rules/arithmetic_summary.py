@@ -1,7 +1,7 @@
 """Arithmetic inside the summary tables (表内平衡): rules T1-1 … T1-6 and T4-1 … T4-6.
 
 The 部门收支总表 (T1) and the 财政拨款收支总表 (T4) print income beside expenditure:
-their subtotals, totals and balance are checked line by line (DOMAIN.md §3 T1, T4).
+their subtotals, totals and balance are checked line by line (docs/domain.md §3 T1, T4).
 
 >>> from govbudget.rules import REGISTRY
 >>> REGISTRY["T1-1"].statement
@@ -11,6 +11,8 @@ their subtotals, totals and balance are checked line by line (DOMAIN.md §3 T1, 
 """
 
 from __future__ import annotations
+
+import re
 
 from govbudget.rules._common import (
     check_balance,
@@ -22,6 +24,7 @@ from govbudget.rules._common import (
 from govbudget.rules.arithmetic import FAMILY, _src
 from govbudget.rules.core import RuleContext, Severity, rule
 from govbudget.tables.kinds import TableKind
+from govbudget.tables.model import Row
 
 # ---- T1 部门收支总表 ---------------------------------------------------------------
 
@@ -29,8 +32,34 @@ INCOME_LINES = ("general_budget", "gov_fund", "soe_capital", "special_account", 
                 "operating", "superior_subsidy", "affiliated_remit", "other")
 
 
+_GROUP = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]")
+_ITEM = re.compile(r"^\s*[（(]?\d{1,2}\s*[)）.．、]")
+
+
+def _leaf_lines(rows: list[Row]) -> list[Row]:
+    """The rows without the group headings that have numbered items under them
+    (``三、单位资金`` over ``1.事业收入 … 5.其他收入``): a group is its items, once."""
+    out: list[Row] = []
+    for i, r in enumerate(rows):
+        nxt = rows[i + 1] if i + 1 < len(rows) else None
+        if _GROUP.match(r.name) and nxt is not None and _ITEM.match(nxt.name):
+            continue
+        out.append(r)
+    return out
+
+
+def _unknown_rows(rows: list[Row], side: str, ctx: RuleContext) -> bool:
+    """Whether rows above the subtotal with an amount were not recognised (no line, no
+    code: 本级财政拨款收入, 基本支出 …): a sum without them would be no check; skips."""
+    unknown = [r for r in _leaf_lines(rows) if r.line is None and r.code is None
+               and r.cell(side).as_zero() != 0]
+    if unknown:
+        ctx.skip(f"表中有未识别的行（如“{unknown[0].name}”），不作相加")
+    return bool(unknown)
+
+
 @rule("T1-1", Severity.ERROR, "部门收支总表：本年收入合计 = 各项收入之和",
-      source=_src("§3 T1"), family=FAMILY)
+      source=_src("§3 T1"), family=FAMILY, within=True)
 def t1_income_subtotal(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.SUMMARY)
     if t is None:
@@ -38,13 +67,19 @@ def t1_income_subtotal(ctx: RuleContext) -> None:
     sub = line_or_skip(ctx, t, "subtotal", "income", missing="收支总表没有本年收入合计行")
     if sub is None:
         return
-    parts = [r.cell("income") for r in t.rows if r.side == "income" and r.line in INCOME_LINES]
-    ctx.check_sum(sub.cell("income"), parts, table=t, row=sub, column="income",
-                  what="本年收入合计应等于各项收入之和")
+    side = [r for r in t.rows if r.side == "income"]
+    # lines printed below 本年收入合计 (上级补助收入… in some templates) make up 收入总计
+    above = side[: side.index(sub)] if sub in side else side
+    rows = [r for r in _leaf_lines(above) if r.line in INCOME_LINES]
+    if _unknown_rows(above, "income", ctx):
+        return
+    ctx.check_sum(sub.cell("income"), [r.cell("income") for r in rows], table=t, row=sub,
+                  column="income", what="本年收入合计应等于各项收入之和",
+                  labels=[r.name for r in rows])
 
 
 @rule("T1-2", Severity.ERROR, "部门收支总表：本年支出合计 = 各类支出之和",
-      source=_src("§3 T1"), family=FAMILY)
+      source=_src("§3 T1"), family=FAMILY, within=True)
 def t1_expenditure_subtotal(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.SUMMARY)
     if t is None:
@@ -52,10 +87,14 @@ def t1_expenditure_subtotal(ctx: RuleContext) -> None:
     sub = line_or_skip(ctx, t, "subtotal", "expenditure", missing="收支总表没有本年支出合计行")
     if sub is None:
         return
-    parts = [r.cell("expenditure") for r in t.rows if r.side == "expenditure"
-             and (r.code is not None or r.line == "unclassified")]
-    ctx.check_sum(sub.cell("expenditure"), parts, table=t, row=sub, column="expenditure",
-                  what="本年支出合计应等于各类支出之和")
+    side = [r for r in t.rows if r.side == "expenditure"]
+    above = side[: side.index(sub)] if sub in side else side
+    rows = [r for r in above if r.code is not None or r.line == "unclassified"]
+    if _unknown_rows(above, "expenditure", ctx):
+        return
+    ctx.check_sum(sub.cell("expenditure"), [r.cell("expenditure") for r in rows], table=t,
+                  row=sub, column="expenditure", what="本年支出合计应等于各类支出之和",
+                  labels=[r.label for r in rows])
 
 
 def _total_of(ctx: RuleContext, side: str, carry: str, label: str) -> None:
@@ -66,25 +105,37 @@ def _total_of(ctx: RuleContext, side: str, carry: str, label: str) -> None:
     if total is None or sub is None:
         ctx.skip(f"收支总表没有{label}行")
         return
-    parts = [sub.cell(side)] + ([car.cell(side)] if car is not None else [])
-    ctx.check_sum(total.cell(side), parts, table=t, row=total, column=side,
-                  what=f"{label}应等于本年合计加结转结余")
+    rows = [r for r in t.rows if r.side == side]
+    between = rows[rows.index(sub) + 1: rows.index(total)] if sub in rows and total in rows \
+        and rows.index(sub) < rows.index(total) else []
+    # every line printed between 本年合计 and 总计 (结转, or 上级补助收入… in some templates)
+    if _unknown_rows(between, side, ctx):
+        return
+    lines = _leaf_lines([r for r in between if r.line is not None]) or (
+        [car] if car is not None else [])
+    if not lines and total.cell(side).as_zero() != sub.cell(side).as_zero():
+        # the difference may be a carry-over line this reading did not recognise
+        ctx.skip(f"收支总表没有识别出结转结余行，{label}不等于本年合计时无法核对")
+        return
+    ctx.check_sum(total.cell(side), [sub.cell(side)] + [r.cell(side) for r in lines], table=t,
+                  row=total, column=side, what=f"{label}应等于本年合计加结转结余",
+                  labels=[sub.name] + [r.name for r in lines])
 
 
 @rule("T1-3", Severity.ERROR, "部门收支总表：收入总计 = 本年收入合计 + 上年结转结余",
-      source=_src("§3 T1"), family=FAMILY)
+      source=_src("§3 T1"), family=FAMILY, within=True)
 def t1_income_total(ctx: RuleContext) -> None:
     _total_of(ctx, "income", "carryover", "收入总计")
 
 
 @rule("T1-4", Severity.ERROR, "部门收支总表：支出总计 = 本年支出合计 + 年终结转结余",
-      source=_src("§3 T1"), family=FAMILY)
+      source=_src("§3 T1"), family=FAMILY, within=True)
 def t1_expenditure_total(ctx: RuleContext) -> None:
     _total_of(ctx, "expenditure", "carryforward", "支出总计")
 
 
 @rule("T1-5", Severity.ERROR, "部门收支总表：收入总计 = 支出总计（收支平衡）",
-      source=_src("§3 T1"), family=FAMILY)
+      source=_src("§3 T1"), family=FAMILY, within=True)
 def t1_balanced(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.SUMMARY)
     if t is None:
@@ -98,7 +149,7 @@ def t1_balanced(ctx: RuleContext) -> None:
 
 
 @rule("T1-6", Severity.WARNING, "部门收支总表：人行科目及无科目编码的支出行应为空",
-      source="DOMAIN.md §1.3 row 31, §3 T1 [UNVERIFIED]", family=FAMILY)
+      source="docs/domain.md §1.3 row 31, §3 T1 [UNVERIFIED]", family=FAMILY, within=True)
 def t1_unclassified_blank(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.SUMMARY)
     if t is None:
@@ -108,7 +159,7 @@ def t1_unclassified_blank(ctx: RuleContext) -> None:
     if not rows:
         ctx.skip("收支总表没有人行科目行")
     for r in rows:
-        ctx.checked()
+        ctx.checked(table=t)
         cell = r.cell("expenditure")
         if cell.is_amount and cell.value != 0:
             ctx.fail(f"无政府收支分类科目的支出行“{r.name}”列有金额", table=t, row=r,
@@ -125,32 +176,42 @@ def _fiscal(ctx: RuleContext, total: str, parts: tuple[str, ...], what: str) -> 
     if row is None:
         return
     idx = index(t)
-    cells = [r.cell("income") for k in parts if (r := idx.line(k, "income")) is not None]
-    ctx.check_sum(row.cell("income"), cells, table=t, row=row, column="income", what=what)
+    found = [r for k in parts if (r := idx.line(k, "income")) is not None]
+    if not found:
+        ctx.skip("财政拨款收支总表没有列示其组成行")
+        return
+    ctx.check_sum(row.cell("income"), [r.cell("income") for r in found], table=t, row=row,
+                  column="income", what=what, labels=[r.name for r in found])
 
 
 @rule("T4-1", Severity.ERROR, "财政拨款收支总表：本年收入合计 = 三类财政拨款之和",
-      source=_src("§3 T4"), family=FAMILY)
+      source=_src("§3 T4"), family=FAMILY, within=True)
 def t4_income_subtotal(ctx: RuleContext) -> None:
     _fiscal(ctx, "subtotal", ("general_budget", "gov_fund", "soe_capital"),
             "本年收入合计应等于一般公共预算、政府性基金、国有资本经营预算拨款之和")
 
 
 @rule("T4-2", Severity.ERROR, "财政拨款收支总表：年初财政拨款结转和结余 = 分资金来源结转之和",
-      source=_src("§3 T4"), family=FAMILY)
+      source=_src("§3 T4"), family=FAMILY, within=True)
 def t4_carryover(ctx: RuleContext) -> None:
     _fiscal(ctx, "carryover", ("carryover_general", "carryover_fund", "carryover_soe"),
             "年初财政拨款结转和结余应等于分资金来源结转之和")
 
 
 @rule("T4-3", Severity.ERROR, "财政拨款收支总表：收入总计 = 本年收入合计 + 年初结转和结余",
-      source=_src("§3 T4"), family=FAMILY)
+      source=_src("§3 T4"), family=FAMILY, within=True)
 def t4_income_total(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.FISCAL_SUMMARY)
     if t is None:
         return
     idx = index(t)
     if idx.line("subtotal", "income") is not None:
+        total, sub = idx.line("total", "income"), idx.line("subtotal", "income")
+        if (idx.line("carryover", "income") is None and total is not None and sub is not None
+                and total.cell("income").as_zero() != sub.cell("income").as_zero()):
+            ctx.skip("财政拨款收支总表没有识别出年初结转和结余行，收入总计不等于本年收入合计时"
+                     "无法核对")
+            return
         _fiscal(ctx, "total", ("subtotal", "carryover"),
                 "收入总计应等于本年收入合计加年初结转和结余")
         return
@@ -176,7 +237,7 @@ _FISCAL_COLUMNS = ("total", "general", "fund", "soe")
 
 @rule("T4-4", Severity.ERROR, "财政拨款收支总表每一支出行："
                               "合计 = 一般公共预算 + 政府性基金 + 国有资本经营",
-      source=_src("§3 T4"), family=FAMILY)
+      source=_src("§3 T4"), family=FAMILY, within=True)
 def t4_row_total(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.FISCAL_SUMMARY)
     if t is not None:
@@ -188,7 +249,7 @@ def t4_row_total(ctx: RuleContext) -> None:
 @rule("T4-5", Severity.ERROR,
       "财政拨款收支总表：本年支出合计 = 各类支出之和；支出总计 = 本年支出合计 + 年末结转；"
       "收入总计 = 支出总计",
-      source=_src("§3 T4"), family=FAMILY)
+      source=_src("§3 T4"), family=FAMILY, within=True)
 def t4_expenditure_totals(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.FISCAL_SUMMARY)
     if t is None:
@@ -201,11 +262,16 @@ def t4_expenditure_totals(ctx: RuleContext) -> None:
     if sub is None or total is None:
         ctx.skip("财政拨款收支总表没有本年支出合计或支出总计行")
         return
+    side = [r for r in t.rows if r.side == "expenditure"]
+    if sub in side and _unknown_rows(side[: side.index(sub)], "total", ctx):
+        classes = []  # rows not recognised: the classes cannot be added up
     for col in _FISCAL_COLUMNS:
         if col not in idx.printed:
             continue
-        ctx.check_sum(sub.cell(col), [r.cell(col) for r in classes], table=t, row=sub,
-                      column=col, what="本年支出合计应等于各类支出之和")
+        if classes:  # no class row recognised: nothing to add up
+            ctx.check_sum(sub.cell(col), [r.cell(col) for r in classes], table=t, row=sub,
+                          column=col, what="本年支出合计应等于各类支出之和",
+                          labels=[r.label for r in classes])
         parts = [sub.cell(col)] + ([carry.cell(col)] if carry is not None else [])
         ctx.check_sum(total.cell(col), parts, table=t, row=total, column=col,
                       what="支出总计应等于本年支出合计加年末结转和结余")
@@ -222,7 +288,7 @@ _FUNDS = (("general", "general_budget", "carryover_general", "一般公共预算
 
 @rule("T4-6", Severity.ERROR, "财政拨款收支总表分资金来源："
                               "本年收入 + 年初结转 = 本年支出 + 年末结转",
-      source=_src("§3 T4"), family=FAMILY)
+      source=_src("§3 T4"), family=FAMILY, within=True)
 def t4_fund_balance(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.FISCAL_SUMMARY)
     if t is None:

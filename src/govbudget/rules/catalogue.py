@@ -26,6 +26,7 @@ from typing import Any
 
 from govbudget.rules._common import SOURCE_143, index, parent_code
 from govbudget.rules.core import RuleContext, Severity, rule
+from govbudget.rules.reliability import ORDER_BROKEN
 from govbudget.tables.kinds import TableKind, normalise_label
 from govbudget.tables.model import BudgetTable, Row
 
@@ -47,6 +48,10 @@ BASIC_ONLY_ITEMS = frozenset({"2080505", "2080506", "2101101", "2101102", "21011
                               "2210201", "2210202", "2210203"})
 
 
+#: the longest standard code of each classification (longer ones are local extensions)
+_DEPTH = {"functional": 7, "economic": 5, "government_economic": 5}
+
+
 def scheme_of_table(kind: TableKind, code: str) -> str | None:
     """The classification a code row of a table of ``kind`` must belong to."""
     if kind is TableKind.BASIC_EXPENDITURE:
@@ -62,9 +67,26 @@ def _scheme_rows(t: BudgetTable) -> list[tuple[Row, str]]:
     got: list[tuple[Row, str]] | None = idx.memo.get("catalogue.schemes")
     if got is None:
         got = [(r, scheme) for r in idx.code_rows
-               if (scheme := scheme_of_table(t.kind, r.code or "")) is not None]
+               if (scheme := scheme_of_table(t.kind, r.code or "")) is not None
+               and not unit_row(r)]
         idx.memo["catalogue.schemes"] = got
     return got
+
+
+#: a row naming an organisation (a unit of the department in a table laid out by unit)
+_ORGANISATION = re.compile(r"(?:局|厅|委员会|委|办公室|办公厅|办事处|中心|站|院|所|队|馆|会|校|部)"
+                           r"(?:[(（]本级[)）]|本级)?$")
+
+
+def unit_row(r: Row) -> bool:
+    """A row of a unit (``024 苏州市审计局``, a unit code and name) in a table laid out by
+    unit: its code is no classification code, and rules of codes do not apply to it.
+
+    >>> unit_row(Row("苏州市审计局", code="024")), unit_row(Row("行政运行", code="2010301"))
+    (True, False)
+    """
+    return bool(r.code) and not (r.code or "").startswith("2") and bool(
+        _ORGANISATION.search(r.name.strip()))
 
 
 def _code_rows(ctx: RuleContext) -> Iterator[tuple[BudgetTable, Row, str]]:
@@ -113,7 +135,7 @@ def bare_name(name: str) -> str:
 
 @rule("C-2", Severity.WARNING, "表中科目编码应存在于预算年度的《政府收支分类科目》（内置目录可能"
                                "不全）",
-      source="DOMAIN.md §1.1, §1.4, §3 T6-5", family=FAMILY)
+      source="docs/domain.md §1.1, §1.4, §3 T6-5", family=FAMILY, within=True)
 def c2_code_exists(ctx: RuleContext) -> None:
     cats: dict[str, Any] = {}
     for t, r, scheme in _code_rows(ctx):
@@ -122,7 +144,7 @@ def c2_code_exists(ctx: RuleContext) -> None:
             cat = cats[scheme] = _catalogue(ctx, scheme)
         if cat is None:
             continue
-        ctx.checks += 1
+        ctx.checked(table=t)
         assert r.code is not None
         if cat.get(r.code) is None:
             near = "、".join(f"{e.code} {e.name}" for e in cat.nearest(r.code, 2))
@@ -146,7 +168,7 @@ def _name_check(cat: Any, code: str, name: str) -> Any:
 @rule("C-3", Severity.ERROR,
       "科目名称应与预算年度目录一致：已更名的旧名称为 warning，"
       "与目录不符为 error（仅汇编未经印证的条目为 warning）",
-      source="DOMAIN.md §1.4, §3 T6-5", family=FAMILY)
+      source="docs/domain.md §1.4, §3 T6-5", family=FAMILY, within=True)
 def c3_name_matches(ctx: RuleContext) -> None:
     cats: dict[str, Any] = {}
     for t, r, scheme in _code_rows(ctx):
@@ -159,7 +181,7 @@ def c3_name_matches(ctx: RuleContext) -> None:
         entry = cat.get(r.code)
         if entry is None:
             continue  # C-2 reports it
-        ctx.checked()
+        ctx.checked(table=t)
         result = _name_check(cat, r.code, bare_name(r.name))
         status = result.status.value
         if status in ("exact", "accepted_variant"):
@@ -178,7 +200,7 @@ def c3_name_matches(ctx: RuleContext) -> None:
 
 
 @rule("T2-5", Severity.ERROR, "每个科目的上级科目都应列示，并按深度优先顺序排列（类、其款、其项）",
-      source=f"DOMAIN.md §1.1, §3 T2-5; {SOURCE_143}", family=FAMILY)
+      source=f"docs/domain.md §1.1, §3 T2-5; {SOURCE_143}", family=FAMILY, within=True)
 def t25_parent_chain(ctx: RuleContext) -> None:
     for kind in _HIERARCHY_TABLES:
         t = ctx.disclosure.table(kind)
@@ -192,25 +214,33 @@ def t25_parent_chain(ctx: RuleContext) -> None:
             ctx.skip(f"{t.title or t.name}只列示一级科目（无上级科目行），不检查上级科目")
             continue
         stack: list[str] = []
+        previous: str | None = None
         for r in idx.code_rows:
             assert r.code is not None
-            ctx.checked()
+            if unit_row(r) or r.code == previous:
+                continue  # a unit's row; a code printed again (once per government 款)
+            previous = r.code
+            ctx.checked(table=t)
             parent = parent_code(r.code)
             while stack and not r.code.startswith(stack[-1]):
                 stack.pop()
-            if parent is not None and parent not in codes:
+            if parent is not None and parent not in codes and len(r.code) > _DEPTH.get(
+                    scheme_of_table(kind, r.code) or "", 7) and any(
+                    r.code[:n] in codes for n in range(3, len(r.code), 2)):
+                pass  # a local extension (3010201 under 30102): no standard parent to print
+            elif parent is not None and parent not in codes:
                 ctx.fail(f"{r.code} 的上级科目 {parent} 未列示", table=t, row=r, expected=parent,
                          actual="（缺行）")
             elif parent is not None and (not stack or stack[-1] != parent):
                 ctx.fail(f"{r.code} 没有紧随其上级科目 {parent} 的分支排列（应深度优先）", table=t,
-                         row=r, expected=f"在 {parent} 之下", actual="顺序错乱")
+                         row=r, expected=f"在 {parent} 之下", actual=ORDER_BROKEN)
             stack.append(r.code)
     if ctx.checks == 0:
         ctx.skip("没有按科目编码列示的表")
 
 
 @rule("C-4", Severity.ERROR, "支出功能分类应列示到项级，基本支出经济分类应列示到款级",
-      source=f"DOMAIN.md §2.2; {SOURCE_143} [SEC S4]", family=FAMILY)
+      source=f"docs/domain.md §2.2; {SOURCE_143} [SEC S4]", family=FAMILY)
 def c4_depth(ctx: RuleContext) -> None:
     for kind in _HIERARCHY_TABLES:
         t = ctx.disclosure.table(kind)
@@ -219,9 +249,10 @@ def c4_depth(ctx: RuleContext) -> None:
         parents = {parent_code(r.code) for r in index(t).code_rows if r.code is not None}
         for r in index(t).code_rows:
             assert r.code is not None
-            if r.code in parents or not any(c.is_amount and c.value for c in r.cells.values()):
+            if r.code in parents or unit_row(r) or not any(
+                    c.is_amount and c.value for c in r.cells.values()):
                 continue
-            ctx.checked()
+            ctx.checked(table=t)
             economic = kind is TableKind.BASIC_EXPENDITURE
             depth = 5 if economic else 7
             if len(r.code) < depth:
@@ -234,12 +265,12 @@ def c4_depth(ctx: RuleContext) -> None:
 
 @rule("C-5", Severity.ERROR, "科目编码应属于该表的分类（功能分类表 2xx，"
                              "基本支出表经济分类 3xx/5xx）",
-      source="DOMAIN.md §1.1, §2", family=FAMILY)
+      source="docs/domain.md §1.1, §2", family=FAMILY, within=True)
 def c5_scheme(ctx: RuleContext) -> None:
     for t in ctx.disclosure.tables:
         for r, expected in _scheme_rows(t):
             assert r.code is not None
-            ctx.checks += 1
+            ctx.checked(table=t)
             actual = _SCHEME_BY_DIGIT.get(r.code[:1])
             if actual != expected or len(r.code) not in (3, 5, 7):
                 ctx.fail(f"{r.code} 不是{_NAMES[expected]}科目，不应列在{t.title or t.name}",
@@ -267,7 +298,7 @@ def _named(ctx: RuleContext, r: Row, name: str) -> bool:
 
 @rule("C-1", Severity.WARNING,
       "行政运行项不列项目支出，一般行政管理事务项不列基本支出（T3-3）",
-      source="DOMAIN.md §1.2 C-1, §3 T3-3 [SEC S17]", family=FAMILY,
+      source="docs/domain.md §1.2 C-1, §3 T3-3 [SEC S17]", family=FAMILY,
       aliases=("T3-3",))
 def c1_usage(ctx: RuleContext) -> None:
     for kind in _SPLIT_TABLES:
@@ -291,7 +322,7 @@ def c1_usage(ctx: RuleContext) -> None:
 
 @rule("T3-4", Severity.WARNING,
       "缴费类项（2080505、2080506、2101101–2101103、2210201–2210203）只有基本支出，不列项目支出",
-      source="DOMAIN.md §3 T3-4 [UNVERIFIED heuristic]", family=FAMILY)
+      source="docs/domain.md §3 T3-4 [UNVERIFIED heuristic]", family=FAMILY)
 def t34_basic_only(ctx: RuleContext) -> None:
     for kind in _SPLIT_TABLES:
         t = ctx.disclosure.table(kind)
@@ -310,7 +341,7 @@ def t34_basic_only(ctx: RuleContext) -> None:
 
 
 @rule("C-6", Severity.INFO, "编码以 99 结尾的兜底科目名称应以“其他”开头",
-      source="DOMAIN.md §1.2 (residual 99)", family=FAMILY)
+      source="docs/domain.md §1.2 (residual 99)", family=FAMILY)
 def c6_residual_name(ctx: RuleContext) -> None:
     for t, r, _ in _code_rows(ctx):
         assert r.code is not None

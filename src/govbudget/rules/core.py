@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import enum
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from decimal import Decimal
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -41,6 +41,7 @@ __all__ = [
     "Rule",
     "RuleContext",
     "Severity",
+    "Unverified",
     "rule",
 ]
 
@@ -85,6 +86,11 @@ class Location:
         return where
 
 
+def location_dict(loc: Location) -> dict[str, Any]:
+    """A location as JSON-ready data (the ``location`` of the report format)."""
+    return attrs.asdict(loc)
+
+
 @attrs.frozen(slots=True)
 class Finding:
     """One thing a rule found (检查发现): which rule, how serious, where, by how much."""
@@ -100,6 +106,12 @@ class Finding:
     unit: str | None = None
     #: how the computed side was made: (label, amount) of each addend, in order
     terms: tuple[tuple[str, str], ...] = ()
+    #: the other places printing the same defect (a unit repeating its department's
+    #: table, the same sentence read twice): one finding lists them all
+    places: tuple[Location, ...] = ()
+    #: what follows from this defect (a parent that no longer sums, the same figure
+    #: compared in other tables): listed here instead of as findings of their own
+    consequences: tuple[Finding, ...] = ()
 
 
 class Status(enum.Enum):
@@ -134,29 +146,74 @@ class Rule:
     source: str
     func: RuleFunc = attrs.field(eq=False, repr=False)
     family: str = "custom"
-    aliases: tuple[str, ...] = ()  # DOMAIN ids this rule also stands for (X-15 for S-X1 …)
+    aliases: tuple[str, ...] = ()  # domain ids this rule also stands for (X-15 for S-X1 …)
+    #: the rule checks each table against itself (its arithmetic, its codes): what it
+    #: finds also judges whether the table was read reliably (``rules.reliability``)
+    within: bool = False
+
+
+@attrs.frozen(slots=True)
+class Unverified:
+    """An amount that could not be checked against any table (未能核对): not a finding, it
+    is counted in the report's coverage (and listed in verbose output)."""
+
+    rule: str
+    message: str
+    location: Location
+    evidence: str | None = None
 
 
 class RuleContext:
     """What a rule sees while it runs on one disclosure, and how it reports."""
 
     def __init__(self, rule: Rule, disclosure: Disclosure, document: Document | None = None,
-                 parent: Disclosure | None = None) -> None:
+                 parent: Disclosure | None = None,
+                 unreadable: Sequence[tuple[BudgetTable, str]] = (),
+                 left_out: Mapping[int, Sequence[tuple[BudgetTable, str]]] | None = None,
+                 ) -> None:
         self.rule = rule
         self.disclosure = disclosure
         self.document = document
         self.parent = parent
+        #: tables of this disclosure left out because they could not be read reliably
+        self.unreadable = tuple(unreadable)
+        self._left_out = left_out or {}
         self.findings: list[Finding] = []
+        self.unverified: list[Unverified] = []
         self.checks = 0
+        #: checks run on each table and the findings on it (by ``id``), for
+        #: ``rules.reliability``
+        self.table_checks: dict[int, int] = {}
+        self.table_findings: dict[int, list[Finding]] = {}
         self.skip_reason: str | None = None
 
     @property
     def year(self) -> int:
         return self.disclosure.year
 
-    def checked(self, n: int = 1) -> None:
-        """Count ``n`` checks that ran."""
+    def checked(self, n: int = 1, *, table: BudgetTable | None = None) -> None:
+        """Count ``n`` checks that ran (on ``table``, when they concern one)."""
         self.checks += n
+        if table is not None:
+            self.table_checks[id(table)] = self.table_checks.get(id(table), 0) + n
+
+    def unreadable_reason(self, kind: object, disclosure: Disclosure | None = None,
+                          ) -> str | None:
+        """Why the table of ``kind`` of this disclosure (or of ``disclosure``, one of its
+        units) was left out as not read reliably (``None``: it was not)."""
+        left = (self.unreadable if disclosure is None or disclosure is self.disclosure
+                else self._left_out.get(id(disclosure), ()))
+        for t, reason in left:
+            if t.kind is kind:
+                return reason
+        return None
+
+    def could_not_verify(self, message: str, *, evidence: str | None = None,
+                         page: int | None = None, line: int | None = None,
+                         table: BudgetTable | str | None = None) -> None:
+        """Record an amount that could not be checked (coverage, not a finding)."""
+        self.unverified.append(Unverified(self.rule.id, message,
+                                          self.location(table, page=page, line=line), evidence))
 
     def skip(self, reason: str) -> None:
         """Record that the rule could not run here, and why."""
@@ -200,7 +257,7 @@ class RuleContext:
         if unit is None and isinstance(table, BudgetTableType) and (
                 isinstance(expected, (Cell, Decimal)) or isinstance(actual, (Cell, Decimal))):
             unit = table.unit
-        self.findings.append(Finding(
+        finding = Finding(
             self.rule.id, severity or self.rule.severity, message,
             self.location(table, row, column, page, line),
             None if expected is None else _show(expected),
@@ -208,19 +265,22 @@ class RuleContext:
             evidence,
             unit.value if isinstance(unit, Unit) else unit,
             tuple((label, _show(v)) for label, v in terms),
-        ))
+        )
+        self.findings.append(finding)
+        if isinstance(table, BudgetTableType):
+            self.table_findings.setdefault(id(table), []).append(finding)
 
     def check_sum(self, total: Cell, addends: Sequence[Cell], *, table: BudgetTable,
                   row: Row | str | None = None, column: str | None = None, what: str,
                   labels: Sequence[str] | None = None) -> bool:
-        """Check ``total`` = Σ ``addends`` under the rounding policy (DOMAIN.md §6).
+        """Check ``total`` = Σ ``addends`` under the rounding policy (docs/domain.md §6).
 
         Blank and dash count as zero here. Exact → pass; within half a unit of the last
         shown digit × (n + 1) → an ``info`` rounding finding; beyond → the rule's severity.
         ``labels`` name the addends (for the finding's ``terms``). Returns True when exact
         or within rounding.
         """
-        self.checked()
+        self.checked(table=table)
         expected = sum((c.as_zero() for c in addends), Decimal(0))
         actual = total.as_zero()
         diff = actual - expected
@@ -236,28 +296,100 @@ class RuleContext:
             table=table, row=row, column=column,
             expected=_fmt(expected, shown), actual=show_cell(total),
             severity=Severity.INFO if within else None, unit=table.unit,
-            terms=() if labels is None else tuple(zip(labels, addends, strict=True)),
+            terms=_terms(labels, addends),
         )
         return within
+
+    def same_digits(self, a: Cell, a_unit: Unit, b: Cell, b_unit: Unit, *,
+                    table: BudgetTable, row: Row | str | None, column: str | None, what: str,
+                    evidence: str | None = None, prefix: str = "") -> bool:
+        """The same digits under two different units: a ``warning`` to verify the unit (one
+        table's unit was likely misread), not a difference of amounts. True when so."""
+        if a_unit is b_unit or a.value is None or a.value != b.value:
+            return False
+        self.fail(f"{what}：两表数字同为 {show_cell(a)}，单位却分别为{a_unit.value}和"
+                  f"{b_unit.value}（请核对表格的金额单位）", table=table, row=row, column=column,
+                  expected=f"{prefix}{show_cell(b)}{b_unit.value}",
+                  actual=f"{show_cell(a)}{a_unit.value}", evidence=evidence,
+                  severity=Severity.WARNING)
+        return True
 
     def check_equal(self, a: Cell, a_unit: Unit, b: Cell, b_unit: Unit, *,
                     table: BudgetTable, row: Row | str | None = None, column: str | None = None,
                     what: str, evidence: str | None = None) -> bool:
-        """Check that the same quantity shown in two places agrees exactly (blank as zero)."""
-        self.checked()
+        """Check that the same quantity shown in two places agrees exactly (blank as zero).
+
+        Across units (元 in one table, 万元 in the other) the finer figure, rounded or
+        truncated to the coarser one's digits, may stand for it: a documented convention,
+        an ``info`` at most. The same digits under two different units are a unit to
+        verify (``warning``), not a difference of amounts.
+        """
+        self.checked(table=table)
         av = a_unit.convert(a.as_zero(), b_unit)
         bv = b.as_zero()
         if av == bv:
             return True
+        if a.is_blank or b.is_blank:  # a blank is no figure (docs/domain.md §6)
+            self.fail(f"{what}：{show_cell(a)} 与 {show_cell(b)}，一方为空白，未作比较",
+                      table=table, row=row, column=column, expected=show_cell(b),
+                      actual=show_cell(a), evidence=evidence, unit=b_unit,
+                      severity=Severity.INFO)
+            return True
+        how = converted_agrees(a, a_unit, b, b_unit)
+        if how is not None:
+            self.fail(f"{what}：{show_cell(a)}{a_unit.value} 与 {show_cell(b)}{b_unit.value} "
+                      f"按{how}换算后一致", table=table, row=row, column=column,
+                      expected=show_cell(b), actual=show_cell(a), evidence=evidence,
+                      unit=b_unit, severity=Severity.INFO)
+            return True
+        if self.same_digits(a, a_unit, b, b_unit, table=table, row=row, column=column,
+                            what=what, evidence=evidence):
+            return False
         self.fail(f"{what}：{show_cell(a)} ≠ {show_cell(b)}（差 {av - bv}）",
                   table=table, row=row, column=column, expected=show_cell(b),
                   actual=show_cell(a), evidence=evidence, unit=b_unit)
         return False
 
 
+def _terms(labels: Sequence[str] | None,
+           addends: Sequence[Cell]) -> tuple[tuple[str, object], ...]:
+    if labels is None:
+        return ()
+    return tuple(zip(labels, addends, strict=True))
+
+
+def converted_agrees(a: Cell, a_unit: Unit, b: Cell, b_unit: Unit) -> str | None:
+    """How ``a`` (in ``a_unit``) agrees with ``b`` (in ``b_unit``) once the finer of the
+    two is shown at the coarser one's digits: ``"四舍五入"``, ``"截尾"`` or ``None``.
+
+    >>> from govbudget.money import parse_cell
+    >>> yuan = parse_cell("12355")  # 1.2355 万元
+    >>> [converted_agrees(yuan, Unit.YUAN, parse_cell(w), Unit.WAN) for w in ("1.24", "1.23")]
+    ['四舍五入', '截尾']
+    >>> converted_agrees(yuan, Unit.YUAN, parse_cell("1.25"), Unit.WAN) is None
+    True
+    """
+    if a_unit is b_unit or a.value is None or b.value is None:
+        return None
+    if a_unit.factor < b_unit.factor:  # a is the finer: show it in b's unit, at b's digits
+        fine, coarse = a_unit.convert(a.value, b_unit), b
+    else:
+        fine, coarse = b_unit.convert(b.value, a_unit), a
+    step = Decimal(1).scaleb(-coarse.places)
+    if fine.quantize(step, rounding=ROUND_HALF_UP) == coarse.value:
+        return "四舍五入"
+    if fine.quantize(step, rounding=ROUND_DOWN) == coarse.value:
+        return "截尾"
+    return None
+
+
 def fmt(value: Decimal, places: int) -> str:
     """``value`` shown with ``places`` decimals (as it is, for 0)."""
-    return format(value.quantize(Decimal(1).scaleb(-places)), "f") if places else format(value, "f")
+    if not places:
+        return format(value, "f")
+    with localcontext() as ctx:  # enough digits for any sum of bounded amounts
+        ctx.prec = max(ctx.prec, value.adjusted() + places + 2)
+        return format(value.quantize(Decimal(1).scaleb(-places)), "f")
 
 
 def _fmt(value: Decimal, like: Sequence[Cell]) -> str:
@@ -298,11 +430,11 @@ class Registry:
         return rule
 
     def rule(self, id: str, severity: Severity, statement: str, *, source: str,
-             family: str = "custom",
-             aliases: tuple[str, ...] = ()) -> Callable[[RuleFunc], RuleFunc]:
+             family: str = "custom", aliases: tuple[str, ...] = (),
+             within: bool = False) -> Callable[[RuleFunc], RuleFunc]:
         """Decorator: register a function as a rule."""
         def decorate(func: RuleFunc) -> RuleFunc:
-            self.add(Rule(id, severity, statement, source, func, family, aliases))
+            self.add(Rule(id, severity, statement, source, func, family, aliases, within))
             return func
         return decorate
 
@@ -370,8 +502,9 @@ _LOCK = threading.Lock()
 
 
 def rule(id: str, severity: Severity, statement: str, *, source: str,
-         family: str = "custom", aliases: tuple[str, ...] = ()) -> Callable[[RuleFunc], RuleFunc]:
+         family: str = "custom", aliases: tuple[str, ...] = (),
+         within: bool = False) -> Callable[[RuleFunc], RuleFunc]:
     """Decorator: register a function as a rule of the built-in registry."""
     with _LOCK:
         return REGISTRY.rule(id, severity, statement, source=source, family=family,
-                             aliases=aliases)
+                             aliases=aliases, within=within)

@@ -1,5 +1,5 @@
 """Cross-table rules (表间勾稽): the family's shared reading, and rules X-11 … X-14 and E-1
-of DOMAIN.md §4, §1.6 (the 一般公共预算支出表 and the basic expenditure tables).
+of docs/domain.md §4, §1.6 (the 一般公共预算支出表 and the basic expenditure tables).
 
 The rules between the summary tables (X-1 … X-10, T7-1) are in ``cross_table_summary``.
 The same quantity printed in two tables must agree exactly (``check_equal``, blank as
@@ -37,7 +37,7 @@ G, B = TableKind.GENERAL_BUDGET, TableKind.BASIC_EXPENDITURE
 
 
 def _src(item: str) -> str:
-    return f"DOMAIN.md §4 {item}; {SOURCE_143}"
+    return f"docs/domain.md §4 {item}; {SOURCE_143}"
 
 
 def _tables(ctx: RuleContext, *kinds: TableKind) -> list[BudgetTable] | None:
@@ -50,8 +50,10 @@ def _tables(ctx: RuleContext, *kinds: TableKind) -> list[BudgetTable] | None:
 
 
 def _cell(t: BudgetTable, line: str, col: str, side: str | None = None) -> tuple[Row | None, Cell]:
+    """The named line's cell; a line (or column) the table does not print is blank, and its
+    row ``None``: rules compare nothing with it (a template without that line)."""
     r = index(t).line(line, side)
-    return r, (r.cell(col) if r is not None else Cell.amount(0))
+    return r, (r.cell(col) if r is not None else BLANK)
 
 
 def _where(t: BudgetTable, row: Row | None, what: str) -> str:
@@ -61,8 +63,18 @@ def _where(t: BudgetTable, row: Row | None, what: str) -> str:
 def _equal(ctx: RuleContext, a_table: BudgetTable, a_row: Row | None, a_col: str, a: Cell,
            b_table: BudgetTable, b_row: Row | None, b: Cell, what: str,
            b_what: str = "") -> None:
+    """``a`` = ``b`` exactly; skipped (with the reason) when either table lacks the line or
+    the column, since a blank that exists only because a template has no such row is
+    no figure to compare with."""
+    for t, r, col, name in ((a_table, a_row, a_col, what), (b_table, b_row, None, b_what)):
+        if r is None:
+            ctx.skip(f"{t.title or t.name}没有“{name or what}”所在的行，不作比较")
+            return
+        if col is not None and col not in index(t).printed:
+            ctx.skip(f"{t.title or t.name}未列示该栏，不作比较")
+            return
     ctx.check_equal(a, a_table.unit, b, b_table.unit, table=a_table,
-                    row=a_row or "（缺行）", column=a_col, what=what,
+                    row=a_row, column=a_col, what=what,
                     evidence=_where(b_table, b_row, b_what))
 
 
@@ -70,21 +82,24 @@ def _per_code(ctx: RuleContext, a: BudgetTable, a_rows: dict[str, Row], a_col: s
               b: BudgetTable, b_rows: dict[str, Row], b_col: str, what: str,
               compare: str = "eq") -> None:
     """For every code in either index (table order of ``a`` first): a[a_col] vs b[b_col]."""
-    codes = list(a_rows) + [c for c in b_rows if c not in a_rows]
-    for code in codes:
-        ar, br = a_rows.get(code), b_rows.get(code)
-        ac = ar.cell(a_col) if ar is not None else BLANK
-        bc = br.cell(b_col) if br is not None else BLANK
+    only = [c for c in (*a_rows, *b_rows) if (c in a_rows) != (c in b_rows)]
+    for code in a_rows:
+        if code not in b_rows:
+            continue
+        ar, br = a_rows[code], b_rows[code]
+        ac, bc = ar.cell(a_col), br.cell(b_col)
         if not ac.is_amount and not bc.is_amount:
             continue
-        label = ar if ar is not None else (br.label if br is not None else code)
         evidence = _where(b, br, code)
         if compare == "eq":
-            ctx.check_equal(ac, a.unit, bc, b.unit, table=a, row=label, column=a_col,
+            ctx.check_equal(ac, a.unit, bc, b.unit, table=a, row=ar, column=a_col,
                             what=f"{code} {what}", evidence=evidence)
         else:
-            check_le(ctx, ac, a.unit, bc, b.unit, table=a, row=label, column=a_col,
+            check_le(ctx, ac, a.unit, bc, b.unit, table=a, row=ar, column=a_col,
                      what=f"{code} {what}", evidence=evidence)
+    if only:
+        ctx.skip(f"{len(only)} 个科目只列在其中一张表（如 {only[0]}），不逐项比较"
+                 "（两表的合计另行核对）")
 
 
 # ---- 一般公共预算支出表 ↔ 支出总表 ↔ 基本支出表 -----------------------------------------
@@ -136,6 +151,12 @@ def x13_all_basic_general(ctx: RuleContext) -> None:
     f = ctx.disclosure.table(F)
     s_carry = _cell(s, "carryover", "income", "income")[1].as_zero()
     general_carry = _cell(f, "carryover_general", "income", "income")[1].as_zero() if f else None
+    rev = ctx.disclosure.table(R)
+    rev_total = index(rev).line("total") if rev is not None else None
+    if rev is not None and rev_total is not None:  # the revenue table may say it plainer
+        others += [k for k in ("fund", "soe", "special_account", "business", "operating",
+                               "superior_subsidy", "affiliated_remit", "other")
+                   if k in index(rev).printed and rev_total.cell(k).as_zero() != 0]
     if others or (s_carry != 0 and general_carry != s_carry):
         ctx.skip("部门有非一般公共预算资金来源，基本支出不全是一般公共预算财政拨款")
         return
@@ -145,7 +166,7 @@ def x13_all_basic_general(ctx: RuleContext) -> None:
            "支出总表基本支出合计应等于基本支出表合计", "合计")
 
 
-#: functional 项 whose basic expenditure is exactly one economic 款 (DOMAIN.md §4 X-14)
+#: functional 项 whose basic expenditure is exactly one economic 款 (docs/domain.md §4 X-14)
 ONE_TO_ONE = (("2080505", "30108"), ("2080506", "30109"), ("2101103", "30111"),
               ("2210201", "30113"))
 
@@ -153,7 +174,7 @@ ONE_TO_ONE = (("2080505", "30108"), ("2080506", "30109"), ("2101103", "30111"),
 @rule("X-14", Severity.INFO,
       "功能分类与经济分类可对账：一一对应的科目（2080505↔30108、2080506↔30109、2101103↔30111、"
       "2210201↔30113）基本支出相等",
-      source="DOMAIN.md §4 X-14 (diagnostic)", family=FAMILY)
+      source="docs/domain.md §4 X-14 (diagnostic)", family=FAMILY)
 def x14_reconcile(ctx: RuleContext) -> None:
     tables = _tables(ctx, G, B)
     if tables is None:
@@ -175,7 +196,7 @@ def x14_reconcile(ctx: RuleContext) -> None:
 
 # ---- E-1 departmental ↔ government economic classification --------------------------
 
-#: departmental 款 → government 款 for 行政 units (DOMAIN.md §1.6, fallback to the catalogue)
+#: departmental 款 → government 款 for 行政 units (docs/domain.md §1.6, fallback to the catalogue)
 GOVERNMENT_MAP_ADMINISTRATIVE = {
     **dict.fromkeys(("30101", "30102", "30103"), "50101"),
     **dict.fromkeys(("30108", "30109", "30110", "30111", "30112"), "50102"),
@@ -196,7 +217,7 @@ GOVERNMENT_MAP_ADMINISTRATIVE = {
 def government_code(code: str, unit_kind: UnitKind, year: int | None = None) -> str | None:
     """The government economic 款 a departmental 款 maps to for ``unit_kind`` (E-2).
 
-    The bundled correspondence (``govbudget.codes``) first, then DOMAIN.md §1.6's table.
+    The bundled correspondence (``govbudget.codes``) first, then docs/domain.md §1.6's table.
 
     >>> government_code("30231", UnitKind.ADMINISTRATIVE, 2023)
     '50208'
@@ -217,7 +238,7 @@ def government_code(code: str, unit_kind: UnitKind, year: int | None = None) -> 
 @rule("E-1", Severity.ERROR,
       "基本支出按部门经济分类与按政府经济分类两表并列时："
       "映射到同一政府经济分类款的部门经济分类款之和 = 该款金额",
-      source="DOMAIN.md §1.6 E-1/E-2 [SEC S8, S27]", family=FAMILY)
+      source="docs/domain.md §1.6 E-1/E-2 [SEC S8, S27]", family=FAMILY)
 def e1_government_economic(ctx: RuleContext) -> None:
     tables = ctx.disclosure.tables_of(B)
     dept = next((t for t in tables if any((r.code or "")[:1] == "3" for r in t.code_rows())), None)
@@ -240,6 +261,7 @@ def e1_government_economic(ctx: RuleContext) -> None:
         if len(gcode) != 5:
             continue
         grow = gov_rows.get(gcode)
-        target = grow.cell("total") if grow is not None else Cell.amount(0)
-        ctx.check_sum(target, sums.get(gcode, []), table=gov, row=grow or gcode, column="total",
+        if grow is None or gcode not in sums:
+            continue  # a 款 only one table prints: the two totals are compared by X-12
+        ctx.check_sum(grow.cell("total"), sums[gcode], table=gov, row=grow, column="total",
                       what=f"政府经济分类 {gcode} 应等于对应部门经济分类款之和")

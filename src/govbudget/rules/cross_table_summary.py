@@ -1,4 +1,4 @@
-"""Cross-table rules between the summary tables (表间勾稽): X-1 … X-10 and T7-1 of DOMAIN.md §4, §3.
+"""Cross-table rules between the summary tables (表间勾稽): X-1 … X-10 and T7-1 of docs/domain.md §4, §3.
 
 The 收支总表, 收入总表, 支出总表 and 财政拨款收支总表 print the same incomes, carry-overs
 and expenditures: each must agree with the others (X-1 … X-7), a fiscal part never exceeds
@@ -22,6 +22,7 @@ from govbudget.rules._common import (
     check_le,
     code_index,
     index,
+    numbering_row,
     printed,
     table_or_skip,
 )
@@ -85,16 +86,40 @@ def x1_fiscal_income(ctx: RuleContext) -> None:
         ctx.skip("收入总表未列示财政拨款收入栏")
         return
     total_row = index(r).line("total")
-    fiscal = (_sum_cell([total_row.cell(c) for c in cols]) if total_row is not None
-              else Cell.amount(0))
-    parts = [_cell(s, k, "income", "income")[1]
-             for k in ("general_budget", "gov_fund", "soe_capital")]
-    ctx.check_sum(fiscal, parts, table=r, row=total_row or "合计", column=cols[0],
-                  what="收入总表财政拨款收入应等于收支总表三项财政拨款收入之和")
+    if total_row is None:
+        ctx.skip("收入总表没有合计行")
+        return
+    fiscal = _sum_cell([total_row.cell(c) for c in cols])
+    lines = [(k, row) for k in ("general_budget", "gov_fund", "soe_capital")
+             if (row := index(s).line(k, "income")) is not None]
+    unmatched = [r.spec.column(col).name for col, line in _FUND_OF.items()
+                 if col in index(r).printed and total_row.cell(col).as_zero() != 0
+                 and index(s).line(line, "income") is None]
+    if unmatched:
+        ctx.skip(f"收支总表没有识别出与收入总表“{'、'.join(unmatched)}”对应的收入行，不作比较")
+        return
+    if lines:
+        ctx.check_sum(fiscal, [row.cell("income") for _, row in lines], table=r, row=total_row,
+                      column=cols[0], what="收入总表财政拨款收入应等于收支总表三项财政拨款收入之和",
+                      labels=[row.name for _, row in lines])
+    else:
+        ctx.skip("收支总表没有分项列示财政拨款收入")
     f_row = index(f).line("subtotal", "income") or index(f).line("total", "income")
-    _equal(ctx, f, f_row, "income", fiscal_income(f), r, total_row, fiscal,
+    income = fiscal_income(f)
+    carry = index(f).line("carryover", "income")
+    if (carry is not None and "carryover" not in index(r).printed and income.is_amount
+            and fiscal.as_zero() == income.as_zero() + carry.cell("income").as_zero() != 0
+            and carry.cell("income").as_zero() != 0):
+        # a revenue table without a 上年结转 column counts the carry-over in its fiscal
+        # columns (资金, not 拨款收入): its figure is 本年收入 + 年初结转
+        ctx.checked(table=f)
+        return
+    _equal(ctx, f, f_row, "income", income, r, total_row, fiscal,
            "财政拨款收支总表本年收入合计应等于收入总表财政拨款收入", "合计")
 
+
+#: the revenue table's fund column → the summary's income line of the same fund
+_FUND_OF = {"general": "general_budget", "fund": "gov_fund", "soe": "soe_capital"}
 
 _X2 = (("special_account", "special_account"), ("business", "business"),
        ("operating", "operating"), ("superior_subsidy", "superior_subsidy"),
@@ -110,12 +135,15 @@ def x2_other_income(ctx: RuleContext) -> None:
         return
     s, r = tables
     total_row = index(r).line("total")
+    if total_row is None:
+        ctx.skip("收入总表没有合计行")
+        return
     shown = index(r).printed
     for line, col in _X2:
         if col not in shown:
             continue  # the revenue table does not print this source
         s_row, s_cell = _cell(s, line, "income", "income")
-        b = total_row.cell(col) if total_row is not None else Cell.amount(0)
+        b = total_row.cell(col)
         _equal(ctx, r, total_row, col, b, s, s_row, s_cell,
                f"收入总表合计“{r.spec.column(col).name}”应等于收支总表对应收入", line)
 
@@ -155,6 +183,13 @@ def x5_expenditure_total(ctx: RuleContext) -> None:
     s, e = tables
     s_row, s_cell, s_what = _subtotal(s, "expenditure", "expenditure")
     e_row, e_cell = _cell(e, "total", "total")
+    s_total = index(s).line("total", "expenditure")
+    carried = index(s).line("carryforward", "expenditure")
+    if (s_total is not None and carried is not None and carried.cell("expenditure").as_zero()
+            and e_cell.as_zero() == s_total.cell("expenditure").as_zero() != s_cell.as_zero()):
+        # a 支出总表 whose 总计 includes 结转下年 (laid out by funding source): = 支出总计
+        ctx.checked(table=e)
+        return
     _equal(ctx, e, e_row, "total", e_cell, s, s_row, s_cell,
            "支出总表合计应等于收支总表本年支出合计", s_what)
 
@@ -172,6 +207,15 @@ def _class_cells(t: BudgetTable, col: str, side: str | None = None) -> dict[str,
     return {c: cells[0] if len(cells) == 1 else _sum_cell(cells) for c, cells in groups.items()}
 
 
+def _parts(t: BudgetTable, code: str, col: str, side: str | None) -> list[tuple[str, Cell]]:
+    return [(r.label, r.cell(col)) for r in index(t).top(side) if (r.code or "")[:3] == code]
+
+
+def _blocks(t: BudgetTable, code: str, side: str | None) -> int:
+    """How many printed rows make up the 类 ``code`` of ``t`` (1: its own row)."""
+    return sum(1 for r in index(t).top(side) if (r.code or "")[:3] == code)
+
+
 def _per_class(ctx: RuleContext, a: BudgetTable, a_col: str, a_side: str | None,
                b: BudgetTable, b_col: str, b_side: str | None, what: str,
                compare: str = "eq") -> None:
@@ -179,19 +223,34 @@ def _per_class(ctx: RuleContext, a: BudgetTable, a_col: str, a_side: str | None,
     a_rows = _classes(a, a_side)
     a_cells, b_cells = _class_cells(a, a_col, a_side), _class_cells(b, b_col, b_side)
     b_rows = _classes(b, b_side)
-    for code in list(a_cells) + [c for c in b_cells if c not in a_cells]:
-        ac, bc = a_cells.get(code, BLANK), b_cells.get(code, BLANK)
+    only = [c for c in (*a_cells, *b_cells) if (c in a_cells) != (c in b_cells)]
+    for code in a_cells:
+        if code not in b_cells:
+            continue
+        ac, bc = a_cells[code], b_cells[code]
         if not ac.is_amount and not bc.is_amount:
             continue
         ar, br = a_rows.get(code), b_rows.get(code)
         evidence = _where(b, br, code if br is not None or code not in b_cells
                           else f"{code}（各下级科目合计）")
-        if compare == "eq":
+        summed = max(_blocks(a, code, a_side), _blocks(b, code, b_side))
+        if compare == "eq" and summed > 1 and a.unit is b.unit:
+            # one side adds up several printed cells (blocks or lower levels): each was
+            # rounded on its own, so the rounding policy applies (docs/domain.md §6)
+            a_parts, b_parts = _parts(a, code, a_col, a_side), _parts(b, code, b_col, b_side)
+            total, parts = (ac, b_parts) if len(b_parts) >= len(a_parts) else (bc, a_parts)
+            ctx.check_sum(total, [c for _, c in parts], table=a, row=ar or code, column=a_col,
+                          what=f"{code} {what}（一方为 {summed} 个科目行之和）",
+                          labels=[label for label, _ in parts])
+        elif compare == "eq":
             ctx.check_equal(ac, a.unit, bc, b.unit, table=a, row=ar or code, column=a_col,
                             what=f"{code} {what}", evidence=evidence)
         else:
             check_le(ctx, ac, a.unit, bc, b.unit, table=a, row=ar or code, column=a_col,
                      what=f"{code} {what}", evidence=evidence)
+    if only:
+        ctx.skip(f"{len(only)} 个类级科目只列在其中一张表（如 {only[0]}），不逐类比较"
+                 "（两表的合计另行核对）")
 
 
 @rule("X-6", Severity.ERROR, "收支总表各类支出 = 部门支出总表对应类级科目合计", source=_src("X-6"),
@@ -242,6 +301,9 @@ def x8_carryover_le(ctx: RuleContext) -> None:
     s, f = tables
     f_row, f_cell = _cell(f, "carryover", "income", "income")
     s_row, s_cell = _cell(s, "carryover", "income", "income")
+    if f_row is None or s_row is None:
+        ctx.skip("财政拨款收支总表或收支总表没有上年结转行")
+        return
     check_le(ctx, f_cell, f.unit, s_cell, s.unit, table=f, row=f_row or "年初财政拨款结转和结余",
              column="income", what="年初财政拨款结转和结余超过收支总表上年结转结余",
              evidence=_where(s, s_row, "上年结转结余"))
@@ -288,7 +350,7 @@ def x10_fund_columns(ctx: RuleContext) -> None:
 @rule("T7-1", Severity.ERROR,
       "政府性基金 / 国有资本经营预算支出表为空表 ⇔ 财政拨款收支总表该栏为空 ⇔ 收支总表该项拨款收"
       "入为空",
-      source=f"DOMAIN.md §3 T7-1; {SOURCE_143}", family=FAMILY)
+      source=f"docs/domain.md §3 T7-1; {SOURCE_143}", family=FAMILY)
 def t7_empty_consistent(ctx: RuleContext) -> None:
     s, f = ctx.disclosure.table(S), ctx.disclosure.table(F)
     for kind, col, line in ((TableKind.GOV_FUND, "fund", "gov_fund"),
@@ -296,14 +358,15 @@ def t7_empty_consistent(ctx: RuleContext) -> None:
         t = ctx.disclosure.table(kind)
         if t is None:
             continue
-        empty = t.is_empty() or _zero(c for _, _, c in t.cells())
+        empty = t.is_empty() or _zero(c for r, _, c in t.cells() if not numbering_row(r))
         views: list[tuple[str, bool]] = []
-        if f is not None:
+        # a summary table without the fund's column or line has nothing to say about it
+        if f is not None and col in index(f).printed:
             views.append(("财政拨款收支总表" + f.spec.column(col).name + "栏",
                           _zero(r.cell(col) for r in f.rows if r.side == "expenditure")))
-        if s is not None:
-            views.append(("收支总表" + (s.line(line, "income") or Row(line)).name,
-                          _zero([_cell(s, line, "income", "income")[1]])))
+        s_line = index(s).line(line, "income") if s is not None else None
+        if s_line is not None:
+            views.append(("收支总表" + s_line.name, _zero([s_line.cell("income")])))
         for label, blank in views:
             ctx.checked()
             if blank != empty:

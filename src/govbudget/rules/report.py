@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
 
+from govbudget.rules.consolidate import consolidate
 from govbudget.rules.core import (
     REGISTRY,
     Finding,
@@ -24,22 +25,39 @@ from govbudget.rules.core import (
     RuleContext,
     Severity,
     Status,
+    Unverified,
+    location_dict,
 )
+from govbudget.rules.coverage import Coverage, DisclosureCoverage, ReportStatus, disclosure_coverage
+from govbudget.rules.reliability import assess, readable, within_rules
+from govbudget.rules.structure import FINAL_TABLES, STANDARD_TABLES
 from govbudget.tables.disclosure import Disclosure, Document
+from govbudget.tables.model import BudgetTable
 
 __all__ = ["Report", "check"]
 
 
 @attrs.frozen(slots=True)
 class Report:
-    """The result of checking (检查报告): every finding, and every rule's outcome."""
+    """The result of checking (检查报告): every finding, every rule's outcome, and what
+    was covered (``coverage``: tables read or not, amounts not verified, the status)."""
 
     findings: tuple[Finding, ...]
     outcomes: tuple[Outcome, ...]
+    coverage: Coverage = attrs.field(factory=Coverage)
+
+    @property
+    def status(self) -> ReportStatus:
+        """``checked``, ``partial`` or ``nothing_checked`` (never "clean" when nothing was)."""
+        return self.coverage.status
 
     def of(self, rule: str) -> tuple[Finding, ...]:
-        """The findings of one rule."""
-        return tuple(f for f in self.findings if f.rule == rule)
+        """The findings of one rule (consequences folded into another rule's finding too)."""
+        return tuple(f for f in self.all_findings() if f.rule == rule)
+
+    def all_findings(self) -> tuple[Finding, ...]:
+        """Every finding, with the consequences listed inside a finding after it."""
+        return tuple(x for f in self.findings for x in (f, *f.consequences))
 
     def at_least(self, severity: Severity) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.severity.at_least(severity))
@@ -59,18 +77,34 @@ class Report:
             "rules_failed": status[Status.FAILED],
             "rules_skipped": status[Status.SKIPPED],
             "checks": sum(o.checks for o in self.outcomes),
+            "tables_read": sum(len(d.read) for d in self.coverage.disclosures),
+            "tables_unreadable": sum(len(d.unreadable) for d in self.coverage.disclosures),
+            "tables_not_understood": sum(len(d.not_understood)
+                                         for d in self.coverage.disclosures),
+            "unverified": len(self.coverage.unverified),
         }
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "status": self.status.value,
             "findings": [finding_dict(f) for f in self.findings],
             "outcomes": [
                 {"rule": o.rule, "disclosure": o.disclosure, "status": o.status.value,
                  "checks": o.checks, "reason": o.reason}
                 for o in self.outcomes
             ],
+            "coverage": self.coverage.to_dict(),
             "summary": self.summary(),
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Report:
+        """The report ``to_dict`` gave (``Report.from_dict(r.to_dict()) == r``)."""
+        from govbudget.rules.restore import coverage_from, finding_from, outcome_from
+
+        return cls(tuple(finding_from(f) for f in data["findings"]),
+                   tuple(outcome_from(o) for o in data["outcomes"]),
+                   coverage_from(data.get("coverage") or {}))
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
@@ -100,25 +134,22 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "rule": f.rule,
         "severity": f.severity.value,
         "message": f.message,
-        "location": {
-            "disclosure": f.location.disclosure,
-            "table": f.location.table,
-            "row": f.location.row,
-            "column": f.location.column,
-            "page": f.location.page,
-            "line": f.location.line,
-        },
+        "location": location_dict(f.location),
         "expected": f.expected,
         "actual": f.actual,
         "evidence": f.evidence,
         "unit": f.unit,
         "terms": [list(t) for t in f.terms],
+        "places": [location_dict(p) for p in f.places],
+        "consequences": [finding_dict(c) for c in f.consequences],
     }
 
 
 def _run(rule: Rule, disclosure: Disclosure, document: Document | None,
-         parent: Disclosure | None) -> tuple[list[Finding], Outcome]:
-    ctx = RuleContext(rule, disclosure, document, parent)
+         parent: Disclosure | None, left_out: Mapping[int, Sequence[tuple[BudgetTable, str]]],
+         ) -> tuple[RuleContext, Outcome]:
+    ctx = RuleContext(rule, disclosure, document, parent, left_out.get(id(disclosure), ()),
+                      left_out)
     rule.func(ctx)
     if ctx.findings and any(f.severity is not Severity.INFO for f in ctx.findings):
         status = Status.FAILED
@@ -126,7 +157,7 @@ def _run(rule: Rule, disclosure: Disclosure, document: Document | None,
         status = Status.SKIPPED
     else:
         status = Status.PASSED
-    return ctx.findings, Outcome(rule.id, disclosure.label, status, ctx.checks, ctx.skip_reason)
+    return ctx, Outcome(rule.id, disclosure.label, status, ctx.checks, ctx.skip_reason)
 
 
 def check(
@@ -140,25 +171,59 @@ def check(
 
     ``select`` / ``exclude`` take rule ids or families (``arithmetic``, ``cross-table``,
     ``catalogue``, ``narrative``, ``performance`` …); ``registry`` replaces the built-in rules.
+
+    Each table is first checked against itself (``rules.reliability``): one that was not
+    read reliably is left out of every rule and reported once (U-2). Findings of one
+    defect are then folded into one (``rules.consolidate``), and the report says what
+    was covered (``Report.coverage``).
     """
     if registry is None:
         import govbudget.rules  # noqa: F401  (registers the built-in rules)
 
         registry = REGISTRY
     rules = registry.select(select, exclude)
+    within = within_rules(registry)
+    order = {r.id: (0 if r.within else 1, i) for i, r in enumerate(registry)}
+    def rank(f: Finding) -> tuple[int, int, int]:
+        return (f.severity.rank, *order.get(f.rule, (2, 0)))
     targets = [target] if isinstance(target, (Document, Disclosure)) else list(target)
     findings: list[Finding] = []
     outcomes: list[Outcome] = []
+    covered: list[DisclosureCoverage] = []
     for t in targets:
         document = t if isinstance(t, Document) else None
         roots = t.disclosures if isinstance(t, Document) else (t,)
         for root in roots:
-            for disclosure, parent in _with_parents(root, None):
+            verdicts = assess(root, within, document)
+            left_out: dict[int, list[tuple[BudgetTable, str]]] = {}
+            usable = readable(root, verdicts, left_out)
+            for (disclosure, parent), original in zip(_with_parents(usable, None),
+                                                      root.walk(), strict=True):
+                dropped = left_out.get(id(disclosure), [])
+                ran: list[Outcome] = []
+                unverified: list[Unverified] = []
                 for r in rules:
-                    f, o = _run(r, disclosure, document, parent)
-                    findings.extend(f)
-                    outcomes.append(o)
-    return Report(tuple(findings), tuple(outcomes))
+                    ctx, o = _run(r, disclosure, document, parent, left_out)
+                    findings.extend(ctx.findings)
+                    unverified.extend(ctx.unverified)
+                    ran.append(o)
+                outcomes.extend(ran)
+                covered.append(disclosure_coverage(original, dropped, ran, unverified,
+                                                   _claims(disclosure),
+                                                   FINAL_TABLES if original.is_final
+                                                   else STANDARD_TABLES))
+    folded = consolidate(findings, rank)
+    return Report(tuple(folded), tuple(outcomes), Coverage(tuple(covered)))
+
+
+def _claims(d: Disclosure) -> int:
+    """How many amounts the narrative states (0 without a narrative)."""
+    if d.narrative is None:
+        return 0
+    from govbudget.narrative.rules import analyse
+
+    a = analyse(d)
+    return 0 if a is None else len(a.amounts)
 
 
 def _with_parents(

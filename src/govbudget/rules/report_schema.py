@@ -119,9 +119,9 @@ _COVERAGE = _object(
               ["rule", "reason"], {"rule": {"type": "string"}, "reason": {"type": "string"}},
               "A rule that did not run, and why.")},
           "unverified": {"type": "array", "items": _object(
-              ["rule", "message", "page", "line", "evidence"],
+              ["rule", "message", "page", "line", "evidence", "location"],
               {"rule": {"type": "string"}, "message": {"type": "string"}, "page": _PLACE,
-               "line": _PLACE, "evidence": _TEXT},
+               "line": _PLACE, "evidence": _TEXT, "location": {"$ref": "#/$defs/location"}},
               "An amount that could not be checked against any table.")}},
          "What was checked in one disclosure.")}},
     "What the check covered: tables read or not, rules skipped, amounts not verified.",
@@ -164,6 +164,9 @@ _SCHEMA: dict[str, Any] = {
         "govbudget": {"type": "string", "description": "the version of govbudget that wrote it"},
         "documents": {"type": "array", "items": {"oneOf": [{"$ref": "#/$defs/checked"},
                                                            {"$ref": "#/$defs/unloadable"}]}},
+        "batch": {"type": "object", "description": "what the batch did: documents, checked, "
+                  "not checked and why, from the cache, errors by rule "
+                  "(govbudget.batch.BatchSummary.to_dict)"},
     },
     "$defs": {
         "location": _LOCATION,

@@ -1,7 +1,7 @@
 """三公经费 rules (财政拨款“三公”经费支出表 and its year-over-year table): S-1 … A-1.
 
 三公 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费; 会议费 and 培训费 are shown
-beside it but are not part of it (DOMAIN.md §1.8). 三公 covers basic and project money,
+beside it but are not part of it (docs/domain.md §1.8). 三公 covers basic and project money,
 so each item is at least its economic 款 in the basic-expenditure table (S-X1); a blank
 basic cell is "not shown" and is not compared.
 
@@ -74,7 +74,7 @@ def _sum(cells: list[Cell]) -> Decimal:
 
 @rule("S-1", Severity.ERROR, "“三公”经费支出表每一行："
                              "合计 = 一般公共预算 + 政府性基金 + 国有资本经营",
-      source=f"DOMAIN.md §3 T9; {SOURCE_143}", family=FAMILY)
+      source=f"docs/domain.md §3 T9; {SOURCE_143}", family=FAMILY, within=True)
 def s1_row_total(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.THREE_PUBLIC)
     if t is not None:
@@ -85,7 +85,7 @@ def s1_row_total(ctx: RuleContext) -> None:
 @rule("S-2", Severity.ERROR,
       "“三公”经费合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费（不含会议费、"
       "培训费）",
-      source="DOMAIN.md §1.8, §3 T9 S-2", family=FAMILY)
+      source="docs/domain.md §1.8, §3 T9 S-2", family=FAMILY, within=True)
 def s2_total(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.THREE_PUBLIC)
     if t is None:
@@ -94,6 +94,11 @@ def s2_total(ctx: RuleContext) -> None:
     if total is None:
         return
     lines = _lines(t)
+    if not any(k in lines for k in ("overseas", "vehicle", "vehicle_purchase",
+                                    "vehicle_operation", "reception")):
+        # items laid out as columns (one row per unit), or not recognised: nothing to add
+        ctx.skip("“三公”经费支出表没有按行列示的分项（出国、用车、接待）")
+        return
     for col in _columns(t):
         parts = _three_public_parts(lines, col)
         if _includes_meetings(lines, col, parts):
@@ -115,7 +120,7 @@ def _includes_meetings(lines: dict[str, Row], col: str, parts: list[Cell]) -> bo
 
 
 @rule("S-3", Severity.ERROR, "公务用车购置及运行维护费 = 公务用车购置费 + 公务用车运行维护费",
-      source="DOMAIN.md §1.8, §3 T9 S-3; 143号（购置、运行分列）", family=FAMILY)
+      source="docs/domain.md §1.8, §3 T9 S-3; 143号（购置、运行分列）", family=FAMILY, within=True)
 def s3_vehicle(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.THREE_PUBLIC)
     if t is None:
@@ -134,7 +139,7 @@ def s3_vehicle(ctx: RuleContext) -> None:
 
 
 @rule("S-4", Severity.WARNING, "“三公”经费合计不应包含会议费、培训费（口径不规范）",
-      source="DOMAIN.md §1.8 [SEC S10], §3 T9 S-4", family=FAMILY)
+      source="docs/domain.md §1.8 [SEC S10], §3 T9 S-4", family=FAMILY)
 def s4_meetings_included(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.THREE_PUBLIC)
     if t is None:
@@ -159,7 +164,7 @@ def s4_meetings_included(ctx: RuleContext) -> None:
 
 @rule("S-X1", Severity.ERROR,
       "“三公”各项（及会议费、培训费）≥ 基本支出表中对应经济分类款的金额（X-15）",
-      source="DOMAIN.md §1.8 S-X1, §4 X-15 [SEC S5, S11]", family=FAMILY,
+      source="docs/domain.md §1.8 S-X1, §4 X-15 [SEC S5, S11]", family=FAMILY,
       aliases=("X-15",))
 def sx1_basic_within(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.THREE_PUBLIC)
@@ -196,7 +201,7 @@ def sx1_basic_within(ctx: RuleContext) -> None:
       "“三公”经费分资金来源不超过对应支出表合计：一般公共预算 ≤ 一般公共预算支出表，"
       "政府性基金 ≤ 政府性基金支出表，"
       "国有资本经营 ≤ 国有资本经营支出表（X-16）",
-      source="DOMAIN.md §3 T9 S-X2, §4 X-16", family=FAMILY,
+      source="docs/domain.md §3 T9 S-X2, §4 X-16", family=FAMILY,
       aliases=("X-16",))
 def sx2_within_fund_tables(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.THREE_PUBLIC)
@@ -222,7 +227,7 @@ def sx2_within_fund_tables(ctx: RuleContext) -> None:
 # ---- T10 “三公”经费增减变化表 -----------------------------------------------------
 
 @rule("Y-1", Severity.ERROR, "“三公”经费增减表每一行：增减金额 = 本年预算 − 上年预算",
-      source="DOMAIN.md §3 T10 Y-1", family=FAMILY)
+      source="docs/domain.md §3 T10 Y-1", family=FAMILY, within=True)
 def y1_change(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.THREE_PUBLIC_YOY)
     if t is None:
@@ -235,7 +240,7 @@ def y1_change(ctx: RuleContext) -> None:
 
 
 @rule("Y-2", Severity.ERROR, "“三公”经费增减表：合计 = 各项之和（上年、本年、增减各栏）",
-      source="DOMAIN.md §3 T10 Y-2", family=FAMILY)
+      source="docs/domain.md §3 T10 Y-2", family=FAMILY, within=True)
 def y2_total(ctx: RuleContext) -> None:
     t = table_or_skip(ctx, TableKind.THREE_PUBLIC_YOY)
     if t is None:
@@ -251,7 +256,7 @@ def y2_total(ctx: RuleContext) -> None:
 
 
 @rule("Y-3", Severity.ERROR, "“三公”经费增减表的本年预算 = “三公”经费支出表的金额（按显示精度）",
-      source="DOMAIN.md §3 T10 Y-3, §6", family=FAMILY)
+      source="docs/domain.md §3 T10 Y-3, §6", family=FAMILY)
 def y3_current_matches(ctx: RuleContext) -> None:
     yoy = table_or_skip(ctx, TableKind.THREE_PUBLIC_YOY)
     t = table_or_skip(ctx, TableKind.THREE_PUBLIC)
@@ -271,7 +276,7 @@ def y3_current_matches(ctx: RuleContext) -> None:
 # ---- A-1 固定资产 vs 公务用车 -------------------------------------------------------
 
 @rule("A-1", Severity.WARNING, "固定资产表车辆数为 0 却安排了公务用车运行维护费，应予说明",
-      source="DOMAIN.md §3 T12 A-1", family=FAMILY)
+      source="docs/domain.md §3 T12 A-1", family=FAMILY)
 def a1_vehicles(ctx: RuleContext) -> None:
     assets = table_or_skip(ctx, TableKind.FIXED_ASSETS)
     if assets is None:

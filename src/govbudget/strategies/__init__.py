@@ -73,7 +73,7 @@ def _hypothesis_setup_hook() -> None:
 
 #: The mutation families, registered in this order (the order ``mutations`` samples them in).
 _MUTATION_MODULES = tuple(f"govbudget.strategies._mutations_{family}" for family in (
-    "tables", "three_public", "structure", "narrative", "performance"))
+    "tables", "three_public", "structure", "narrative", "performance", "final"))
 for _name in _MUTATION_MODULES:
     importlib.import_module(_name)
 
@@ -86,6 +86,7 @@ from govbudget.strategies._codes import (  # noqa: E402
     revenue_codes,
 )
 from govbudget.strategies._disclosures import disclosures  # noqa: E402
+from govbudget.strategies._final import budget_final_pairs, final_accounts  # noqa: E402
 from govbudget.strategies._models import (  # noqa: E402
     indicator_values,
     narratives,
@@ -94,18 +95,32 @@ from govbudget.strategies._models import (  # noqa: E402
     three_public_expenses,
 )
 from govbudget.strategies._mutations import Mutation, mutations, rules_with_mutations  # noqa: E402
+from govbudget.strategies._pairs import (  # noqa: E402
+    PairMutation,
+    consecutive_budgets,
+    consecutive_finals,
+    pair_mutations,
+    pair_rules_with_mutations,
+)
 
 __all__ = [
     "Mutation",
+    "PairMutation",
     "amounts",
+    "budget_final_pairs",
     "cells",
+    "consecutive_budgets",
+    "consecutive_finals",
     "disclosures",
     "economic_codes",
+    "final_accounts",
     "functional_codes",
     "government_economic_codes",
     "indicator_values",
     "mutations",
     "narratives",
+    "pair_mutations",
+    "pair_rules_with_mutations",
     "performance_indicators",
     "revenue_codes",
     "rules_with_mutations",

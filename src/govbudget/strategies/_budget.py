@@ -1,7 +1,7 @@
 """The abstract budget drawn first (leaves), from which every table is computed.
 
 Amounts are integers of 0.01 万元 (分 of the display unit), so every sum is exact; a
-department's budget is the sum of its units' budgets (DOMAIN.md §7 D-1).
+department's budget is the sum of its units' budgets (docs/domain.md §7 D-1).
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ PERSONNEL = ("30101", "30102", "30103", "30107", "30110", "30112", "30199", "303
              "30309")
 PUBLIC = ("30201", "30202", "30205", "30206", "30207", "30211", "30213", "30228", "30229",
           "30239", "30299")
-#: 三公 item → economic 款, plus 会议费 and 培训费 (DOMAIN.md §1.8)
+#: 三公 item → economic 款, plus 会议费 and 培训费 (docs/domain.md §1.8)
 THREE_PUBLIC_CODES = {"overseas": "30212", "vehicle_operation": "30231", "reception": "30217",
                       "meeting": "30215", "training": "30216"}
 THREE_PUBLIC_ITEMS = ("overseas", "vehicle_purchase", "vehicle_operation", "reception", "meeting",
@@ -259,7 +259,7 @@ def budgets(draw: st.DrawFn, plan: Plan, index: int, *, must_carry: bool = False
     three: dict[str, int] = {item: economic.get(THREE_PUBLIC_CODES.get(item, ""), 0)
                              for item in THREE_PUBLIC_ITEMS}
     project = sum(leaf.project for leaf in leaves.values())
-    if project and draw(st.booleans()):  # 三公 also paid from project money (DOMAIN.md §1.8)
+    if project and draw(st.booleans()):  # 三公 also paid from project money (docs/domain.md §1.8)
         for item, v in zip(THREE_PUBLIC_ITEMS,
                            _split(draw, draw(st.integers(0, project // 2)), len(THREE_PUBLIC_ITEMS)),
                            strict=True):

@@ -63,7 +63,7 @@ def indicator_values(**kwargs: Any) -> st.SearchStrategy[Any]:
     return values(**kwargs)
 
 
-#: regime A (财预〔2015〕88号) 一级 → 二级, the seed's (DOMAIN.md §8.1)
+#: regime A (财预〔2015〕88号) 一级 → 二级, the seed's (docs/domain.md §8.1)
 _LEVELS = (("产出指标", ("数量指标", "质量指标", "时效指标", "成本指标")),
            ("效益指标", ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标")),
            ("满意度指标", ("服务对象满意度指标",)))

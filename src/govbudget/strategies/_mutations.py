@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from govbudget.money import Cell
-from govbudget.rules.core import Finding, Location
+from govbudget.rules.core import Finding, Location, Unverified
 from govbudget.tables.disclosure import Disclosure
 from govbudget.tables.kinds import TableKind
 from govbudget.tables.model import BudgetTable, Row
@@ -31,8 +31,9 @@ class Mutation:
     description: str
     location: Location
 
-    def matches(self, finding: Finding) -> bool:
-        """True when ``finding`` is by ``rule`` and at ``location``."""
+    def matches(self, finding: Finding | Unverified) -> bool:
+        """True when ``finding`` (or an amount left unverified) is by ``rule`` and at
+        ``location``."""
         if finding.rule != self.rule:
             return False
         for name in ("disclosure", "table", "row", "column"):
@@ -159,7 +160,17 @@ def _line_bump(rule: str, kind: TableKind, line: str, side: str | None, cols: tu
         assert rt is not None
         rrow: Row | str = _line(rt, report_line or line, report_side if report_kind else side)
         return mutated, Mutation(rule, f"{what} +{delta}", _loc(d, rt, rrow, report_col))
-    MUTATORS.append(Mutator(rule, _has(kind, lambda t: t.line(line, side) is not None), apply))
+    def applies(root: Disclosure, d: Disclosure) -> bool:
+        t = d.table(kind)
+        if t is None or t.line(line, side) is None:
+            return False
+        if report_kind is None or report_col is None:
+            return True
+        # a figure against a blank of the other table is not compared (docs/domain.md §6)
+        rt = d.table(report_kind)
+        r = rt.line(report_line or line, report_side) if rt is not None else None
+        return r is not None and r.cell(report_col).is_amount
+    MUTATORS.append(Mutator(rule, applies, apply))
 
 
 # ---- the strategy ------------------------------------------------------------------------

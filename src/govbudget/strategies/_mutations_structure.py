@@ -147,6 +147,14 @@ def _u1(draw: st.DrawFn, root: Disclosure, d: Disclosure) -> Result:
     return _replace(root, d, new), Mutation("U-1", "载入时有未归位的内容", Location(d.label))
 
 
+@mutator("U-2", lambda root, d: any(t.kind is not K.OTHER for t in d.tables))
+def _u2(draw: st.DrawFn, root: Disclosure, d: Disclosure) -> Result:
+    t = draw(st.sampled_from([t for t in d.tables if t.kind is not K.OTHER]))
+    broken = attrs.evolve(t, unreadable="栏次错位：金额读入了相邻的栏")
+    return _with_table(root, d, t, broken), Mutation(
+        "U-2", f"{t.title or t.name} 未能可靠读取", _loc(d, t))
+
+
 # ---- catalogue C, T2-5, T3-4 -----------------------------------------------------------
 def _leaf_rows(t: BudgetTable) -> list[Row]:
     return [r for r in t.code_rows() if len(r.code or "") == 7]

@@ -43,8 +43,30 @@ _line_bump("T1-2", K.SUMMARY, "subtotal", "expenditure", ("expenditure",), "expe
            "本年支出合计改动")
 _line_bump("T1-3", K.SUMMARY, "total", "income", ("income",), "income", "收入总计改动")
 _line_bump("T1-4", K.SUMMARY, "total", "expenditure", ("expenditure",), "expenditure", "支出总计改动")
-_line_bump("X-2", K.SUMMARY, "business", "income", ("income",), "business", "收支总表事业收入改动",
-           K.REVENUE, "total", None)
+
+
+def _x2_applies(root: Disclosure, d: Disclosure) -> bool:
+    s, r = d.table(K.SUMMARY), d.table(K.REVENUE)
+    return (s is not None and r is not None and s.line("business", "income") is not None
+            and r.line("total") is not None and r.column("business") is not None)
+
+
+@mutator("X-2", _x2_applies)
+def _x2(draw: st.DrawFn, root: Disclosure, d: Disclosure) -> Result:
+    # both tables print 事业收入, with different figures (a blank is not compared, §6)
+    s, r = d.table(K.SUMMARY), d.table(K.REVENUE)
+    assert s is not None and r is not None
+    delta = _delta(draw)
+    line, total = _line(s, "business", "income"), _line(r, "total")
+    new_s = _with_row(s, line, attrs.evolve(line, cells={**line.cells, "income": Cell.amount(
+        line.cell("income").as_zero() + delta)}))
+    new_r = _with_row(r, total, attrs.evolve(total, cells={**total.cells, "business": Cell.amount(
+        total.cell("business").as_zero() + 2 * delta)}))
+    mutated = _with_table(root, d, s, new_s)
+    target = next(x for x in mutated.walk() if x.label == d.label)
+    mutated = _with_table(mutated, target, r, new_r)
+    return mutated, Mutation("X-2", f"事业收入：收支总表 +{delta}，收入总表 +{2 * delta}",
+                             _loc(d, r, total, "business"))
 _line_bump("X-3", K.SUMMARY, "carryover", "income", ("income",), "carryover", "收支总表上年结转改动",
            K.REVENUE, "total", None)
 _line_bump("X-4", K.SUMMARY, "total", "income", ("income",), "total", "收支总表收入总计改动",
@@ -155,7 +177,15 @@ def _t46(draw: st.DrawFn, root: Disclosure, d: Disclosure) -> Result:
         _loc(d, t, _line(t, "subtotal", "expenditure"), "general"))
 
 
-@mutator("X-8", _has(K.FISCAL_SUMMARY))
+def _x8_applies(root: Disclosure, d: Disclosure) -> bool:
+    s = d.table(K.SUMMARY)
+    carry = s.line("carryover", "income") if s is not None else None
+    # the summary's 上年结转 must be a figure: a blank is not compared (docs/domain.md §6)
+    return d.table(K.FISCAL_SUMMARY) is not None and (carry is None or carry.cell(
+        "income").is_amount)
+
+
+@mutator("X-8", _x8_applies)
 def _x8(draw: st.DrawFn, root: Disclosure, d: Disclosure) -> Result:
     t = old = d.table(K.FISCAL_SUMMARY)
     assert t is not None and old is not None

@@ -6,7 +6,25 @@ True
 """
 
 from govbudget.tables.builder import TableBuilder
-from govbudget.tables.disclosure import Disclosure, Document, Scope, UnitKind, Unparsed
+from govbudget.tables.disclosure import (
+    Disclosure,
+    DisclosureKind,
+    Document,
+    Scope,
+    UnitKind,
+    Unparsed,
+)
+from govbudget.tables.final_model import (
+    FinalBasicExpenditureTable,
+    FinalExpenditureTable,
+    FinalFiscalSummaryTable,
+    FinalGeneralBudgetTable,
+    FinalGovFundTable,
+    FinalRevenueTable,
+    FinalSoeCapitalTable,
+    FinalSummaryTable,
+    FinalThreePublicTable,
+)
 from govbudget.tables.kinds import ColumnSpec, LineSpec, TableKind, TableSpec, kind_from_title
 from govbudget.tables.model import (
     BasicExpenditureTable,
@@ -36,8 +54,18 @@ __all__ = [
     "Column",
     "ColumnSpec",
     "Disclosure",
+    "DisclosureKind",
     "Document",
     "ExpenditureTable",
+    "FinalBasicExpenditureTable",
+    "FinalExpenditureTable",
+    "FinalFiscalSummaryTable",
+    "FinalGeneralBudgetTable",
+    "FinalGovFundTable",
+    "FinalRevenueTable",
+    "FinalSoeCapitalTable",
+    "FinalSummaryTable",
+    "FinalThreePublicTable",
     "FiscalSummaryTable",
     "FixedAssetsTable",
     "GeneralBudgetTable",

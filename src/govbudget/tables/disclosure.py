@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 import attrs
@@ -25,7 +25,29 @@ from govbudget.tables.performance import PerformanceTarget
 if TYPE_CHECKING:
     from govbudget.codes.economic import UnitKind as CorrespondenceKind
 
-__all__ = ["Disclosure", "Document", "Scope", "UnitKind", "Unparsed"]
+__all__ = ["Disclosure", "DisclosureKind", "Document", "Scope", "UnitKind", "Unparsed"]
+
+
+class DisclosureKind(enum.Enum):
+    """Whether a disclosure is a budget (预算公开) or a final account (决算公开, docs/domain.md §11)."""
+
+    BUDGET = "budget"
+    FINAL = "final"
+
+    @classmethod
+    def of_tables(cls, tables: Iterable[BudgetTable]) -> DisclosureKind | None:
+        """FINAL when most typed tables are final-accounts tables, BUDGET when most are
+        budget tables, ``None`` when no table is typed.
+
+        >>> from govbudget.tables import TableBuilder, TableKind
+        >>> DisclosureKind.of_tables([TableBuilder(TableKind.FINAL_REVENUE).build()]).value
+        'final'
+        """
+        kinds = [t.kind for t in tables if t.kind is not TableKind.OTHER]
+        if not kinds:
+            return None
+        finals = sum(k.is_final for k in kinds)
+        return cls.FINAL if finals * 2 > len(kinds) else cls.BUDGET
 
 
 class Scope(enum.Enum):
@@ -44,7 +66,7 @@ class UnitKind(enum.Enum):
 
     @property
     def correspondence(self) -> CorrespondenceKind:
-        """The kind the economic correspondence uses: 参公 units map as 行政 (DOMAIN.md §1.6).
+        """The kind the economic correspondence uses: 参公 units map as 行政 (docs/domain.md §1.6).
 
         >>> UnitKind.CIVIL_SERVICE_MANAGED.correspondence.value
         '行政'
@@ -65,11 +87,12 @@ class Unparsed:
 
 @attrs.frozen(slots=True)
 class Disclosure:
-    """One department's or one unit's budget disclosure for a year (部门/单位预算公开).
+    """One department's or one unit's disclosure for a year (部门/单位预算公开 or 决算公开).
 
     A department disclosure lists its units' disclosures in ``units``; its tables are
-    the cell-wise sum of theirs (DOMAIN.md §7). ``unit`` is the default unit of
-    amounts; each table also carries its own.
+    the cell-wise sum of theirs (docs/domain.md §7). ``unit`` is the default unit of
+    amounts; each table also carries its own. ``kind`` says whether it is a budget or
+    a final account (``year`` is then the year accounted for).
     """
 
     scope: Scope
@@ -84,6 +107,12 @@ class Disclosure:
     performance: tuple[PerformanceTarget, ...] = ()
     unparsed: tuple[Unparsed, ...] = ()
     source: SourceLocation | None = attrs.field(default=None, eq=False)
+    kind: DisclosureKind = DisclosureKind.BUDGET
+
+    @property
+    def is_final(self) -> bool:
+        """Whether this is a final account (决算)."""
+        return self.kind is DisclosureKind.FINAL
 
     def table(self, kind: TableKind) -> BudgetTable | None:
         """The first table of a standard kind, or ``None`` when the disclosure lacks it."""

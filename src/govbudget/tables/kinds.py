@@ -21,6 +21,7 @@ import enum
 import re
 from collections.abc import Mapping
 
+from govbudget.tables.final_kinds import FINAL_KIND_NAMES, final_kind_from_title, final_specs
 from govbudget.tables.specs import _QUALIFIER, ColumnSpec, LineSpec, TableSpec
 from govbudget.tables.specs import normalise_label as normalise_label
 
@@ -50,11 +51,26 @@ class TableKind(enum.Enum):
     PROJECT_ECONOMIC = "一般公共预算项目支出经济分类表"
     BASIC_BUDGET = "基本支出预算表"
     OPERATION_EXPENSES = "机关运行经费支出表"
+    # the nine tables of a final account (部门决算, docs/domain.md §11; specs in ``final_kinds``)
+    FINAL_SUMMARY = "收入支出决算总表"
+    FINAL_REVENUE = "收入决算表"
+    FINAL_EXPENDITURE = "支出决算表"
+    FINAL_FISCAL_SUMMARY = "财政拨款收入支出决算总表"
+    FINAL_GENERAL_BUDGET = "一般公共预算财政拨款支出决算表"
+    FINAL_BASIC_EXPENDITURE = "一般公共预算财政拨款基本支出决算表"
+    FINAL_THREE_PUBLIC = "财政拨款“三公”经费支出决算表"
+    FINAL_GOV_FUND = "政府性基金预算财政拨款收入支出决算表"
+    FINAL_SOE_CAPITAL = "国有资本经营预算财政拨款收入支出决算表"
     OTHER = "其他表"
 
     @property
     def spec(self) -> TableSpec:
         return SPECS[self]
+
+    @property
+    def is_final(self) -> bool:
+        """Whether this is one of the nine final-accounts tables (决算表)."""
+        return self.name in FINAL_KIND_NAMES
 
 
 def _cols(*items: tuple[str, str, tuple[str, ...]], side: str | None = None,
@@ -359,6 +375,7 @@ SPECS: Mapping[TableKind, TableSpec] = {
         _cols(("total", "合计", ("机关运行经费支出", "机关运行经费", "预算数", "预算", "金额"))),
         _TOTAL_LINE, scheme="economic",
     ),
+    **final_specs(TableKind),
     TableKind.OTHER: TableSpec(TableKind.OTHER, ()),
 }
 
@@ -414,6 +431,9 @@ def kind_from_title(title: str) -> TableKind | None:
     base = normalise_label(_QUALIFIER.sub("", title.strip()))
     if "绩效" in t or not base.endswith(("表", "情况", "预算", "原因")):
         return None
+    final = final_kind_from_title(t)
+    if final is not None:
+        return TableKind[final]
     for kind, pattern in _TITLE_PATTERNS:
         if pattern.search(t):
             return kind

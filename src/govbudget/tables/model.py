@@ -357,6 +357,10 @@ TABLE_TYPES: Mapping[TableKind, type[BudgetTable]] = {
 def table_type(kind: TableKind) -> type[BudgetTable]:
     """The table class of a standard kind."""
     cls = TABLE_TYPES.get(kind)
+    if cls is None and kind.is_final:  # declared in final_model (they subclass BudgetTable)
+        from govbudget.tables.final_model import FINAL_TABLE_TYPES
+
+        cls = next((c for c in FINAL_TABLE_TYPES if c.KIND is kind), None)
     if cls is None:  # a kind declared in kinds.py without its class here
         raise ModelError(f"no table class for {kind!r}: declare one in tables/model.py")
     return cls

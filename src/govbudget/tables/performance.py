@@ -32,7 +32,7 @@ __all__ = [
     "split_goals",
 ]
 
-#: the known 指标值确定依据 labels (DOMAIN.md §8.4 R-7; beyond 计划标准 [UNVERIFIED])
+#: the known 指标值确定依据 labels (docs/domain.md §8.4 R-7; beyond 计划标准 [UNVERIFIED])
 BASIS_LABELS = frozenset(
     {
         "计划标准",

@@ -21,7 +21,7 @@ from govbudget.tables.model import BudgetTable
 
 __all__ = ["ThreePublicExpenses", "ThreePublicItem"]
 
-#: 三公 item → the departmental economic 款 it is booked in (DOMAIN.md §1.8)
+#: 三公 item → the departmental economic 款 it is booked in (docs/domain.md §1.8)
 ECONOMIC_CODES = {
     "overseas": "30212",
     "vehicle_purchase": "31013",
@@ -47,7 +47,7 @@ class ThreePublicItem:
 class ThreePublicExpenses:
     """三公经费: 因公出国（境）费, 公务用车购置及运行维护费, 公务接待费; 会议费, 培训费 beside.
 
-    会议费 and 培训费 are not part of the 三公 total (DOMAIN.md §1.8).
+    会议费 and 培训费 are not part of the 三公 total (docs/domain.md §1.8).
     """
 
     unit: Unit

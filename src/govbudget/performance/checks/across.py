@@ -50,7 +50,7 @@ def check_duplicates(targets: Sequence[PerformanceTarget]) -> Checked:
                         f"同一绩效目标在本项目中重复 {counts[k]} 次",
                         t,
                         column="绩效目标",
-                        expected="distinct goals",
+                        expected="各条目标不重复",
                         actual=f"{counts[k]}×",
                         evidence=g,
                     )
@@ -63,9 +63,9 @@ def check_duplicates(targets: Sequence[PerformanceTarget]) -> Checked:
                         f"绩效目标与项目 {other.name} 的目标相同",
                         t,
                         column="绩效目标",
-                        expected="a goal of this project",
+                        expected="本项目自己的目标",
                         actual=g,
-                        evidence=f"same text in {other.name}",
+                        evidence=f"与项目 {other.name} 的目标文字相同",
                     )
                 )
             seen.setdefault(k, t)
@@ -91,8 +91,8 @@ def check_duplicates(targets: Sequence[PerformanceTarget]) -> Checked:
                     "R-9",
                     f"指标（成本之外）与项目 {a.name} {same}",
                     b,
-                    expected="indicators specific to the project",
-                    actual=f"{len(shared)} of {len(sb)} indicators identical",
+                    expected="本项目特有的指标",
+                    actual=f"{len(sb)} 个指标中 {len(shared)} 个相同",
                     evidence="; ".join(sorted(f"{x}{y}" for x, y in shared)),
                 )
             )
@@ -103,8 +103,8 @@ def check_duplicates(targets: Sequence[PerformanceTarget]) -> Checked:
                     "R-9",
                     f"沿用项目 {a.name} 的 {len(shared)} 个指标（名称与指标值相同）",
                     b,
-                    expected="indicators specific to the project",
-                    actual=f"{len(shared)} shared",
+                    expected="本项目特有的指标",
+                    actual=f"{len(shared)} 个相同",
                     evidence="; ".join(sorted(f"{x}{y}" for x, y in shared)),
                     severity="info",
                 )
@@ -187,7 +187,7 @@ def check_project_coverage(
                     Issue(
                         "R-11",
                         f"{source}中的项目 {x} 没有绩效目标表",
-                        expected="a 绩效目标表",
+                        expected="有绩效目标表",
                         actual=x,
                     )
                 )
@@ -219,8 +219,8 @@ def check_department_target(targets: Sequence[PerformanceTarget]) -> Checked:
                     "R-15",
                     "部门整体绩效目标只有文字，没有绩效指标和指标值",
                     t,
-                    expected="a 部门整体支出绩效目标表 with indicators",
-                    actual=f"{len(t.goals)} goal paragraph(s)",
+                    expected="有绩效指标的部门整体支出绩效目标表",
+                    actual=f"{len(t.goals)} 段目标文字",
                     evidence=(t.goals[0][:60] + "…") if t.goals else None,
                 )
             )

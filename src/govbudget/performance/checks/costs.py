@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from govbudget.indicators import Comparator, ValueKind
-from govbudget.money import Unit
+from govbudget.money import Unit, places_of
 from govbudget.performance.checks.base import Checked, Issue, issue, projects
 from govbudget.tables.performance import PerformanceIndicator, PerformanceTarget, TargetScope
 
@@ -34,6 +34,12 @@ _TO_YUAN = {
     "亿元": Decimal(100000000),
 }
 _PER_UNIT = re.compile(r"单个|单项|单次|单价|人均|户均|次均|每|标准|/")
+
+
+def _half(amount: Decimal | None) -> Decimal:
+    if amount is None:
+        return Decimal(0)
+    return Decimal(5).scaleb(-(places_of(amount) + 1))
 
 
 def is_unit_cap(i: PerformanceIndicator) -> bool:
@@ -81,9 +87,10 @@ def check_cost_caps(
         caps = cost_caps(t, unit)
         budget = t.amount_in(unit)
         for i, cap in caps:
-            if budget is not None:
+            if budget is not None and budget > 0:  # 0: the money is not in this table
                 n += 1
-                if cap > budget:
+                # the budget is printed rounded (13.20): a cap of 13.2012 does not exceed it
+                if cap > budget + t.amount_unit.convert(_half(t.amount), unit):
                     issues.append(
                         issue(
                             "R-1",
@@ -115,7 +122,7 @@ def check_cost_caps(
                     f"（差 {total - project_total}）",
                     expected=format(project_total, "f"),
                     actual=format(total, "f"),
-                    evidence="Σ 成本指标 over the projects' 绩效目标表",
+                    evidence="各项目绩效目标表成本指标之和",
                     severity="info",
                 )
             )

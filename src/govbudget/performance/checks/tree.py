@@ -55,7 +55,7 @@ def check_level1_present(targets: Sequence[PerformanceTarget]) -> Checked:
             if t.scope is not TargetScope.DEPARTMENT:
                 n += 1
                 issues.append(
-                    issue("R-5", "绩效目标表没有绩效指标", t, expected="indicators", actual="none")
+                    issue("R-5", "绩效目标表没有绩效指标", t, expected="绩效指标", actual="（无）")
                 )
             continue
         regime = regime_in_force(t, targets)
@@ -82,7 +82,7 @@ def check_level1_present(targets: Sequence[PerformanceTarget]) -> Checked:
                     column="一级指标",
                     expected="、".join(regime.level1),
                     actual="、".join(t.level1_labels()),
-                    evidence=f"regime {regime.value} ({regime.source})",
+                    evidence=f"{regime.value} 年指标体系（{regime.source}）",
                 )
             )
         outputs = {i.level2_key for i in t.indicators if i.level1_key == regimes.OUTPUT}
@@ -118,7 +118,7 @@ def check_level2_membership(targets: Sequence[PerformanceTarget]) -> Checked:
                 issues.append(
                     issue(
                         "R-6",
-                        f"一级指标 {i.level1!r} 不属于 {regime.value} 指标体系"
+                        f"一级指标 “{i.level1}” 不属于 {regime.value} 年指标体系"
                         + ("（部门整体目标表的补充指标）" if department else ""),
                         t,
                         i,
@@ -132,24 +132,24 @@ def check_level2_membership(targets: Sequence[PerformanceTarget]) -> Checked:
                 issues.append(
                     issue(
                         "R-6",
-                        f"二级指标 {i.level2!r} 不属于一级 {i.level1}",
+                        f"二级指标 “{i.level2}” 不属于一级 {i.level1}",
                         t,
                         i,
                         column="二级指标",
                         expected="、".join(allowed),
                         actual=i.level2 or "（空白）",
-                        evidence=f"regime {regime.value} ({regime.source})",
+                        evidence=f"{regime.value} 年指标体系（{regime.source}）",
                     )
                 )
             if _is_level_label(i):
                 issues.append(
                     issue(
                         "R-6",
-                        f"三级指标名称 {i.name!r} 是一个指标层级名称（模板占位），不是指标",
+                        f"三级指标名称 “{i.name}” 是一个指标层级名称（模板占位），不是指标",
                         t,
                         i,
                         column="三级指标",
-                        expected="an indicator name",
+                        expected="三级指标名称",
                         actual=i.name,
                         severity="warning",
                     )
@@ -181,14 +181,14 @@ def check_basis(targets: Sequence[PerformanceTarget]) -> Checked:
                 groups.setdefault(raw, []).append(i)
         for raw, rows in groups.items():
             if not raw:
-                msg, exp = f"{len(rows)} 个指标没有指标值确定依据", "a basis"
+                msg, exp = f"{len(rows)} 个指标没有指标值确定依据", "指标值确定依据"
             elif is_blend(raw):
-                msg = f"{len(rows)} 个指标的依据 {raw!r} 混合了 {'、'.join(sorted(rows[0].basis))}"
-                exp = "one of " + "、".join(sorted(BASIS_LABELS))
+                msg = f"{len(rows)} 个指标的依据 “{raw}” 混合了 {'、'.join(sorted(rows[0].basis))}"
+                exp = "以下之一：" + "、".join(sorted(BASIS_LABELS))
             else:
                 unknown = sorted(rows[0].basis - BASIS_LABELS)
                 msg = f"{len(rows)} 个指标的依据 {'、'.join(unknown)} 不在已知词表中"
-                exp = "one of " + "、".join(sorted(BASIS_LABELS))
+                exp = "以下之一：" + "、".join(sorted(BASIS_LABELS))
             issues.append(
                 issue(
                     "R-7",

@@ -7,7 +7,7 @@
 [('R-3', '=100%')]
 >>> j = PerformanceIndicator.read("产出指标", "数量指标", "减免完成率", value="1")
 >>> [x.message for x in check_value_form([PerformanceTarget("X", (j,))])[0]]
-["比率指标 减免完成率 只给出数字 '1'，单位不明"]
+['比率指标 减免完成率 只给出数字 “1”，单位不明']
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from decimal import Decimal
 
 from govbudget.indicators import Comparator, ValueKind, regimes
 from govbudget.performance.checks.base import (
@@ -54,13 +55,9 @@ def check_rates(targets: Sequence[PerformanceTarget]) -> Checked:
             n += 1
             if v.number > 100 and v.op in (None, Comparator.GE, Comparator.EQ, Comparator.GT):
                 evidence = None
-                rest = v.number - 100 * int(v.number // 100)
-                if (
-                    100 < v.number < 300
-                    and v.number == v.number.to_integral_value()
-                    and 50 <= rest < 100
-                ):
-                    evidence = f"OCR suspect: {v.raw!r} may be a misread '≥{rest}%'"
+                rest = _misread_rest(v.number)
+                if rest is not None:
+                    evidence = f"疑为识读错误：“{v.raw}”可能是“≥{rest}%”"
                 issues.append(
                     issue(
                         "R-2",
@@ -71,9 +68,24 @@ def check_rates(targets: Sequence[PerformanceTarget]) -> Checked:
                         expected="≤100%",
                         actual=str(v),
                         evidence=evidence,
+                        # a ≥ read as a digit is the text layer's fault, not the table's
+                        severity="warning" if rest is not None else None,
                     )
                 )
     return issues, n
+
+
+def _misread_rest(number: Decimal) -> Decimal | None:
+    """The rate a value > 100 % would be with its first digit dropped, when that is a
+    plausible rate (``1100`` → 100, ``195`` → 95, ``292`` → 92): a ``≥`` glyph of the
+    text layer read as ``1`` or ``2`` (docs/domain.md §8.3, S25)."""
+    if not 100 < number < 10_000:  # a misread ≥ has 3-4 digits (and a 1E+999999 is not printed)
+        return None
+    digits = format(number, "f")
+    if number != number.to_integral_value() or digits[:1] not in ("1", "2") or len(digits) < 3:
+        return None
+    rest = Decimal(digits[1:])
+    return rest if 50 <= rest <= 100 else None
 
 
 def check_degenerate(targets: Sequence[PerformanceTarget]) -> Checked:
@@ -113,16 +125,16 @@ def check_unit_fit(targets: Sequence[PerformanceTarget]) -> Checked:
             l2 = i.level2_key
             problem = expected = None
             if i.is_cost and not is_money(v.unit):
-                problem, expected = "成本指标不以金额表示", "an amount (元/万元)"
+                problem, expected = "成本指标不以金额表示", "金额（元/万元）"
             elif l2 == regimes.QUANTITY and (v.unit in TIME_UNITS or is_money(v.unit)):
                 problem, expected = (
                     "数量指标以时间或金额表示，不是产出数量",
-                    "a count (人, 个, 次 …)",
+                    "数量（人、个、次…）",
                 )
             elif is_rate(i.name) and v.unit not in PERCENT:
-                problem, expected = "比率指标不以百分比表示", "% (or a grade)"
+                problem, expected = "比率指标不以百分比表示", "百分比（或等级）"
             elif l2 == regimes.TIMELINESS and is_money(v.unit):
-                problem, expected = "时效指标以金额表示", "a time, a date or a % of timeliness"
+                problem, expected = "时效指标以金额表示", "时间、日期或及时率"
             if problem:
                 issues.append(
                     issue(
@@ -151,11 +163,11 @@ def check_qualitative_in_quantitative(targets: Sequence[PerformanceTarget]) -> C
                 issues.append(
                     issue(
                         "R-12",
-                        f"定量指标 {i.name} 的指标值是定性的 {i.value_raw!r}",
+                        f"定量指标 {i.name} 的指标值是定性的 “{i.value_raw}”",
                         t,
                         i,
                         column="指标值",
-                        expected="a number with a unit",
+                        expected="带单位的数值",
                         actual=i.value_raw,
                     )
                 )
@@ -176,11 +188,11 @@ def check_value_form(targets: Sequence[PerformanceTarget]) -> Checked:
                 issues.append(
                     issue(
                         "R-14",
-                        f"{what}：{i.name} {i.value_raw!r}",
+                        f"{what}：{i.name} “{i.value_raw}”",
                         t,
                         i,
                         column="指标值",
-                        expected="op? number unit, a date or a grade",
+                        expected="（比较符）数值单位、日期或等级",
                         actual=i.value_raw,
                     )
                 )
@@ -188,11 +200,11 @@ def check_value_form(targets: Sequence[PerformanceTarget]) -> Checked:
                 issues.append(
                     issue(
                         "R-14",
-                        f"比率指标 {i.name} 只给出数字 {i.value_raw!r}，单位不明",
+                        f"比率指标 {i.name} 只给出数字 “{i.value_raw}”，单位不明",
                         t,
                         i,
                         column="指标值",
-                        expected="a % value",
+                        expected="百分比",
                         actual=i.value_raw,
                     )
                 )
@@ -265,7 +277,7 @@ def check_measurable_benefits(targets: Sequence[PerformanceTarget]) -> Checked:
                         t,
                         i,
                         column="指标值",
-                        expected="a rate with a definition",
+                        expected="有明确定义的比率",
                         actual=v.raw or str(v),
                         evidence=i.description or None,
                     )

@@ -1,8 +1,9 @@
 """Read a PDF disclosure into a :class:`~govbudget.readers.raw.RawDocument` (读取 PDF).
 
-Each page is read once with pdfplumber: ruled tables are found with the *lines*
-strategy (``page.find_tables``), and the running text outside them is read as lines
-and grouped into paragraphs and headings. Then, over the whole document:
+Each page is read once with PDFium (pypdfium2): its glyphs and ruling edges
+(``pdfium``), from which ruled tables are found as pdfplumber's *lines* strategy finds
+them and the running text outside them is read as lines (``page``, ``ruling``, ``text``).
+Then, over the whole document (``assembly``):
 
 * page furniture (running headers, page numbers) is dropped;
 * caption rows printed *inside* a table's frame (title, ``单位：万元``) are lifted out;
@@ -13,6 +14,10 @@ and grouped into paragraphs and headings. Then, over the whole document:
 * a name wrapped inside a cell is joined (no space between Chinese characters), and a
   first row on a continuation page that holds only a name fragment is joined to the
   row it continues.
+
+Each table keeps the box of every cell (``RawTable.boxes``) and the document each page's
+size (``RawDocument.page_sizes``). ``read_pdf(path, engine="pdfplumber")`` reads with the
+reference reader on pdfplumber instead (``plumber``).
 
 The layout heuristics on plain strings (``govbudget.readers._textlayout``) are shared with the
 .xlsx and .docx readers:
@@ -25,16 +30,20 @@ The layout heuristics on plain strings (``govbudget.readers._textlayout``) are s
 ...                 ("编码", "名称", "合计")])
 (['公开02表', '部门：某局', '单位：万元'], [('编码', '名称', '合计')])
 
-``python -m govbudget.readers.pdf FILE`` prints what was read, for debugging.
+``python -m govbudget.readers.pdf FILE [MAX_ROWS] [--engine pdfplumber]`` prints what was
+read, for debugging.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import time
 from collections.abc import Callable, Iterable
 from typing import Any
+
+import attrs
 
 from govbudget import limits
 from govbudget.errors import LoadError, MissingExtra
@@ -47,10 +56,13 @@ from govbudget.readers._textlayout import (
 )
 from govbudget.readers.pdf.assembly import _Assembler, _furniture
 from govbudget.readers.pdf.items import _Grid, _Line
-from govbudget.readers.pdf.page import _read_page
+from govbudget.readers.pdf.page import read_items
+from govbudget.readers.pdf.ruling import RulingTooComplex
+from govbudget.readers.pdf.streams import scan
 from govbudget.readers.raw import RawDocument, describe
 
 __all__ = [
+    "ENGINES",
     "describe",
     "is_context_line",
     "is_heading_line",
@@ -60,43 +72,24 @@ __all__ = [
     "split_captions",
 ]
 
+ENGINES = ("pdfium", "pdfplumber")
 
-def read_pdf(path: str | os.PathLike[str]) -> RawDocument:
-    """Read a PDF disclosure: tables as grids with titles and context, text as blocks."""
-    try:
-        import pdfplumber
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise MissingExtra("pdf", "pdfplumber") from exc
+
+def read_pdf(path: str | os.PathLike[str], *, engine: str = "pdfium") -> RawDocument:
+    """Read a PDF disclosure: tables as grids with titles and context, text as blocks.
+
+    ``engine`` is ``"pdfium"`` (the reader) or ``"pdfplumber"`` (the reference reader).
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"unknown PDF engine {engine!r} (expected one of {ENGINES})")
     name = os.fspath(path)
     limits.check_size(name, limits.MAX_PDF_BYTES, "PDF")
-    started = time.monotonic()
-    pages: list[list[_Line | _Grid]] = []
-    try:
-        pdf = pdfplumber.open(name)
-    except Exception as exc:  # pdfminer raises many types for broken or encrypted files
-        raise LoadError(f"cannot open the PDF ({_describe_exc(exc)})", file=name) from exc
-    with pdf:
-        count = _page_count(pdf)
-        if count > limits.MAX_PDF_PAGES:
-            raise LoadError(f"PDF has {count} pages", file=name,
-                            expected=f"at most {limits.MAX_PDF_PAGES}")
-        number = 0
-        try:
-            for number, page in enumerate(pdf.pages, start=1):
-                if number > limits.MAX_PDF_PAGES:
-                    raise LoadError("PDF has too many pages", file=name,
-                                    expected=f"at most {limits.MAX_PDF_PAGES}")
-                if time.monotonic() - started > limits.MAX_PDF_SECONDS:
-                    raise LoadError("PDF takes too long to read", file=name, page=number,
-                                    expected=f"at most {limits.MAX_PDF_SECONDS:.0f} s")
-                pages.append(_read_page(page, number))
-                page.close()
-        except LoadError:
-            raise
-        except Exception as exc:
-            raise LoadError(f"cannot read the page ({_describe_exc(exc)})", file=name,
-                            page=number or None) from exc
-        count = number
+    if engine == "pdfplumber":
+        from govbudget.readers.pdf.plumber import read_pages
+
+        pages, sizes = read_pages(name, _describe_exc)
+    else:
+        pages, sizes = _read_pdfium(name)
     drop = _furniture(pages)
     asm = _Assembler()
     for items in pages:
@@ -106,18 +99,81 @@ def read_pdf(path: str | os.PathLike[str]) -> RawDocument:
             elif id(it) not in drop:
                 asm.line(it)
         asm.text_between()
-    return RawDocument(source=name, items=tuple(asm.finish()), pages=count)
+    return RawDocument(source=name, items=tuple(asm.finish()), pages=len(pages),
+                       page_sizes=tuple(sizes))
 
 
-def _page_count(pdf: Any) -> int:
-    """The page count the page tree declares, read without building every page."""
+def _open_pdfium(name: str) -> tuple[Any, bool]:
+    """The open document, and whether a font uses a predefined CJK CMap."""
     try:
-        from pdfminer.pdftypes import resolve1
+        import pypdfium2
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise MissingExtra("pdf", "pypdfium2") from exc
+    try:
+        with open(name, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        raise LoadError(f"cannot read the file: {exc.strerror or exc}", file=name) from exc
+    found = scan(data, limits.MAX_PDF_STREAM_BYTES, limits.MAX_PDF_FONT_BYTES)
+    if found.oversized is not None:
+        at, size = found.oversized
+        raise LoadError(f"the stream at byte {at} inflates to more than its limit (stopped "
+                        f"after {size} bytes)",
+                        file=name, expected=f"at most {limits.MAX_PDF_STREAM_BYTES} bytes per "
+                        f"content stream, {limits.MAX_PDF_FONT_BYTES} per font")
+    if found.expanded is not None:
+        raise LoadError(f"the content at byte {found.expanded[0]} draws form XObjects that "
+                        f"expand to more than {limits.MAX_PDF_STREAM_BYTES} bytes", file=name,
+                        expected=f"at most {limits.MAX_PDF_STREAM_BYTES} bytes of content")
+    del data
+    try:
+        return pypdfium2.PdfDocument(name), found.cjk_cmaps
+    except Exception as exc:  # PdfiumError (format, password, security), OSError
+        raise LoadError(f"cannot open the PDF ({_describe_exc(exc)})", file=name) from exc
 
-        count = resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"])
-        return int(count) if isinstance(count, int) else 0
-    except Exception:
-        return 0  # no usable /Count: the page loop enforces the limit
+
+def _read_pdfium(name: str) -> tuple[list[list[_Line | _Grid]], list[tuple[float, float]]]:
+    from govbudget.readers.pdf.pdfium import PageTooLarge, read_page
+
+    started = time.monotonic()
+    pdf, cjk = _open_pdfium(name)
+    fallback: Any = None  # the pdfminer reading of pages PDFium cannot decode, opened on need
+    pages: list[list[_Line | _Grid]] = []
+    sizes: list[tuple[float, float]] = []
+    try:
+        try:
+            count = len(pdf)
+        except Exception as exc:
+            raise LoadError(f"cannot read the page tree ({_describe_exc(exc)})",
+                            file=name) from exc
+        if count > limits.MAX_PDF_PAGES:
+            raise LoadError(f"PDF has {count} pages", file=name,
+                            expected=f"at most {limits.MAX_PDF_PAGES}")
+        for index in range(count):
+            number = index + 1
+            if time.monotonic() - started > limits.MAX_PDF_SECONDS:
+                raise LoadError("PDF takes too long to read", file=name, page=number,
+                                expected=f"at most {limits.MAX_PDF_SECONDS:.0f} s")
+            try:
+                marks = read_page(pdf, index, check_decoding=cjk)
+                if marks.undecoded:
+                    from govbudget.readers.pdf.plumber import PageGlyphs
+
+                    fallback = fallback or PageGlyphs(name)
+                    marks = attrs.evolve(marks, glyphs=fallback.glyphs(index), undecoded=0)
+                pages.append(read_items(marks))
+            except (PageTooLarge, RulingTooComplex) as exc:
+                raise LoadError(f"page too large to read: {exc}", file=name,
+                                page=number) from exc
+            except Exception as exc:  # PdfiumError, or a value PDFium returned we cannot use
+                raise LoadError(f"cannot read the page ({_describe_exc(exc)})", file=name,
+                                page=number) from exc
+            sizes.append((marks.width, marks.height))
+    finally:
+        pdf.close()
+        if fallback is not None:
+            fallback.close()
+    return pages, sizes
 
 
 def _describe_exc(exc: BaseException) -> str:
@@ -132,8 +188,17 @@ def _describe_exc(exc: BaseException) -> str:
 def main(argv: Iterable[str] | None = None, reader: Callable[[str], RawDocument] = read_pdf
          ) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if "--engine" in args:
+        at = args.index("--engine")
+        engine = args[at + 1] if at + 1 < len(args) else ""
+        del args[at:at + 2]
+        if engine not in ENGINES:
+            print(f"unknown engine {engine!r} (expected one of {ENGINES})", file=sys.stderr)
+            return 2
+        reader = functools.partial(read_pdf, engine=engine)
     if not args:
-        print("usage: python -m govbudget.readers.pdf FILE.pdf [MAX_ROWS]", file=sys.stderr)
+        print("usage: python -m govbudget.readers.pdf FILE.pdf [MAX_ROWS] "
+              "[--engine pdfium|pdfplumber]", file=sys.stderr)
         return 2
     max_rows = int(args[1]) if len(args) > 1 else 8
     try:

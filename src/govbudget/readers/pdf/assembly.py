@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from collections.abc import Sequence
+from typing import TypeVar
 
 import attrs
 
@@ -28,11 +29,14 @@ from govbudget.readers._textlayout import (
     split_captions,
 )
 from govbudget.readers.layout import _is_data_row as _is_table_data
-from govbudget.readers.pdf.items import _Grid
+from govbudget.readers.pdf.items import CellBox, _Grid
 from govbudget.readers.raw import RawBlock, RawTable
 from govbudget.tables.kinds import kind_from_title
 
 __all__ = ["_Assembler", "_furniture"]
+
+_C = TypeVar("_C")
+_BoxRow = tuple[CellBox | None, ...] | None  # a row's cell boxes, parallel to its texts
 
 
 # --------------------------------------------------------------------------------------
@@ -85,6 +89,7 @@ class _Building:
     edges: tuple[float, ...]
     bottom: float  # of the last part, on its page
     height: float
+    boxes: list[_BoxRow]  # parallel to rows
 
 
 def _fragment_of(row: Sequence[str | None], prev: Sequence[str | None]) -> bool:
@@ -152,26 +157,29 @@ class _Assembler:
 
     def _grid(self, grid: _Grid) -> None:
         captions, rows = split_captions(grid.rows)
+        boxes = _boxes_of(grid)[len(grid.rows) - len(rows):]
         lines = self.pending + [
             _Line(c, grid.page, grid.x0, grid.x1, grid.top, grid.top, grid.x1, grid.bottom)
             for c in captions]
-        rows, notes = _split_notes(rows)
+        kept, notes = _split_notes(rows)
+        boxes = _kept(rows, boxes, kept)
+        rows = kept
         self.pending = []
         if not rows:
             self._flush_blocks(lines)
-        elif not self._continue(lines, rows, grid):
+        elif not self._continue(lines, rows, grid, boxes):
             self._close()
             title, context, rest, used = _title_and_context(lines, grid.page)
             self._flush_blocks(rest)
             width = max(len(r) for r in rows)
             self.current = _Building(list(rows), [grid.page] * len(rows), title, context,
                                      grid.page, grid.x0, grid.x1, used, width, grid.edges,
-                                     grid.bottom, grid.height)
+                                     grid.bottom, grid.height, boxes)
         self.pending = [_Line(n, grid.page, grid.x0, grid.x1, grid.bottom, grid.bottom,
                               grid.x1, grid.bottom) for n in notes]
 
     def _continue(self, lines: list[_Line], rows: list[tuple[str | None, ...]],
-                  grid: _Grid) -> bool:
+                  grid: _Grid, boxes: list[_BoxRow]) -> bool:
         cur = self.current
         if cur is None or grid.page != cur.row_pages[-1] + 1:
             return False
@@ -193,14 +201,16 @@ class _Assembler:
                 return False
             # the part on the previous page had fewer columns (merged cells): spread it
             cur.rows = [_spread(r, widen, len(grid.edges)) for r in cur.rows]
+            cur.boxes = [b and _spread(b, widen, len(grid.edges)) for b in cur.boxes]
             cur.width, cur.edges = len(grid.edges), grid.edges
         else:
             rows = [_spread(r, mapping, cur.width) for r in rows]
+            boxes = [b and _spread(b, mapping, cur.width) for b in boxes]
         header = {tuple(_squash(c or "") for c in r) for r in cur.rows[:_header_count(cur.rows)]}
         k = 0
         while k < len(rows) and k < 6 and tuple(_squash(c or "") for c in rows[k]) in header:
             k += 1  # the header rows repeated on this page (in any order, the 栏次 row too)
-        rest = rows[k:]
+        rest, boxes = rows[k:], boxes[k:]
         retitled = any(is_title_line(ln.text) for ln in lines)
         if k == 0 and retitled and not (rest and _is_table_data(tuple(c or "" for c in rest[0]))):
             return False  # the title again but not the headings: a new table of the same name
@@ -210,8 +220,9 @@ class _Assembler:
             last = cur.rows[-1]
             cur.rows[-1] = tuple(
                 (a or "") + (b or "") if b else a for a, b in zip(last, rest[0], strict=True))
-            rest = rest[1:]
+            rest, boxes = rest[1:], boxes[1:]  # the joined cell keeps its first part's box
         cur.rows.extend(rest)
+        cur.boxes.extend(boxes)
         cur.row_pages.extend([grid.page] * len(rest))
         cur.bottom, cur.height = grid.bottom, grid.height
         return True
@@ -221,9 +232,11 @@ class _Assembler:
         if cur is None:
             return
         rows = tuple(tuple(c or "" for c in r) for r in cur.rows)
+        boxes = tuple(b or (None,) * len(r) for b, r in zip(cur.boxes, rows, strict=True)) \
+            if any(cur.boxes) else None
         self.items.append(RawTable(rows=rows, title=cur.title, context=tuple(cur.context),
                                    page=cur.page, row_pages=tuple(cur.row_pages),
-                                   index=self.ntables))
+                                   index=self.ntables, boxes=boxes))
         self.ntables += 1
         self.current = None
 
@@ -252,7 +265,9 @@ def _split_at_titles(grid: _Grid) -> list[_Grid]:
     if not cuts:
         return [grid]
     bounds = [0, *cuts, len(grid.rows)]
-    return [attrs.evolve(grid, rows=grid.rows[a:b]) for a, b in itertools.pairwise(bounds) if b > a]
+    return [attrs.evolve(grid, rows=grid.rows[a:b],
+                         boxes=None if grid.boxes is None else grid.boxes[a:b])
+            for a, b in itertools.pairwise(bounds) if b > a]
 
 
 def _header_count(rows: Sequence[Sequence[str | None]]) -> int:
@@ -293,8 +308,8 @@ def _column_map(
     return out
 
 
-def _spread(row: Sequence[str | None], mapping: list[int], width: int) -> tuple[str | None, ...]:
-    cells: list[str | None] = [None] * width
+def _spread(row: Sequence[_C | None], mapping: list[int], width: int) -> tuple[_C | None, ...]:
+    cells: list[_C | None] = [None] * width
     for k, c in enumerate(row):
         if k < len(mapping):
             cells[mapping[k]] = c
@@ -316,3 +331,18 @@ def _split_notes(
         else:
             break
     return [r for r in rows if any(r)], notes
+
+
+def _boxes_of(grid: _Grid) -> list[_BoxRow]:
+    return list(grid.boxes) if grid.boxes is not None else [None] * len(grid.rows)
+
+
+def _kept(rows: Sequence[object], boxes: list[_BoxRow], kept: Sequence[object]) -> list[_BoxRow]:
+    """The boxes of the rows ``kept`` (a subsequence of ``rows``, the same objects)."""
+    out: list[_BoxRow] = []
+    j = 0
+    for row, box in zip(rows, boxes, strict=True):
+        if j < len(kept) and kept[j] is row:
+            out.append(box)
+            j += 1
+    return out

@@ -9,7 +9,9 @@ import attrs
 
 from govbudget.readers._textlayout import _Line
 
-__all__ = ["_Grid", "_Line"]
+__all__ = ["CellBox", "_Grid", "_Line"]
+
+CellBox = tuple[float, float, float, float]  # x0, top, x1, bottom in points, top-left origin
 
 
 @attrs.frozen(slots=True)
@@ -22,3 +24,4 @@ class _Grid:
     bottom: float
     edges: tuple[float, ...]  # left edge of each column
     height: float  # page height
+    boxes: tuple[tuple[CellBox | None, ...], ...] | None = None  # parallel to rows

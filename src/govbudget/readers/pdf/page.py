@@ -1,53 +1,102 @@
-"""Read one PDF page with pdfplumber: its ruled tables and the text lines outside them."""
+"""One page's items from its marks (页面版式): ruled tables as grids, the other text as lines.
+
+Backend-neutral: whatever read the page (``pdfium``), its glyphs and ruling edges become
+
+* a :class:`~govbudget.readers.pdf.items._Grid` for every ruled table of at least two
+  columns (``ruling.find_tables``), each cell's text the glyphs whose centre lies in the
+  cell, read line by line and joined as ``join_wrapped`` joins a wrapped cell, and each
+  cell's box kept beside its text;
+* a :class:`~govbudget.readers.pdf.items._Line` for every line of the glyphs outside those
+  tables.
+
+>>> from govbudget.readers.pdf.marks import Edge, Glyph, PageMarks
+>>> edges = [Edge("h", 50, y, 250, y) for y in (100, 120, 140)] + [
+...     Edge("v", x, 100, x, 140) for x in (50, 150, 250)]
+>>> glyphs = [Glyph(c, 60 + 10 * k, 105, 70 + 10 * k, 115, 10) for k, c in enumerate("合计")]
+>>> glyphs += [Glyph(c, 50 + 10 * k, 60, 60 + 10 * k, 70, 10) for k, c in enumerate("表1")]
+>>> items = read_items(PageMarks(3, 595, 842, tuple(glyphs), tuple(edges)))
+>>> [type(it).__name__ for it in items], items[1].rows, items[1].boxes[0][0]
+(['_Line', '_Grid'], (('合计', ''), ('', '')), (50.0, 100.0, 150.0, 120.0))
+"""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
-from typing import Any
 
-from govbudget import limits
 from govbudget.readers._textlayout import _Line, join_wrapped
 from govbudget.readers.pdf.items import _Grid
+from govbudget.readers.pdf.marks import Glyph, PageMarks
+from govbudget.readers.pdf.ruling import Box, Frame, find_tables
+from govbudget.readers.pdf.text import clean, line_box, line_text, lines_of
 
-__all__ = ["_read_page"]
-
-_TABLE_SETTINGS: dict[str, Any] = {
-    "vertical_strategy": "lines",
-    "horizontal_strategy": "lines",
-    "snap_tolerance": 3,
-    "join_tolerance": 3,
-    "intersection_tolerance": 3,
-}
+__all__ = ["read_items"]
 
 
-def _in_any(obj: dict[str, Any], boxes: Sequence[tuple[float, float, float, float]]) -> bool:
-    cx = (obj["x0"] + obj["x1"]) / 2
-    cy = (obj["top"] + obj["bottom"]) / 2
-    return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+class _Centres:
+    """The page's glyphs indexed by the height of their centres."""
+
+    def __init__(self, glyphs: Sequence[Glyph]) -> None:
+        keyed = sorted(((g.top + g.bottom) / 2, (g.x0 + g.x1) / 2, k, g)
+                       for k, g in enumerate(glyphs))
+        self.ys = [t[0] for t in keyed]
+        self.items = keyed
+
+    def within(self, box: Box) -> list[tuple[float, float, int, Glyph]]:
+        """Glyphs whose centre lies in ``box`` (left and top edges in, right and bottom out)."""
+        x0, top, x1, bottom = box
+        lo = bisect.bisect_left(self.ys, top)
+        hi = bisect.bisect_left(self.ys, bottom)
+        return [t for t in self.items[lo:hi] if x0 <= t[1] < x1]
 
 
-def _read_page(page: Any, number: int) -> list[_Line | _Grid]:
-    """One page's lines and tables, sorted top to bottom."""
-    if len(page.chars) > limits.MAX_PAGE_CHARS:
-        raise ValueError(f"{len(page.chars)} characters on one page "
-                         f"(at most {limits.MAX_PAGE_CHARS})")
+def _cell_text(hits: list[tuple[float, float, int, Glyph]]) -> str:
+    glyphs = [t[3] for t in sorted(hits, key=lambda t: t[2])]  # the order they were printed
+    return join_wrapped("\n".join(line_text(ln) for ln in lines_of(glyphs)))
+
+
+def _grid(frame: Frame, centres: _Centres, marks: PageMarks) -> _Grid:
+    rows: list[tuple[str | None, ...]] = []
+    for row in frame.rows:
+        cells = [c for c in row if c is not None]
+        band = centres.within((min(c[0] for c in cells), min(c[1] for c in cells),
+                               max(c[2] for c in cells), max(c[3] for c in cells)))
+        texts: list[str | None] = []
+        for cell in row:
+            if cell is None:
+                texts.append(None)
+                continue
+            x0, top, x1, bottom = cell
+            hits = [t for t in band if x0 <= t[1] < x1 and top <= t[0] < bottom]
+            texts.append(_cell_text(hits) if hits else "")
+        rows.append(tuple(texts))
+    x0, top, x1, bottom = frame.bbox
+    edges = tuple(sorted({round(c[0], 1) for c in frame.cells}))
+    boxes = tuple(tuple(row) for row in frame.rows)
+    return _Grid(tuple(rows), marks.number, x0, x1, top, bottom, edges, marks.height, boxes)
+
+
+def read_items(marks: PageMarks) -> list[_Line | _Grid]:
+    """The page's tables and text lines, sorted top to bottom."""
+    glyphs = clean(marks.glyphs, marks.width, marks.height)
+    centres = _Centres(glyphs)
     items: list[_Line | _Grid] = []
-    boxes: list[tuple[float, float, float, float]] = []
-    for table in page.find_tables(_TABLE_SETTINGS):
-        grid = table.extract()
-        if not grid or max(len(r) for r in grid) < 2:
+    for frame in find_tables(marks.edges):
+        if len(frame.rows[0]) < 2:
             continue  # a framed paragraph (a boxed table of contents): read as text
-        x0, top, x1, bottom = table.bbox
-        boxes.append((x0, top, x1, bottom))
-        rows = tuple(tuple(None if c is None else join_wrapped(c) for c in r) for r in grid)
-        edges = tuple(sorted({round(c[0], 1) for c in table.cells}))
-        items.append(_Grid(rows, number, x0, x1, top, bottom, edges, float(page.height)))
-    text_page = page.filter(lambda o: o.get("object_type") != "char" or not _in_any(o, boxes)) \
-        if boxes else page
-    for ln in text_page.extract_text_lines(return_chars=False):
-        text = ln["text"].strip()
+        items.append(_grid(frame, centres, marks))
+    boxes = [(g.x0, g.top, g.x1, g.bottom) for g in items if isinstance(g, _Grid)]
+    free = [g for g in glyphs if not _in_any(g, boxes)] if boxes else glyphs
+    for ln in lines_of(free):
+        text = line_text(ln).strip()
         if text:
-            items.append(_Line(text, number, ln["x0"], ln["x1"], ln["top"], ln["bottom"],
-                               float(page.width), float(page.height)))
+            x0, top, x1, bottom = line_box(ln)
+            items.append(_Line(text, marks.number, x0, x1, top, bottom, marks.width,
+                               marks.height))
     items.sort(key=lambda it: it.top)
     return items
+
+
+def _in_any(g: Glyph, boxes: Sequence[Box]) -> bool:
+    cx, cy = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2
+    return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)

@@ -1,0 +1,185 @@
+"""Hostile PDFs (issue 14): a LoadError naming the file (and page), in bounded time and memory.
+
+Small regression files live in ``tests/hostile/pdf`` (each either reads into a complete
+document or gives a ``LoadError``; never another exception); large ones are generated
+here: 200,000 text objects, 200,000 rectangles (as objects and as one path), and a 1 MB
+file whose content stream inflates to 1 GB. The generated ones run in a child process
+whose peak memory is reported back; a hung child fails the test after 120 s.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zlib
+from pathlib import Path
+
+import pytest
+
+from govbudget.errors import LoadError
+from govbudget.readers.pdf import read_pdf
+from govbudget.readers.raw import RawDocument
+
+pytest.importorskip("pypdfium2")
+
+HOSTILE = Path(__file__).parent / "hostile" / "pdf"
+
+#: file → "error" (LoadError) or "read" (a complete document), as PDFium answers today
+OUTCOMES = {
+    "broken-dictionary.pdf": "read",
+    "content-not-a-stream.pdf": "read",
+    "font-missing.pdf": "read",
+    "form-draws-itself.pdf": "read",
+    "garbage.pdf": "error",
+    "length-huge.pdf": "read",
+    "mediabox-negative.pdf": "read",
+    "mediabox-not-a-number.pdf": "read",
+    "nested-arrays.pdf": "read",
+    "page-tree-cycle.pdf": "error",
+    "truncated.pdf": "error",
+    "xref-prev-loop.pdf": "read",
+}
+
+
+def test_every_regression_file_is_listed() -> None:
+    assert {p.name for p in HOSTILE.glob("*.pdf")} == set(OUTCOMES)
+
+
+@pytest.mark.parametrize("name", sorted(OUTCOMES))
+def test_regression_file(name: str) -> None:
+    path = HOSTILE / name
+    if OUTCOMES[name] == "error":
+        with pytest.raises(LoadError) as exc:
+            read_pdf(path)
+        assert exc.value.file == str(path) and str(path) in str(exc.value)
+    else:
+        assert isinstance(read_pdf(path), RawDocument)
+
+
+def test_library_errors_name_the_file_and_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pypdfium2
+
+    from govbudget.readers.pdf import pdfium
+
+    def broken(pdf: object, index: int, **_: object) -> None:
+        raise pypdfium2.PdfiumError("Failed to load page.")
+
+    monkeypatch.setattr(pdfium, "read_page", broken)
+    path = HOSTILE / "font-missing.pdf"
+    with pytest.raises(LoadError, match="PdfiumError") as exc:
+        read_pdf(path)
+    assert (exc.value.file, exc.value.page) == (str(path), 1)
+
+
+# -- generated ----------------------------------------------------------------------------
+
+
+def _serialized(objs: list[bytes]) -> bytes:
+    """A PDF of the objects numbered from 1 (the catalogue first), with its xref table."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for k, body in enumerate(objs, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % k + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return bytes(out)
+
+
+def _pdf(content: bytes, *, compressed: bytes | None = None) -> bytes:
+    data = compressed if compressed is not None else zlib.compress(content)
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+            b"/Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>",
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data
+            + b"\nendstream"]
+    return _serialized(objs)
+
+
+def _deflate_bomb(inflated: int) -> bytes:
+    """Deflated spaces inflating to ``inflated`` bytes, built without compressing them all:
+    after a full flush, each further MiB of spaces deflates to the same bytes."""
+    chunk = b" " * 2**20
+    co = zlib.compressobj(9)
+    first = co.compress(chunk) + co.flush(zlib.Z_FULL_FLUSH)
+    again = co.compress(chunk) + co.flush(zlib.Z_FULL_FLUSH)
+    return first + again * (inflated // 2**20 - 1) + co.flush()
+
+
+CHILD = r"""
+import json, resource, sys
+peak_kb = lambda: next((int(x.split()[1]) for x in open("/proc/self/status")  # VmHWM: from exec
+                        if x.startswith("VmHWM:")), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+from govbudget.errors import LoadError
+from govbudget.readers.pdf import read_pdf
+try:
+    read_pdf(sys.argv[1])
+    out = {"error": None}
+except LoadError as exc:
+    out = {"error": str(exc), "page": exc.page, "file": exc.file}
+out["peak_mb"] = peak_kb() / 1024
+print(json.dumps(out))
+"""
+
+
+def _child(path: Path) -> dict[str, object]:
+    done = subprocess.run([sys.executable, "-c", CHILD, str(path)], capture_output=True,
+                          text=True, timeout=120, check=True)
+    result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+@pytest.mark.parametrize(("name", "content", "message"), [
+    ("texts", b"".join(b"BT /F1 1 Tf %d %d Td (x) Tj ET\n" % (k % 500, k // 500)
+                       for k in range(200_000)), "200000 objects"),
+    ("rects", b"".join(b"%d %d 1 1 re f\n" % (k % 500, k // 500) for k in range(200_000)),
+     "200000 objects"),
+    ("one-path", b"".join(b"%d %d 1 1 re\n" % (k % 500, k // 500) for k in range(200_000))
+     + b"S\n", "path segments"),
+])
+def test_page_with_200000_objects_is_refused(tmp_path: Path, name: str, content: bytes,
+                                             message: str) -> None:
+    path = tmp_path / f"{name}.pdf"
+    path.write_bytes(_pdf(content))
+    result = _child(path)
+    assert result["file"] == str(path) and result["page"] == 1
+    assert message in str(result["error"])
+    assert isinstance(result["peak_mb"], float) and result["peak_mb"] < 300
+
+
+def _form_fanout(levels: int, fan: int) -> bytes:
+    """A page drawing form 0; form k draws form k + 1 ``fan`` times; the last one a square."""
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+            b"/Resources << /XObject << /X 5 0 R >> >> /Contents 4 0 R >>",
+            b"<< /Length 5 >>\nstream\n/X Do\nendstream"]
+    for k in range(levels):
+        body = b"0 0 9 9 re f" if k == levels - 1 else b"".join(
+            b"q 1 0 0 1 %d 0 cm /X Do Q\n" % i for i in range(fan))
+        res = b"" if k == levels - 1 else b"/Resources << /XObject << /X %d 0 R >> >> " % (6 + k)
+        objs.append(b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] " + res
+                    + b"/Length %d >>\nstream\n" % len(body) + body + b"\nendstream")
+    return _serialized(objs)
+
+
+def test_forms_drawing_forms_are_refused_before_pdfium_parses_them(tmp_path: Path) -> None:
+    path = tmp_path / "fanout.pdf"
+    path.write_bytes(_form_fanout(3, 10))  # 100 squares: read
+    assert read_pdf(path).pages == 1
+    path.write_bytes(_form_fanout(8, 10))  # 10^7 squares: PDFium alone takes minutes and GBs
+    result = _child(path)
+    assert result["file"] == str(path) and "draws form XObjects" in str(result["error"])
+    assert isinstance(result["peak_mb"], float) and result["peak_mb"] < 300
+
+
+def test_stream_inflating_to_1_gb_is_refused_in_bounded_memory(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.pdf"
+    path.write_bytes(_pdf(b"", compressed=_deflate_bomb(2**30)))
+    assert path.stat().st_size < 2**21
+    result = _child(path)
+    assert result["file"] == str(path) and "inflates to more than" in str(result["error"])
+    assert isinstance(result["peak_mb"], float) and result["peak_mb"] < 300
