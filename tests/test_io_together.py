@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 import govbudget
 from conftest import CORPUS, SEED, skip_without_shared
 from govbudget.cli import main
 from govbudget.errors import LoadError
+from govbudget.strategies import budget_final_pairs
 from govbudget.tables import TableKind
 
 _LINES = SEED.read_text("utf-8").splitlines(keepends=True)
@@ -50,7 +52,7 @@ def test_two_files_are_one_disclosure(tmp_path: Path) -> None:
 
 def test_check_together_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     narrative, tables = _split(tmp_path)
-    status = main(["check", "--as-one", str(narrative), str(tables), "--format", "json",
+    status = main(["check", "--together", str(narrative), str(tables), "--format", "json",
                    "--fail-on", "never"])
     out = capsys.readouterr().out
     assert status == 0 and out.count('"source"') == 1 and "说明.txt + " in out
@@ -70,3 +72,22 @@ def test_corpus_narrative_and_tables_of_one_department() -> None:
     d, = doc.disclosures
     assert d.name == "中共江苏省委办公厅" and d.table(TableKind.SUMMARY) is not None
     assert d.narrative is not None and d.narrative.sections
+
+
+@settings(max_examples=5, deadline=None, suppress_health_check=list(HealthCheck))
+@given(pair=budget_final_pairs(units=1))
+def test_a_budget_and_its_final_account_stay_two_disclosures(
+        pair: tuple[govbudget.Disclosure, govbudget.Disclosure]) -> None:
+    """Regression: a final account (决算) has no budget table, and was joined into the budget
+    as if it were the budget's narrative file."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for name, d in zip(("budget", "final"), pair, strict=True):
+            path = Path(tmp) / f"{name}.json"
+            path.write_text(govbudget.to_json(govbudget.Document(name, (d,))), encoding="utf-8")
+            paths.append(path)
+        doc = govbudget.load(paths)
+    assert [d.kind for d in doc.disclosures] == [d.kind for d in pair]
+    assert [len(d.tables) for d in doc.disclosures] == [len(d.tables) for d in pair]

@@ -51,9 +51,6 @@ def register(sub: Any) -> None:
                    help=".txt, .docx, .xlsx, .pdf or .json; a directory or a glob for every "
                         "document in it")
     p.add_argument("--example", action="store_true", help="check the bundled seed disclosure")
-    p.add_argument("--as-one", action="store_true",
-                   help="the files are one disclosure published as several (narrative and "
-                        "tables apart): load and check them as one document")
     p.add_argument("--format", choices=FORMATS, default="text",
                    help="text (default), json (the JSON report), records (one JSON object "
                         "per finding, a line each) or csv (the same records)")
@@ -75,8 +72,10 @@ def register(sub: Any) -> None:
                        help="text: everything, with the skip reasons and each finding's "
                             "expected and actual values")
     p.add_argument("--together", action="store_true",
-                   help="also check the files as pairs (a department's budget and final "
-                        "account of a year, consecutive years): the pair rules XD-*")
+                   help="the files are one department's: parts of one disclosure published "
+                        "as several files (narrative and tables apart) are loaded and checked "
+                        "as one document, and a budget with its final account of a year, or "
+                        "consecutive years, are also checked as pairs (the rules XD-*)")
     add_batch_options(p)
     p.set_defaults(func=run)
 
@@ -146,7 +145,7 @@ def _results(args: argparse.Namespace, sources: list[str], select: list[str] | N
         doc = govbudget.example()
         raw = check_document(doc, source=str(doc.source), select=select, exclude=exclude)
         yield _result(raw), raw, False
-    if args.as_one and len(files) > 1:
+    if args.together and len(files) > 1:
         try:
             doc = govbudget.load(files)
         except GovBudgetError as exc:

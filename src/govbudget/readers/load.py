@@ -118,7 +118,8 @@ _MAIN = frozenset({TableKind.SUMMARY, TableKind.REVENUE, TableKind.EXPENDITURE,
 
 
 def _has_standard_tables(d: Disclosure) -> bool:
-    return any(t.kind in _MAIN for t in d.tables)
+    """Its own main tables: a budget's, or any of a final account's (决算表)."""
+    return any(t.kind in _MAIN or t.kind.is_final for t in d.tables)
 
 
 def _joined(base: Disclosure, other: Disclosure) -> Disclosure:
