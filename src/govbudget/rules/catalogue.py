@@ -208,10 +208,12 @@ def t25_parent_chain(ctx: RuleContext) -> None:
             continue
         idx = index(t)
         codes = idx.codes()
-        if idx.code_rows and len({len(r.code or "") for r in idx.code_rows}) == 1:
-            # a template printing one level only (e.g. 项 codes, no subtotal rows) shows
-            # no hierarchy at all: there is no parent chain or branch order to check
-            ctx.skip(f"{t.title or t.name}只列示一级科目（无上级科目行），不检查上级科目")
+        if idx.code_rows and not any(c[:n] in codes for c in codes
+                                     for n in range(3, len(c), 2)):
+            # a template printing leaves only (项 codes, or 款 codes beside local 7-digit
+            # items, with no subtotal row) shows no hierarchy at all: there is no parent
+            # chain or branch order to check
+            ctx.skip(f"{t.title or t.name}只列示末级科目（无上级科目行），不检查上级科目")
             continue
         stack: list[str] = []
         previous: str | None = None
