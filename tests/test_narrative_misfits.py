@@ -1,0 +1,69 @@
+"""Narrative rules applied to sentences they do not fit (verified MISFIT findings on the
+corpus): a change stated verb first, a 其中 share of one economic class, a total the sentence
+locates in a named table, sections about one subordinate unit, and project lists."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPUS, skip_without_shared
+from govbudget.narrative.claims import ClaimKind, extract_claims
+from govbudget.narrative.rules import analyse
+from govbudget.narrative.sections import build_narrative
+from govbudget.readers.raw import RawBlock
+from govbudget.tables import Disclosure, Scope, TableBuilder, TableKind
+from govbudget.tables.model import BudgetTable
+
+
+def disclosure(text: str, *tables: BudgetTable, title: str = "一、收支预算总体情况") -> Disclosure:
+    blocks = [RawBlock(title, page=20)] if title else []
+    blocks += [RawBlock(t, page=20) for t in text.split("\n")]
+    return Disclosure(
+        Scope.DEPARTMENT, "1", "某局", 2026, tables=tables, narrative=build_narrative(blocks)
+    )
+
+
+def errors(d: Disclosure) -> list[tuple[str, str]]:
+    a = analyse(d)
+    assert a is not None
+    return sorted((i.rule, i.message) for i in a.issues if i.severity == "error")
+
+
+def corpus_errors(name: str, rule: str) -> list[str]:
+    """The messages of one rule's error findings on a corpus document."""
+    import govbudget
+
+    path: Path = CORPUS / name
+    skip_without_shared(path)
+    report = govbudget.check(govbudget.load(path))
+    return [f.message for f in report.findings
+            if f.rule == rule and f.severity.value == "error"]
+
+
+EXPENDITURE = (
+    TableBuilder(TableKind.EXPENDITURE)
+    .line("total", "合计", total="13649.07", basic="7666.68", project="5982.39")
+    .build()
+)
+
+
+def test_a_change_stated_verb_first_is_a_change_not_an_amount() -> None:
+    # W120 p.23: “…收、支预算总计各增加844.15万元…主要原因是…，增加基本支出844.15万元。”
+    text = "主要原因是政策性增资等原因，增加基本支出844.15万元，减少项目支出20万元。"
+    cs = extract_claims(text)
+    assert [(c.kind, c.label, c.direction) for c in cs] == [
+        (ClaimKind.CHANGE, "基本支出", 1),
+        (ClaimKind.CHANGE, "项目支出", -1),
+    ]
+    assert errors(disclosure(text, EXPENDITURE)) == []
+    # the level stated after its item is still an amount N-3 compares
+    assert [r for r, _ in errors(disclosure("基本支出7666.86万元。", EXPENDITURE))] == ["N-3"]
+    # 增加至 gives the new level, not a change
+    (c,) = extract_claims("基本支出增加至7666.68万元。")
+    assert c.kind is ClaimKind.AMOUNT
+
+
+def test_w120_change_sentence_is_no_n3() -> None:
+    assert not [m for m in corpus_errors("W120.pdf", "N-3") if "844.15" in m]
