@@ -67,3 +67,38 @@ def test_a_change_stated_verb_first_is_a_change_not_an_amount() -> None:
 
 def test_w120_change_sentence_is_no_n3() -> None:
     assert not [m for m in corpus_errors("W120.pdf", "N-3") if "844.15" in m]
+
+
+BASIC = (
+    TableBuilder(TableKind.BASIC_EXPENDITURE)
+    .line("total", "合计", total="400.00", personnel="320.00", public="80.00")
+    .row("301", "工资福利支出", total="300.00", personnel="300.00")
+    .row("302", "商品和服务支出", total="60.00", public="60.00")
+    .row("303", "对个人和家庭的补助", total="40.00", personnel="20.00", public="20.00")
+    .build()
+)
+
+
+def issues(d: Disclosure) -> list[tuple[str, str, str]]:
+    a = analyse(d)
+    assert a is not None
+    return sorted((i.rule, i.severity, i.message) for i in a.issues if i.severity != "info")
+
+
+def test_其中_personnel_under_an_economic_class_is_that_class_s_share() -> None:
+    # W095 p.18: “对个人和家庭的补助（303）100151.38万元,其中：人员经费138.06万元”
+    text = "对个人和家庭的补助（303）40万元，其中：人员经费20万元，公用经费20万元。"
+    assert errors(disclosure(text, BASIC)) == []
+    (wrong,) = errors(disclosure(text.replace("人员经费20万元", "人员经费21万元"), BASIC))
+    assert wrong[0] == "N-4" and "303 对个人和家庭的补助 / 人员经费" in wrong[1]
+    # a class the table does not print (the 政府预算经济分类 502): unverified, never an error
+    other = "机关商品和服务支出（502）60万元，其中：公用经费45万元。"
+    assert errors(disclosure(other, BASIC)) == []
+    assert ("N-13", "warning", "未能核对的金额 公用经费45万元：表中没有该数（公用经费（502））") in \
+        issues(disclosure(other, BASIC))
+    # the table's own 人员经费 is still compared with the 合计
+    assert [r for r, _, _ in issues(disclosure("人员经费321万元。", BASIC))] == ["N-4"]
+
+
+def test_w095_class_shares_are_no_n4() -> None:
+    assert corpus_errors("W095.pdf", "N-4") == []

@@ -191,6 +191,11 @@ def _basic(disclosure: Disclosure, out: Quantities) -> None:
     for row in rows:
         where = _where(basic, row.label, "合计")
         _put(out, f"economic:{row.code}", row.cell("total"), basic, where, row.name)
+        for key, name in (("personnel", "人员经费"), ("public", "公用经费")):
+            # ``对个人和家庭的补助（303）…，其中：人员经费138.06万元``: one class's share
+            if _has_column(basic, key) and row.cell(key).is_amount:
+                where = _where(basic, row.label, name)
+                _put(out, f"basic.{key}:{row.code}", row.cell(key), basic, where, row.name)
     # a template printing only 预算数 by economic code: 人员 = 301 + 303, 公用 = 302 + 310 + 399
     for key, classes in (("personnel", _PERSONNEL), ("public", _PUBLIC)):
         if f"basic.{key}" in out or not rows:
