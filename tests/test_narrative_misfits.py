@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from conftest import CORPUS, skip_without_shared
 from govbudget.narrative.claims import ClaimKind, extract_claims
 from govbudget.narrative.rules import analyse
