@@ -100,3 +100,43 @@ def test_其中_personnel_under_an_economic_class_is_that_class_s_share() -> Non
 
 def test_w095_class_shares_are_no_n4() -> None:
     assert corpus_errors("W095.pdf", "N-4") == []
+
+
+SUMMARY = (
+    TableBuilder(TableKind.SUMMARY, title="表1：部门收支预算总表")
+    .line("fiscal", "一、财政拨款", side="income", income="100.00")
+    .line("general_budget", "一般公共预算", side="income", income="100.00")
+    .line("subtotal", "本年收入合计", side="income", income="120.00")
+    .line("carryover", "二、上年结转结余", side="income", income="5.00")
+    .line("total", "收入总计", side="income", income="125.00")
+    .build()
+)
+FISCAL = (
+    TableBuilder(TableKind.FISCAL_SUMMARY, title="表4：部门财政拨款收支预算总表")
+    .line("general_budget", "一般公共预算", side="income", income="100.00")
+    .line("carryover", "二、上年结转结余", side="income", income="5.00")
+    .line("total", "收入总计", side="income", income="105.00")
+    .build()
+)
+
+
+def test_财政拨款收支总预算_is_the_fiscal_summary_s_grand_total() -> None:
+    # W064 p.7: “（四）财政拨款收支预算情况的总体说明（详见表4）2026年财政拨款收支总预算
+    # 377,819.25万元” = 表4 收入总计 (上年结转 included), not 表1 一、财政拨款 373,795.79
+    title = "（四）财政拨款收支预算情况的总体说明（详见表4）"
+    good = "2026年财政拨款收支总预算105万元。其中：财政拨款收入100万元。"
+    assert errors(disclosure(good, SUMMARY, FISCAL, title=title)) == []
+    (bad,) = errors(disclosure(good.replace("105万元", "100万元"), SUMMARY, FISCAL, title=title))
+    assert "表4：部门财政拨款收支预算总表 / 收入总计" in bad[1]
+    # a grand total whose sentence cites table 4 is that table's, not 表1's 收入总计 125
+    cited = "收入预算总计105万元（详见表4）。"
+    assert errors(disclosure(cited, SUMMARY, FISCAL)) == []
+    assert [r for r, _ in errors(disclosure("收入预算总计105万元。", SUMMARY, FISCAL))] == ["N-1"]
+    # no 财政拨款收支总表 and a carry-over: the grand total cannot be checked, no error
+    a = analyse(disclosure(good, SUMMARY))
+    assert a is not None
+    assert [(i.rule, i.severity) for i in a.issues if "105" in i.message] == [("N-13", "warning")]
+
+
+def test_w064_fiscal_grand_total_is_no_n_r2() -> None:
+    assert corpus_errors("W064.pdf", "N-R2") == []

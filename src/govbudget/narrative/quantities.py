@@ -78,6 +78,7 @@ def quantities(disclosure: Disclosure) -> Quantities:
     """The named figures of a disclosure, read from its tables (first table of a kind wins)."""
     out: Quantities = {}
     _summary(disclosure, out)
+    _fiscal_summary(disclosure, out)
     _expenditure(disclosure, out)
     _basic(disclosure, out)
     _three_public(disclosure, out)
@@ -108,6 +109,23 @@ def _summary(disclosure: Disclosure, out: Quantities) -> None:
             "revenue.fiscal",
             Quantity("revenue.fiscal", total, summary.unit, "收支总表 / 财政拨款收入（三项之和）"),
         )
+
+
+def _fiscal_summary(disclosure: Disclosure, out: Quantities) -> None:
+    """财政拨款收支总表 收入总计 (``fiscal.total``); without that table, the 收支总表's
+    财政拨款 only when it prints no 上年结转 (then the two are one figure)."""
+    from govbudget.tables.kinds import TableKind
+
+    table = disclosure.table(TableKind.FISCAL_SUMMARY)
+    line = table.line("total", "income") if table is not None else None
+    if table is not None and line is not None:
+        cell = next((c for c in line.cells.values() if c.is_amount), None)
+        if cell is not None:
+            _put(out, "fiscal.total", cell, table, _where(table, line.name, "预算数"), line.name)
+            return
+    fiscal, carry = out.get("revenue.fiscal"), out.get("revenue.carryover")
+    if table is None and fiscal is not None and (carry is None or carry.value == 0):
+        out["fiscal.total"] = attrs.evolve(fiscal, key="fiscal.total")
 
 
 def _expenditure(disclosure: Disclosure, out: Quantities) -> None:
