@@ -4,6 +4,7 @@ locates in a named table, sections about one subordinate unit, and project lists
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from conftest import CORPUS, skip_without_shared
@@ -140,3 +141,47 @@ def test_财政拨款收支总预算_is_the_fiscal_summary_s_grand_total() -> No
 
 def test_w064_fiscal_grand_total_is_no_n_r2() -> None:
     assert corpus_errors("W064.pdf", "N-R2") == []
+
+
+BY_UNIT = (
+    TableBuilder(TableKind.EXPENDITURE, title="表3 支出总表")
+    .line("total", "某局", total="300.00", basic="100.00", project="200.00")
+    .line("unit", "某局（本级）", total="250.00", basic="80.00", project="170.00")
+    .row("208", "社会保障和就业支出", total="250.00", basic="80.00", project="170.00")
+    .line("unit", "某市考试院", total="50.00", basic="20.00", project="30.00")
+    .row("208", "社会保障和就业支出", total="50.00", basic="20.00", project="30.00")
+    .build()
+)
+UNIT_SECTIONS = (
+    "一、部门支出总体情况\n支出合计300万元，其中：基本支出100万元、项目支出200万元。\n"
+    "二、某局本级\n某局（本级）预算250万元，包括基本支出80万元、项目支出170万元。\n"
+    "（一）项目支出170万元，具体包括：\n"
+    "1.考务管理100万元，主要包括：考场租赁60万元；上年结转项目资金40万元。\n"
+    "三、某市考试院\n某市考试院预算50万元，包括基本支出20万元、项目支出30万元。\n"
+    "四、某市职业技能鉴定中心\n项目支出12万元。"
+)
+
+
+def test_a_unit_s_section_is_compared_with_that_unit_s_row() -> None:
+    # W034 pp.10–35: a section per 所属单位, each 项目支出 that unit's row of 表3
+    d = disclosure(UNIT_SECTIONS, BY_UNIT, title="")
+    assert errors(d) == []
+    a = analyse(d)
+    assert a is not None
+    bound = {(c.value, b.quantity.where) for c, s, b in a.amounts
+             if s == "bound" and b is not None and b.quantity is not None}
+    assert (Decimal("170"), "表3 支出总表 / 某局（本级） / 项目支出") in bound
+    assert (Decimal("30"), "表3 支出总表 / 某市考试院 / 项目支出") in bound
+    assert (Decimal("200"), "表3 支出总表 / 合计 / 项目支出") in bound
+    unverified = {i.actual for i in a.issues if i.rule == "N-13"}
+    # a unit no table prints, and a project list's 上年结转: unverified, never an error
+    assert {"项目支出12万元", "上年结转项目资金40万元"} <= unverified
+    # a unit's figure that disagrees with its own row is an error
+    wrong = UNIT_SECTIONS.replace("项目支出30万元", "项目支出31万元")
+    (bad,) = errors(disclosure(wrong, BY_UNIT, title=""))
+    assert bad[0] == "N-3" and "某市考试院 / 项目支出" in bad[1]
+
+
+def test_w034_unit_sections_have_no_errors() -> None:
+    assert corpus_errors("W034.pdf", "N-3") == []
+    assert corpus_errors("W034.pdf", "N-R2") == []
