@@ -28,6 +28,9 @@ __all__: list[str] = []
 
 K = TableKind
 _SOURCE = "docs/domain.md §11 (across documents)"
+#: each kind of pair (``Pair.kind``) as a report names it
+PAIR_KINDS = {"budget-final": "同年的部门预算与部门决算", "budgets": "相邻两年的部门预算",
+              "finals": "相邻两年的部门决算"}
 
 
 def _pair_rule(id: str, severity: Severity, statement: str, kind: str
@@ -36,7 +39,7 @@ def _pair_rule(id: str, severity: Severity, statement: str, kind: str
         def run(ctx: RuleContext) -> None:
             assert isinstance(ctx, PairContext)
             if ctx.pair.kind != kind:
-                ctx.skip(f"the rule checks a {kind} pair, this is a {ctx.pair.kind} pair")
+                ctx.skip(f"本规则检查{PAIR_KINDS[kind]}，这两份是{PAIR_KINDS[ctx.pair.kind]}")
                 return
             body(ctx)
         PAIR_RULES.rule(id, severity, statement, source=_SOURCE, family="across")(run)

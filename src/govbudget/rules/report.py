@@ -30,7 +30,7 @@ from govbudget.rules.core import (
 )
 from govbudget.rules.coverage import Coverage, DisclosureCoverage, ReportStatus, disclosure_coverage
 from govbudget.rules.reliability import assess, readable, within_rules
-from govbudget.rules.structure import STANDARD_TABLES
+from govbudget.rules.structure import FINAL_TABLES, STANDARD_TABLES
 from govbudget.tables.disclosure import Disclosure, Document
 from govbudget.tables.model import BudgetTable
 
@@ -208,8 +208,9 @@ def check(
                     unverified.extend(ctx.unverified)
                     ran.append(o)
                 outcomes.extend(ran)
+                standard = FINAL_TABLES if original.is_final else STANDARD_TABLES
                 covered.append(disclosure_coverage(original, dropped, ran, unverified,
-                                                   _claims(disclosure), STANDARD_TABLES))
+                                                   _claims(disclosure), standard))
     folded = consolidate(findings, rank)
     return Report(tuple(folded), tuple(outcomes), Coverage(tuple(covered)))
 
