@@ -125,3 +125,23 @@ def test_f02_empty_template_tables_are_not_misreadings() -> None:
     report = govbudget.check(govbudget.load(CORPUS / "F02.pdf"))
     assert not report.of("U-2")
     assert all(not c.unreadable for c in report.coverage.disclosures)
+
+
+def test_a_misread_final_table_feeds_no_pair_rule() -> None:
+    from govbudget.strategies._final import final_of
+
+    budget = govbudget.example().disclosures[0]
+    final = final_of(budget)
+    assert not govbudget.check_together(budget, final).errors
+    t = final.table(K.FINAL_GENERAL_BUDGET)
+    assert t is not None
+    misread = _with(final, t, _shift_every_row(_shift_every_row(t, "total"), "budget"))
+    report = govbudget.check_together(budget, misread)
+    assert not [f for f in report.findings if f.severity is not Severity.INFO]
+    reasons = {o.rule: o.reason or "" for o in report.outcomes}
+    assert "一般公共预算财政拨款支出决算表未能可靠读取" in reasons["XD-2"], reasons
+    # the same pair with one wrong 年初预算数 is still caught
+    row = next(r for r in t.code_rows() if len(r.code or "") == 7)
+    one = attrs.evolve(row, cells={**row.cells, "budget": Cell.amount(row.cell("budget").as_zero() + 1)})
+    wrong = _with(final, t, attrs.evolve(t, rows=tuple(one if r is row else r for r in t.rows)))
+    assert "XD-2" in {f.rule for f in govbudget.check_together(budget, wrong).errors}
