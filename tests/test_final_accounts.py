@@ -204,3 +204,21 @@ def test_f01_coverage_has_every_final_table_read() -> None:
     cov = _report("F01.pdf").coverage
     assert cov.disclosures[0].absent == () and cov.disclosures[0].unreadable == ()
     assert cov.status.value == "checked"
+
+
+def test_the_docs_state_every_final_and_pair_rule_as_the_registry_does() -> None:
+    import re
+
+    import govbudget.rules.across_rules  # noqa: F401  (registers the pair rules)
+    from conftest import REPO
+    from govbudget.rules import REGISTRY
+    from govbudget.rules.across import PAIR_RULES
+
+    rules = [r for r in REGISTRY if r.family.startswith("final")] + list(PAIR_RULES)
+    page = (REPO / "docs" / "final-accounts.md").read_text(encoding="utf-8")
+    listed = re.findall(r"^\| ((?:F\d|FX|FN|XD)-\d+) \| (\w+) \| (.+) \|$", page, re.M)
+    assert sorted(listed) == sorted((r.id, r.severity.value, r.statement) for r in rules)
+    domain = (REPO / "docs" / "domain.md").read_text(encoding="utf-8")
+    section = domain[domain.index("## 11. Final accounts"):]
+    cited = set(re.findall(r"\*\*((?:F\d|FX|FN|XD)-\d+)\*\*", section))
+    assert cited == {r.id for r in rules}
