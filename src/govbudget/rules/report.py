@@ -208,9 +208,10 @@ def check(
                     unverified.extend(ctx.unverified)
                     ran.append(o)
                 outcomes.extend(ran)
-                standard = FINAL_TABLES if original.is_final else STANDARD_TABLES
                 covered.append(disclosure_coverage(original, dropped, ran, unverified,
-                                                   _claims(disclosure), standard))
+                                                   _claims(disclosure),
+                                                   FINAL_TABLES if original.is_final
+                                                   else STANDARD_TABLES))
     folded = consolidate(findings, rank)
     return Report(tuple(folded), tuple(outcomes), Coverage(tuple(covered)))
 
