@@ -52,3 +52,57 @@ def test_t25_skips_a_table_of_leaves_beside_local_items() -> None:
 
     d = seed.edit_rows(seed.department(), TableKind.BASIC_EXPENDITURE, leaves)
     assert not govbudget.check(d, select=["T2-5"]).errors
+
+
+def test_t11_counts_a_fiscal_line_not_split_by_fund() -> None:
+    """Regression (长沙 收支总表, W078 p.12): 一、本级财政拨款收入 printed on one line, with no
+    一般公共预算/政府性基金 lines under it, was left out of 本年收入合计's items."""
+    import attrs
+
+    import govbudget
+    import seed_model as seed
+    from govbudget.tables import TableKind
+
+    d = seed.edit_rows(seed.department(), TableKind.SUMMARY, lambda rows: tuple(
+        attrs.evolve(r, line="fiscal", name="一、本级财政拨款收入")
+        if r.line == "general_budget" else r for r in rows))
+    report = govbudget.check(d, select=["T1-1"])
+    assert not report.errors and report.outcomes[0].checks > 0
+
+
+def test_p1_skips_a_basic_table_split_by_staffing_category() -> None:
+    """Regression (长沙 基本支出表, W078 pp.18–19): columns 人员类 / 公用经费 put per-head 302
+    items under 人员类 by the document's own definition; P-1 called each a defect."""
+    import attrs
+
+    import govbudget
+    import seed_model as seed
+    from govbudget.money import parse_cell
+    from govbudget.tables import TableKind
+
+    def by_category(d: govbudget.Disclosure) -> govbudget.Disclosure:
+        t = d.table(TableKind.BASIC_EXPENDITURE)
+        assert t is not None
+        cols = tuple(attrs.evolve(c, name="人员类") if c.key == "personnel" else c
+                     for c in t.columns)
+        rows = tuple(attrs.evolve(r, cells={**r.cells, "personnel": parse_cell("1.00")})
+                     if r.code == "30201" else r for r in t.rows)
+        return seed.replace_table(d, TableKind.BASIC_EXPENDITURE,
+                                  attrs.evolve(t, columns=cols, rows=rows))
+
+    d = by_category(seed.department())
+    report = govbudget.check(d, select=["P-1"])
+    assert not report.errors
+    assert "人员类" in (report.outcomes[0].reason or "")
+
+
+def test_c3_accepts_a_name_qualified_by_its_own_kuan() -> None:
+    """Regression (W095 p.33): 行政运行（人力资源和社会保障管理事务） is the catalogue name
+    qualified by its 款 20801 in brackets; any other bracket is still compared."""
+    from govbudget.codes import catalogue
+    from govbudget.rules.catalogue import _unqualified
+
+    cat = catalogue("functional", 2020)
+    assert _unqualified(cat, "2080101", "行政运行（人力资源和社会保障管理事务）") == "行政运行"
+    assert _unqualified(cat, "2080101", "行政运行(社会保障和就业支出)") == "行政运行"
+    assert _unqualified(cat, "2080101", "行政运行（教育管理事务）") == "行政运行（教育管理事务）"
