@@ -106,3 +106,20 @@ def test_c3_accepts_a_name_qualified_by_its_own_kuan() -> None:
     assert _unqualified(cat, "2080101", "行政运行（人力资源和社会保障管理事务）") == "行政运行"
     assert _unqualified(cat, "2080101", "行政运行(社会保障和就业支出)") == "行政运行"
     assert _unqualified(cat, "2080101", "行政运行（教育管理事务）") == "行政运行（教育管理事务）"
+
+
+def test_one_wrong_cell_is_one_finding_to_a_cent_of_rounding() -> None:
+    """Regression (W040, W064, W118): 80.75 printed in 公用经费 (P-1) leaves 人员经费 合计
+    short by 80.74 once the other figures' rounding adds a cent (P-2): one defect."""
+    from govbudget.rules.consolidate import consolidate
+    from govbudget.rules.core import Finding, Location, Severity
+
+    p1 = Finding("P-1", Severity.ERROR, "303 属于人员经费…", Location("d", "表六", "303", "公用经费"),
+                 expected="（空白）", actual="80.75")
+    p2 = Finding("P-2", Severity.ERROR, "人员经费合计…", Location("d", "表六", "合计", "人员经费"),
+                 expected="34491.86", actual="34411.12")
+    far = Finding("P-2", Severity.ERROR, "公用经费合计…", Location("d", "表六", "合计", "公用经费"),
+                  expected="100.00", actual="99.00")
+    (root, other) = consolidate([p1, p2, far])
+    assert root.rule == "P-1" and [c.rule for c in root.consequences] == ["P-2"]
+    assert other is far
