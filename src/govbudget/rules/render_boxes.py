@@ -16,7 +16,8 @@ Boxes are in points from the top-left corner of the page as displayed, like the 
 >>> reading = RawDocument("a.pdf", (t,), pages=2)
 >>> cell_boxes(SourceLocation("a.pdf", 2, 0, 0, 1), reading)
 (Box(page=2, x0=60.0, top=20.0, x1=90.0, bottom=30.0, exact=True),)
->>> cell_boxes(SourceLocation("a.pdf", 2, 0, 0), reading)[0][1:5]  # the whole row
+>>> row = cell_boxes(SourceLocation("a.pdf", 2, 0, 0), reading)[0]  # the whole row
+>>> row.x0, row.top, row.x1, row.bottom
 (10.0, 20.0, 90.0, 30.0)
 >>> glyphs = [Glyph(ch, 10.0 * i, 5.0, 10.0 * i + 9, 15.0) for i, ch in enumerate("经费 12.5 万元")]
 >>> text_boxes(glyphs, "经费12.5", page=3)

@@ -59,7 +59,7 @@ section.doc{display:grid;grid-template-columns:minmax(320px,42%) 1fr;gap:0;borde
 .finding.selected{background:#fff6c8;outline:1px solid #e0c000}
 .finding .head{font-size:12px;color:#555}.finding .msg{margin:2px 0}.amounts{font-family:monospace;margin:2px 0}
 blockquote{margin:2px 0;padding-left:8px;border-left:2px solid #ccc;color:#555;font-size:13px}
-ul.also{margin:2px 0;padding-left:18px;font-size:13px}.nobox{color:#a00;font-size:12px}
+ul.also{margin:2px 0;padding-left:18px;font-size:13px}.goto{text-decoration:underline dotted}.nobox{color:#a00;font-size:12px}
 figure.page{margin:0 auto 10px;max-width:1000px}figure.page figcaption{color:#fff;font-size:12px}
 .sheet{position:relative;background:#fff}.sheet img{display:block;width:100%;height:auto}
 .box{position:absolute;border:2px solid rgba(198,40,40,.55);background:rgba(255,235,59,.12)}
@@ -72,24 +72,27 @@ padding:1px 5px;border-radius:3px;white-space:nowrap;z-index:2}.tag.on{display:b
 
 _SCRIPT = """
 (function(){
-function show(f){
+function show(f,page){
   var doc=f.closest('section.doc');if(!doc)return;
   doc.querySelectorAll('.finding.selected').forEach(function(e){e.classList.remove('selected')});
   f.classList.add('selected');
-  var page=f.getAttribute('data-page');if(!page)return;
+  page=page||f.getAttribute('data-page');if(!page)return;
   doc.querySelectorAll('figure.page').forEach(function(p){p.hidden=(p.id!==page)});
   doc.querySelectorAll('.box.on,.tag.on').forEach(function(e){e.classList.remove('on')});
   var first=null;
-  doc.querySelectorAll('[data-finding="'+f.id+'"]').forEach(function(e){
+  doc.querySelectorAll('#'+page+' [data-finding="'+f.id+'"]').forEach(function(e){
     e.classList.add('on');if(!first&&e.classList.contains('box'))first=e});
   if(first)first.scrollIntoView({block:'center'});
 }
 document.querySelectorAll('.finding').forEach(function(f){
   f.addEventListener('click',function(){show(f)});
   f.addEventListener('keydown',function(e){if(e.key==='Enter')show(f)});
+  f.querySelectorAll('.goto').forEach(function(g){g.addEventListener('click',function(e){
+    e.stopPropagation();show(f,g.getAttribute('data-page'))})});
 });
 document.querySelectorAll('.box').forEach(function(b){b.addEventListener('click',function(){
-  var f=document.getElementById(b.getAttribute('data-finding'));if(f){show(f);f.scrollIntoView({block:'nearest'})}})});
+  var f=document.getElementById(b.getAttribute('data-finding'));
+  if(f){show(f,b.closest('figure').id);f.scrollIntoView({block:'nearest'})}})});
 document.querySelectorAll('section.doc').forEach(function(d){
   var f=d.querySelector('.finding[data-page]');if(f)show(f)});
 })();
@@ -157,16 +160,26 @@ class _Layout:
         self.key, self.pages = key, pages
         self.on_page: dict[int, list[str]] = {}
         self._views: dict[int, PageView] = {}
+        self._drawn: set[tuple[str, Box]] = set()
 
     def place(self, fid: str, f: Finding, loc: Location, tag: str, sev: Severity) -> int:
         """Lay out the boxes of ``loc``; returns the page they are on (0: none)."""
         if self.pages is None:
             return 0
         boxes = self.pages.boxes(f, loc)
-        for i, b in enumerate(boxes):
-            self.on_page.setdefault(b.page, []).append(self._box(fid, b, tag if i == 0 else "",
-                                                                 sev))
+        tagged = False
+        for b in boxes:
+            if (fid, b) in self._drawn:  # a consequence at the finding's own cell
+                continue
+            self._drawn.add((fid, b))
+            self.on_page.setdefault(b.page, []).append(
+                self._box(fid, b, "" if tagged else tag, sev))
+            tagged = True
         return boxes[0].page if boxes else 0
+
+    def goto(self, page: int) -> str:
+        """The attributes that make an element show ``page`` when clicked ('' for none)."""
+        return f" class=\"goto\" data-page=\"{self.key}-p{page}\"" if page else ""
 
     def _box(self, fid: str, b: Box, tag: str, sev: Severity) -> str:
         view = self._size(b.page)
@@ -214,12 +227,13 @@ def _finding(fid: str, f: Finding, layout: _Layout) -> str:
         body.append(f"<blockquote>{_e(f.evidence)}</blockquote>")
     also = []
     for other in f.places:
-        layout.place(fid, f, other, "亦见", f.severity)
-        also.append(f"<li>亦见：{_e(where(other))} {_e(_where_else(other, f.location))}</li>")
+        at = layout.place(fid, f, other, "亦见", f.severity)
+        also.append(f"<li{layout.goto(at)}>亦见：{_e(where(other))} "
+                    f"{_e(_where_else(other, f.location))}</li>")
     for c in f.consequences:
-        layout.place(fid, c, c.location, f"由此 {c.rule}", c.severity)
-        also.append(f"<li>由此：{_e(where(c.location))} {_e(c.rule)} {_e(place(c.location))} "
-                    f"{_e(c.message)}</li>")
+        at = layout.place(fid, c, c.location, f"由此 {c.rule}", c.severity)
+        also.append(f"<li{layout.goto(at)}>由此：{_e(where(c.location))} {_e(c.rule)} "
+                    f"{_e(place(c.location))} {_e(c.message)}</li>")
     if also:
         body.append("<ul class=\"also\">" + "".join(also) + "</ul>")
     if layout.pages is not None and f.location.page is not None and not page:

@@ -76,9 +76,13 @@ class PdfPages:
 
     def __init__(self, path: str | Path, *, scale: float = DEFAULT_SCALE,
                  reading: RawDocument | None = None) -> None:
-        import pypdfium2
-
+        from govbudget.errors import MissingExtra
         from govbudget.readers.load import read_raw
+
+        try:
+            import pypdfium2
+        except ImportError as exc:
+            raise MissingExtra("pdf", "pypdfium2") from exc
 
         self.path = Path(path)
         self.scale = scale
