@@ -18,8 +18,9 @@ from hypothesis import strategies as st
 
 import govbudget
 from conftest import SAMPLES, skip_without_shared
+from govbudget.readers.pdf.marks import Glyph
 from govbudget.rules.core import Finding, Location, Outcome, Severity, Status
-from govbudget.rules.render_boxes import Glyph, text_boxes
+from govbudget.rules.render_boxes import text_boxes
 from govbudget.rules.render_pages import gray_png
 from govbudget.rules.report import Report
 from govbudget.rules.report_schema import report_schema
@@ -140,8 +141,8 @@ def test_gray_png_keeps_16_levels(width: int, height: int, data: st.DataObject) 
 
 
 def test_text_boxes_find_words_across_widths_and_lines() -> None:
-    glyphs = [Glyph(ch, 10.0 * i, 5.0, 10.0 * i + 9, 15.0) for i, ch in enumerate("合计（万元）")]
-    glyphs += [Glyph(ch, 10.0 * i, 25.0, 10.0 * i + 9, 35.0) for i, ch in enumerate("12.50 元")]
+    glyphs = [Glyph(ch, 10.0 * i, 5.0, 10.0 * i + 9, 15.0, 10.0) for i, ch in enumerate("合计（万元）")]
+    glyphs += [Glyph(ch, 10.0 * i, 25.0, 10.0 * i + 9, 35.0, 10.0) for i, ch in enumerate("12.50 元")]
     two = text_boxes(glyphs, "(万元)12.50", page=1)  # full-width brackets, a line break
     assert [(b.top, b.bottom, b.exact) for b in two] == [(5.0, 15.0, False), (25.0, 35.0, False)]
     assert text_boxes(glyphs, "不在页上", page=1) == ()

@@ -70,9 +70,9 @@ _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 class Location:
     """Where a finding is (位置): disclosure, table, row and column as printed; page or line.
 
-    ``sources`` are where the cells concerned were read (``SourceLocation``: file, page,
-    raw table, row and column indexes), for a renderer that boxes them on the page; they
-    do not take part in comparing locations.
+    ``sources`` are where the cells concerned were read (``SourceLocation``: page, raw
+    table, row and column indexes, line; not the file, which the report names), for a
+    renderer that boxes them on the page; they do not take part in comparing locations.
     """
 
     disclosure: str | None = None
@@ -250,8 +250,10 @@ class RuleContext:
         if src is not None:
             page = page if page is not None else src.page
             line = line if line is not None else src.line
+        # without its file: a report is of one document, and a cached result is the same
+        # for every copy of a file (batch checking keys its cache by content)
         return Location(self.disclosure.label, table, row, col_name, page, line,
-                        () if src is None else (src,))
+                        () if src is None else (attrs.evolve(src, file=None),))
 
     def fail(self, message: str, *, table: BudgetTable | str | None = None,
              row: Row | str | None = None, column: str | None = None,

@@ -19,7 +19,8 @@ Boxes are in points from the top-left corner of the page as displayed, like the 
 >>> row = cell_boxes(SourceLocation("a.pdf", 2, 0, 0), reading)[0]  # the whole row
 >>> row.x0, row.top, row.x1, row.bottom
 (10.0, 20.0, 90.0, 30.0)
->>> glyphs = [Glyph(ch, 10.0 * i, 5.0, 10.0 * i + 9, 15.0) for i, ch in enumerate("经费 12.5 万元")]
+>>> glyphs = [Glyph(ch, 10.0 * i, 5.0, 10.0 * i + 9, 15.0, 10.0)
+...           for i, ch in enumerate("经费 12.5 万元")]
 >>> text_boxes(glyphs, "经费12.5", page=3)
 (Box(page=3, x0=0.0, top=5.0, x1=69.0, bottom=15.0, exact=False),)
 """
@@ -29,10 +30,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from typing import NamedTuple
 
 import attrs
 
+from govbudget.readers.pdf.marks import Glyph
 from govbudget.readers.raw import CellBox, RawDocument, RawTable
 from govbudget.rules.core import Finding, Location
 from govbudget.source import SourceLocation
@@ -59,16 +60,6 @@ class Box:
     x1: float
     bottom: float
     exact: bool = True
-
-
-class Glyph(NamedTuple):
-    """A printed character and its box (the PDF reader's ``Glyph`` has these fields first)."""
-
-    text: str
-    x0: float
-    top: float
-    x1: float
-    bottom: float
 
 
 def _union(page: int, boxes: Iterable[CellBox], exact: bool = True) -> Box | None:

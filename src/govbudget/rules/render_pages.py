@@ -95,9 +95,7 @@ class PdfPages:
         if page not in self._glyphs:
             from govbudget.readers.pdf.pdfium import read_page
 
-            marks = read_page(self._pdf, page - 1)
-            self._glyphs[page] = [Glyph(g.text, g.x0, g.top, g.x1, g.bottom)
-                                  for g in marks.glyphs]
+            self._glyphs[page] = read_page(self._pdf, page - 1).glyphs
         return self._glyphs[page]
 
     def boxes(self, finding: Finding, location: Location) -> tuple[Box, ...]:
