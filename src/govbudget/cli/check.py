@@ -52,6 +52,9 @@ def register(sub: Any) -> None:
                    help=".txt, .docx, .xlsx, .pdf or .json; a directory or a glob for every "
                         "document in it")
     p.add_argument("--example", action="store_true", help="check the bundled seed disclosure")
+    p.add_argument("--as-one", action="store_true",
+                   help="the files are one disclosure published as several (narrative and "
+                        "tables apart): load and check them as one document")
     p.add_argument("--format", choices=FORMATS, default="text",
                    help="text (default), json (the JSON report), records (one JSON object "
                         "per finding, a line each), csv (the same records) or html (one "
@@ -136,15 +139,24 @@ def run(args: argparse.Namespace) -> int:
 def _results(args: argparse.Namespace, sources: list[str], select: list[str] | None,
              exclude: list[str] | None) -> Iterator[tuple[dict[str, Any], dict[str, Any], bool]]:
     """(result for the renderers, ``check_file`` result, from the cache) for each source."""
-    from govbudget.batch import CHECK, check_document
+    import govbudget
+    from govbudget.batch import CHECK, check_document, failed_check
+    from govbudget.errors import GovBudgetError
 
     files = [s for s in sources if s != "<example>"]
     if len(files) < len(sources):
-        import govbudget
-
         doc = govbudget.example()
         raw = check_document(doc, source=str(doc.source), select=select, exclude=exclude)
         yield _result(raw), raw, False
+    if args.as_one and len(files) > 1:
+        try:
+            doc = govbudget.load(files)
+        except GovBudgetError as exc:
+            raw = failed_check(" + ".join(files), str(exc))
+        else:
+            raw = check_document(doc, source=str(doc.source), select=select, exclude=exclude)
+        yield _result(raw), raw, False
+        return
     task = CHECK.with_params(select=select, exclude=exclude)
     for item in run_batch(task, args, [Path(f) for f in files]):
         yield _result(item.result), item.result, item.cached
