@@ -192,8 +192,9 @@ def bind(claim: Claim, qs: Mapping[QuantityKey, Quantity], *, prior: bool | None
     key = claim_key(claim, qs)
     if key is None:
         return Binding(claim, None, None, "unbound")
-    if key == "revenue.total" and _cites(claim, qs.get("fiscal.total")):
-        key = "fiscal.total"  # ``收入总计…（详见表4）``: the grand total of the table cited
+    if key in ("revenue.total", "fiscal.total") and _cites(claim, qs.get("fiscal_summary.total")):
+        # ``财政拨款收支总预算…（详见表4）``: the grand total of the table the text cites
+        key = "fiscal_summary.total"
     if claim.section is SectionKind.GENERAL_BUDGET and f"general:{key}" in qs:
         key = f"general:{key}"  # a 一般公共预算 section speaks of that table's rows
     elif key in _FISCAL and (_FISCAL_WORD.search(claim.sentence[: _at(claim)])

@@ -112,8 +112,8 @@ def _summary(disclosure: Disclosure, out: Quantities) -> None:
 
 
 def _fiscal_summary(disclosure: Disclosure, out: Quantities) -> None:
-    """财政拨款收支总表 收入总计 (``fiscal.total``); without that table, the 收支总表's
-    财政拨款 only when it prints no 上年结转 (then the two are one figure)."""
+    """财政拨款收支总计: the 财政拨款收支总表's 收入总计 (``fiscal_summary.total``), and from the
+    收支总表 its 财政拨款 + 上年结转 (``fiscal.total``, derived when there is a carry-over)."""
     from govbudget.tables.kinds import TableKind
 
     table = disclosure.table(TableKind.FISCAL_SUMMARY)
@@ -121,11 +121,17 @@ def _fiscal_summary(disclosure: Disclosure, out: Quantities) -> None:
     if table is not None and line is not None:
         cell = next((c for c in line.cells.values() if c.is_amount), None)
         if cell is not None:
-            _put(out, "fiscal.total", cell, table, _where(table, line.name, "预算数"), line.name)
-            return
+            where = _where(table, line.name, "预算数")
+            _put(out, "fiscal_summary.total", cell, table, where, line.name)
     fiscal, carry = out.get("revenue.fiscal"), out.get("revenue.carryover")
-    if table is None and fiscal is not None and (carry is None or carry.value == 0):
+    if fiscal is None:
+        return
+    if carry is None or carry.value == 0:
         out["fiscal.total"] = attrs.evolve(fiscal, key="fiscal.total")
+    elif carry.unit is fiscal.unit:
+        out["fiscal.total"] = Quantity(
+            "fiscal.total", fiscal.value + carry.value, fiscal.unit,
+            f"{fiscal.where} + {carry.where}", table=fiscal.table, derived=True)
 
 
 def _expenditure(disclosure: Disclosure, out: Quantities) -> None:

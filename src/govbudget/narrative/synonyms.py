@@ -99,6 +99,7 @@ KEY_NAMES: dict[str, str] = {
     "revenue.carryover": "上年结转结余",
     "revenue.fiscal": "财政拨款收入",
     "fiscal.total": "财政拨款收支总计",
+    "fiscal_summary.total": "财政拨款收支总表收入总计",
     "expenditure.total": "支出总计",
     "expenditure.subtotal": "本年支出合计",
     "expenditure.basic": "基本支出",
