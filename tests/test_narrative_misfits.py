@@ -106,22 +106,33 @@ def test_w095_class_shares_are_no_n4() -> None:
     assert corpus_errors("W095.pdf", "N-4") == []
 
 
-SUMMARY = (
-    TableBuilder(TableKind.SUMMARY, title="表1：部门收支预算总表")
-    .line("fiscal", "一、财政拨款", side="income", income="100.00")
-    .line("general_budget", "一般公共预算", side="income", income="100.00")
-    .line("subtotal", "本年收入合计", side="income", income="120.00")
-    .line("carryover", "二、上年结转结余", side="income", income="5.00")
-    .line("total", "收入总计", side="income", income="125.00")
-    .build()
-)
-FISCAL = (
-    TableBuilder(TableKind.FISCAL_SUMMARY, title="表4：部门财政拨款收支预算总表")
-    .line("general_budget", "一般公共预算", side="income", income="100.00")
-    .line("carryover", "二、上年结转结余", side="income", income="5.00")
-    .line("total", "收入总计", side="income", income="105.00")
-    .build()
-)
+def table(kind: TableKind, title: str, columns: str, rows: str) -> BudgetTable:
+    """A table written one row a line: ``<line key or code> 名称 amounts…`` under ``columns``
+    (``income`` puts a line on the income side); a key that is all digits is a code."""
+    b = TableBuilder(kind, title=title)
+    keys = columns.split()
+    for row in rows.strip().splitlines():
+        key, name, *values = row.split()
+        cells = dict(zip(keys, values, strict=True))
+        if key.isdigit():
+            b = b.row(key, name, **cells)
+        else:
+            b = b.line(key, name, side="income" if "income" in cells else None, **cells)
+    return b.build()
+
+
+SUMMARY = table(TableKind.SUMMARY, "表1：部门收支预算总表", "income", """
+fiscal 一、财政拨款 100.00
+general_budget 一般公共预算 100.00
+subtotal 本年收入合计 120.00
+carryover 二、上年结转结余 5.00
+total 收入总计 125.00
+""")
+FISCAL = table(TableKind.FISCAL_SUMMARY, "表4：部门财政拨款收支预算总表", "income", """
+general_budget 一般公共预算 100.00
+carryover 二、上年结转结余 5.00
+total 收入总计 105.00
+""")
 
 
 def test_财政拨款收支总预算_is_the_fiscal_summary_s_grand_total() -> None:
@@ -153,15 +164,13 @@ def test_w064_fiscal_grand_total_is_no_n_r2() -> None:
     assert corpus_errors("W064.pdf", "N-R2") == []
 
 
-BY_UNIT = (
-    TableBuilder(TableKind.EXPENDITURE, title="表3 支出总表")
-    .line("total", "某局", total="300.00", basic="100.00", project="200.00")
-    .line("unit", "某局（本级）", total="250.00", basic="80.00", project="170.00")
-    .row("208", "社会保障和就业支出", total="250.00", basic="80.00", project="170.00")
-    .line("unit", "某市考试院", total="50.00", basic="20.00", project="30.00")
-    .row("208", "社会保障和就业支出", total="50.00", basic="20.00", project="30.00")
-    .build()
-)
+BY_UNIT = table(TableKind.EXPENDITURE, "表3 支出总表", "total basic project", """
+total 某局 300.00 100.00 200.00
+unit 某局（本级） 250.00 80.00 170.00
+208 社会保障和就业支出 250.00 80.00 170.00
+unit 某市考试院 50.00 20.00 30.00
+208 社会保障和就业支出 50.00 20.00 30.00
+""")
 UNIT_SECTIONS = (
     "一、部门支出总体情况\n支出合计300万元，其中：基本支出100万元、项目支出200万元。\n"
     "二、某局本级\n某局（本级）预算250万元，包括基本支出80万元、项目支出170万元。\n"
