@@ -117,8 +117,8 @@ def _open_pdfium(name: str) -> tuple[Any, bool]:
     found = scan(data, limits.MAX_PDF_STREAM_BYTES, limits.MAX_PDF_FONT_BYTES)
     if found.oversized is not None:
         at, size = found.oversized
-        raise LoadError(f"the stream at byte {at} inflates to more than its limit (stopped "
-                        f"after {size} bytes)",
+        raise LoadError(f"the stream at byte {at} is over its limit once inflated (at "
+                        f"least {size} bytes)",
                         file=name, expected=f"at most {limits.MAX_PDF_STREAM_BYTES} bytes per "
                         f"content stream, {limits.MAX_PDF_FONT_BYTES} per font")
     if found.expanded is not None:

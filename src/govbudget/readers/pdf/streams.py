@@ -6,8 +6,11 @@ when the page is loaded: a 1 MB file whose content stream inflates to 1 GB costs
 stream that is not an image (images are never decoded: pages are not rendered) is
 inflated here first, in bounded pieces that are counted and thrown away, and a stream that
 would inflate past ``limits.MAX_PDF_STREAM_BYTES`` (a font program: past
-``MAX_PDF_FONT_BYTES``) refuses the file. The content limit also bounds what PDFium's
-parse of one content stream costs (about 300 bytes per object, 13 bytes of content each).
+``MAX_PDF_FONT_BYTES``) refuses the file; so does a content stream stored unfiltered
+past the limit (measured to its ``endstream``: PDFium does not trust ``/Length``). The
+content limit also bounds what PDFium's parse of one content stream costs (about 300
+bytes per object, 13 bytes of content each; a text object costs more per character shown:
+28 MB of them took PDFium past 300 MB, and it aborts the process when memory runs out).
 
 Deflate expands at most about 1032-fold, so a stream whose compressed bytes cannot reach
 the limit is not inflated at all: ordinary files cost a few milliseconds here. Content
@@ -110,7 +113,7 @@ class Scan:
     """What the byte scan of a PDF found (流扫描).
 
     ``oversized``: (offset, inflated size so far) of the first non-image Flate stream that
-    inflates past the limit, or None. ``expanded``: (offset, bytes) of a content stream
+    inflates past the limit (or unfiltered content stream past it), or None. ``expanded``: (offset, bytes) of a content stream
     whose form XObjects would make PDFium parse more than the limit. ``cjk_cmaps``: a font uses a predefined CJK CMap
     (``/Encoding /GBK-EUC-H``, ``/UniGB-UCS2-H`` …), whose text PDFium may fail to decode
     when the font is not embedded.
@@ -151,6 +154,8 @@ def scan(data: bytes, limit: int, font_limit: int | None = None) -> Scan:
         if not font and b"/ObjStm" not in head:
             contents.append((start, end, stages, _FORM.search(head) is not None))
         if not stages:
+            if not font and end - start > limit:  # PDFium parses it whole just the same
+                return Scan((start, end - start), cjk)
             continue
         if not cjk and b"/ObjStm" in head:
             objects = _inflated(view[start:end], stages, limit)
