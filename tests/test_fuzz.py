@@ -61,6 +61,7 @@ def test_csv_mutations_stop_past_the_size_limit() -> None:
     exhausted the worker's memory before the loader saw it; the maker now stops just past
     the reader's limit, so such an input is still refused by its size."""
     import fuzz_inputs as fi
+
     from govbudget.formats.csvio import MAX_CSV_BYTES
 
     header, line = _seed_csv_lines()[:2]
