@@ -18,14 +18,7 @@ import fuzz
 INPUTS = 24
 
 
-#: the PDF reader's robustness is being rebuilt on pypdfium2 by the pdf stream (issue 14):
-#: until it lands, the pdfplumber reader breaches the CPU and memory limits on these inputs
-PDF_PENDING = pytest.mark.xfail(reason="PDF reader rewrite pending (issue 14, pdf stream)",
-                                strict=False)
-
-
-@pytest.mark.parametrize("target", [pytest.param(t, marks=PDF_PENDING) if t == "pdf" else t
-                                    for t in fuzz.TARGETS])
+@pytest.mark.parametrize("target", fuzz.TARGETS)
 def test_short_campaign(target: str, tmp_path: Path) -> None:
     run = fuzz.campaign(target, INPUTS, seed=1, out=tmp_path, generated=3)
     assert sum(run.counts.values()) == INPUTS
