@@ -365,3 +365,28 @@ def test_a_table_marked_unreadable_keeps_its_reason(seed: Document) -> None:
     back = from_csv(to_csv(doc))
     assert back.disclosures[0].tables[0].unreadable == "列无法识别"
     assert govbudget.from_json(govbudget.to_json(doc)) == doc
+
+
+def test_what_the_reader_inferred_survives_csv_and_json(seed: Document) -> None:
+    """Remarks (with commas, quotes, a newline), the unit's basis and the breakdown are part
+    of the table: both formats carry them, and a table differing only in them is not equal."""
+    from govbudget.tables.model import UnitBasis
+
+    d = seed.disclosures[0]
+    remarks = ('rows coded from their names: 一般公共服务支出, "其他"', "unit inferred\n(元)")
+    marked = attrs.evolve(d.tables[1], remarks=remarks, unit_basis=UnitBasis.INFERRED,
+                          breakdown="unit")
+    assert marked != d.tables[1]
+    doc = attrs.evolve(seed, disclosures=(attrs.evolve(d, tables=(d.tables[0], marked,
+                                                                   *d.tables[2:])),))
+    back = from_csv(to_csv(doc)).disclosures[0].tables[1]
+    assert (back.remarks, back.unit_basis, back.breakdown) == (remarks, UnitBasis.INFERRED, "unit")
+    assert govbudget.from_json(govbudget.to_json(doc)) == doc
+
+
+@pytest.mark.parametrize("value", ["not json", '{"a": 1}', "[1, 2]"])
+def test_bad_remarks_raise_load_error(value: str) -> None:
+    t = (TableBuilder(TableKind.GENERAL_BUDGET).line("total", "合计", total="58.00").build())
+    text = to_csv(Disclosure(Scope.DEPARTMENT, "1", "d", 2023, tables=(t,)))
+    with pytest.raises(LoadError, match="remarks"):
+        from_csv(_edit(text, None, "remarks", value), source="bad.csv")

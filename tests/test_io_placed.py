@@ -25,7 +25,7 @@ from govbudget.readers.raw import RawDocument, RawTable
 from govbudget.readers.text import read_text
 from govbudget.tables import BudgetTable, Disclosure, Document
 
-_SPLIT_NOISE = re.compile(r"[\s\[\]【】()（）:：、.．]")
+_SPLIT_NOISE = re.compile(r"[\s\[\]【】()（）:：、.．\-－—_]")
 _AMOUNT = re.compile(r"^[+-]?[\d,]+(?:\.\d+)?%?$")
 _DECIMAL = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$")
 
@@ -82,34 +82,49 @@ def _found(text: str, places: Iterable[str]) -> bool:
 
 
 def unplaced_cells(raw: RawDocument, doc: Document) -> tuple[list[str], int]:
-    """The data cells of ``raw`` found nowhere in ``doc`` (described), and how many were checked."""
+    """The data cells of ``raw`` found nowhere in ``doc`` (described), and how many were checked.
+
+    A grid may be read into several tables (blocks printed side by side): a cell is placed
+    when any table read from its grid holds it.
+    """
     grids: dict[int | None, RawTable] = {t.index: t for t in raw.tables()}
     missing: list[str] = []
     checked = 0
+    seen: dict[int, tuple[str | None, dict[tuple[int, int], set[str]], dict[int, set[str]],
+                          dict[int, set[str]], str]] = {}
     for d in doc.walk():
         for table in d.tables:
             assert table.source is not None and table.source.table is not None, table.title
-            grid = grids[table.source.table]
+            index = table.source.table
             by_cell, by_row = _placed(table)
-            unparsed = _unparsed_texts(d, table.source.table)
-            note = clean(table.note or "")
-            rows = {i for i, _ in by_cell} | set(by_row)
-            if not rows:
-                data = [c for r in grid.rows for c in r if _DECIMAL.match(clean(c))]
-                if data:
-                    missing.append(f"{table.title}: no row read, amounts {data[:3]}")
-                continue
-            start = min(rows)
-            for i, cells in enumerate(grid.rows):
-                for j, cell in enumerate(cells):
-                    text = clean(cell)
-                    if not text or (i < start and not _DECIMAL.match(text)):
-                        continue  # a header label
-                    checked += 1
-                    if text in by_cell.get((i, j), ()) or _found(text, by_row.get(i, ())) \
-                            or text in unparsed.get(i, ()) or (note and text in note):
-                        continue
-                    missing.append(f"{table.title}: row {i} column {j} {cell!r}")
+            title, cells_, rows_, unparsed, note = seen.setdefault(
+                index, (table.title, {}, {}, {}, ""))
+            for k, v in by_cell.items():
+                cells_.setdefault(k, set()).update(v)
+            for k, v in by_row.items():
+                rows_.setdefault(k, set()).update(v)
+            for k, v in _unparsed_texts(d, index).items():
+                unparsed.setdefault(k, set()).update(v)
+            seen[index] = (title, cells_, rows_, unparsed, note + clean(table.note or ""))
+    for index, (title, by_cell, by_row, unparsed, note) in seen.items():
+        grid = grids[index]
+        rows = {i for i, _ in by_cell} | set(by_row)
+        if not rows:
+            data = [c for r in grid.rows for c in r if _DECIMAL.match(clean(c))]
+            if data:
+                missing.append(f"{title}: no row read, amounts {data[:3]}")
+            continue
+        start = min(rows)
+        for i, cells in enumerate(grid.rows):
+            for j, cell in enumerate(cells):
+                text = clean(cell)
+                if not text or (i < start and not _DECIMAL.match(text)):
+                    continue  # a header label
+                checked += 1
+                if text in by_cell.get((i, j), ()) or _found(text, by_row.get(i, ())) \
+                        or text in unparsed.get(i, ()) or (note and text in note):
+                    continue
+                missing.append(f"{title}: row {i} column {j} {cell!r}")
     return missing, checked
 
 

@@ -142,7 +142,7 @@ def _year_as_string(data: dict[str, Any]) -> None:
 
 
 def _bad_unit(data: dict[str, Any]) -> None:
-    data["data"]["disclosures"][0]["tables"][1]["unit"] = "千元"
+    data["data"]["disclosures"][0]["tables"][1]["unit"] = "斤"
 
 
 def _bad_section_kind(data: dict[str, Any]) -> None:

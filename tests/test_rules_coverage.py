@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import attrs
+from hypothesis import HealthCheck, given, settings
 
 import govbudget
 import seed_model as seed
 from govbudget.rules import check
 from govbudget.rules.coverage import EXIT_NOTHING_CHECKED, ReportStatus
+from govbudget.strategies import final_accounts
 from govbudget.tables import TableKind
 
 
@@ -55,3 +57,14 @@ def test_an_unverified_amount_is_coverage_not_a_finding() -> None:
     report = check(govbudget.example())
     assert not report.of("N-13")
     assert all(u.rule == "N-13" for u in report.coverage.unverified)
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
+@given(final_accounts(units=1))
+def test_a_whole_final_account_is_checked_not_partial(d: govbudget.Disclosure) -> None:
+    """Regression: a final account (决算) was measured against the budget's nine tables, so
+    F01, with its nine 决算 tables read, was "partial" with every budget table "absent"."""
+    report = check(d)
+    (covered,) = [c for c in report.coverage.disclosures if c.disclosure == d.label]
+    assert covered.absent == () and len(covered.read) == 9
+    assert report.status is ReportStatus.CHECKED

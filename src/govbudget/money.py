@@ -49,11 +49,12 @@ MAX_AMOUNT_DIGITS = 18
 
 
 class Unit(enum.Enum):
-    """The unit in which a table shows its amounts (金额单位): 元, 万元 or 亿元."""
+    """The unit in which a table shows its amounts (金额单位): 元, 千元, 万元 or 亿元."""
 
     YUAN = "元"
     WAN = "万元"
     YI = "亿元"
+    QIAN = "千元"
 
     @property
     def factor(self) -> Decimal:
@@ -75,13 +76,13 @@ class Unit(enum.Enum):
         """Read a unit as printed: ``万元``, ``单位：元``, ``金额单位：万元`` …"""
         t = unicodedata.normalize("NFKC", text).replace(" ", "")
         t = re.sub(r"^(?:金额)?单位[:：]?", "", t).strip("()（）")
-        for unit in (cls.YI, cls.WAN, cls.YUAN):
+        for unit in (cls.YI, cls.WAN, cls.QIAN, cls.YUAN):
             if t.startswith(unit.value):
                 return unit
-        raise InvalidAmount(f"unknown unit of amounts {text!r}; expected 元, 万元 or 亿元")
+        raise InvalidAmount(f"unknown unit of amounts {text!r}; expected 元, 千元, 万元 or 亿元")
 
 
-_EXPONENTS = {Unit.YUAN: 0, Unit.WAN: 4, Unit.YI: 8}
+_EXPONENTS = {Unit.YUAN: 0, Unit.QIAN: 3, Unit.WAN: 4, Unit.YI: 8}
 _FACTORS = {u: Decimal(1).scaleb(e) for u, e in _EXPONENTS.items()}
 
 

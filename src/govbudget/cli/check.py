@@ -72,8 +72,10 @@ def register(sub: Any) -> None:
                        help="text: everything, with the skip reasons and each finding's "
                             "expected and actual values")
     p.add_argument("--together", action="store_true",
-                   help="also check the files as pairs (a department's budget and final "
-                        "account of a year, consecutive years): the pair rules XD-*")
+                   help="the files are one department's: parts of one disclosure published "
+                        "as several files (narrative and tables apart) are loaded and checked "
+                        "as one document, and a budget with its final account of a year, or "
+                        "consecutive years, are also checked as pairs (the rules XD-*)")
     add_batch_options(p)
     p.set_defaults(func=run)
 
@@ -134,15 +136,24 @@ def run(args: argparse.Namespace) -> int:
 def _results(args: argparse.Namespace, sources: list[str], select: list[str] | None,
              exclude: list[str] | None) -> Iterator[tuple[dict[str, Any], dict[str, Any], bool]]:
     """(result for the renderers, ``check_file`` result, from the cache) for each source."""
-    from govbudget.batch import CHECK, check_document
+    import govbudget
+    from govbudget.batch import CHECK, check_document, failed_check
+    from govbudget.errors import GovBudgetError
 
     files = [s for s in sources if s != "<example>"]
     if len(files) < len(sources):
-        import govbudget
-
         doc = govbudget.example()
         raw = check_document(doc, source=str(doc.source), select=select, exclude=exclude)
         yield _result(raw), raw, False
+    if args.together and len(files) > 1:
+        try:
+            doc = govbudget.load(files)
+        except GovBudgetError as exc:
+            raw = failed_check(" + ".join(files), str(exc))
+        else:
+            raw = check_document(doc, source=str(doc.source), select=select, exclude=exclude)
+        yield _result(raw), raw, False
+        return
     task = CHECK.with_params(select=select, exclude=exclude)
     for item in run_batch(task, args, [Path(f) for f in files]):
         yield _result(item.result), item.result, item.cached

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,7 +28,7 @@ CSV_COLUMNS: tuple[str, ...] = (
     "parent", "disclosure_index", "parent_index", "disclosure_unit", "unit_kind",
     "table_index", "has_header", "header_code", "header_name", "header_year", "header_unit",
     "note", "unreadable",
-    "column_index", "column_side", "column_text",
+    "column_index", "column_side", "column_text", "unit_basis", "breakdown", "remarks",
 )
 
 
@@ -112,6 +113,8 @@ def _table_fields(t: BudgetTable, index: int) -> dict[str, str]:
         "header_name": "" if h is None else _s(h.name),
         "header_year": "" if h is None else _s(h.year),
         "header_unit": "" if h is None else _s(h.unit_text),
+        "unit_basis": t.unit_basis.value, "breakdown": _s(t.breakdown),
+        "remarks": json.dumps(list(t.remarks), ensure_ascii=False) if t.remarks else "",
     }
 
 
@@ -197,5 +200,6 @@ def _table_normal(t: BudgetTable) -> BudgetTable:
     rows = tuple(attrs.evolve(r, code=r.code or None, line=r.line or None, side=r.side or None)
                  for r in t.rows)
     return attrs.evolve(t, title=t.title or None, note=t.note or None,
+                        breakdown=t.breakdown or None,
                         unreadable=t.unreadable or None, header=header,
                         columns=columns, rows=rows)

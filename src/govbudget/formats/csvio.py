@@ -24,6 +24,7 @@ from __future__ import annotations
 import csv
 import enum
 import io
+import json
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -38,7 +39,7 @@ from govbudget.formats.bounds import MAX_UNIT_DEPTH, check_model
 from govbudget.money import BLANK, DASH, Cell, CellKind, Unit, parse_cell
 from govbudget.tables.disclosure import Disclosure, Document, Scope, UnitKind
 from govbudget.tables.kinds import TableKind
-from govbudget.tables.model import BudgetTable, Column, Row, TableHeader, table_type
+from govbudget.tables.model import BudgetTable, Column, Row, TableHeader, UnitBasis, table_type
 
 __all__ = ["CSV_COLUMNS", "from_csv", "read_csv_file", "table_part", "to_csv"]
 
@@ -74,7 +75,7 @@ class _DisclosureAcc:
 _DISCLOSURE_META = ("disclosure", "disclosure_name", "scope", "year", "parent_index",
                     "disclosure_unit", "unit_kind")
 _TABLE_META = ("table", "table_title", "unit", "note", "unreadable", "has_header", "header_code",
-               "header_name", "header_year", "header_unit")
+               "header_name", "header_year", "header_unit", "unit_basis", "breakdown", "remarks")
 _COLUMN_META = ("column", "column_name", "column_number", "column_side", "column_text")
 _ROW_META = ("row_code", "row_line", "row_side", "row_name", "row_number")
 
@@ -267,7 +268,8 @@ def _build(accs: dict[int, _DisclosureAcc], source: str | None) -> tuple[Disclos
 
 
 def _table(acc: _TableAcc, source: str | None) -> BudgetTable:
-    kind_name, title, unit, note, unreadable, has_header, h_code, h_name, h_year, h_unit = acc.meta
+    (kind_name, title, unit, note, unreadable, has_header, h_code, h_name, h_year, h_unit,
+     basis, breakdown, remarks) = acc.meta
     if kind_name not in TableKind.__members__:
         raise LoadError(f"unknown table kind {kind_name!r}", file=source, row=acc.line,
                         column="table", expected=", ".join(TableKind.__members__))
@@ -295,7 +297,23 @@ def _table(acc: _TableAcc, source: str | None) -> BudgetTable:
         columns=tuple(columns), rows=tuple(rows),
         unit=_enum(Unit, unit or Unit.WAN.value, "unit", acc.line, source),
         title=title or None, header=header, note=note or None, unreadable=unreadable or None,
+        unit_basis=_enum(UnitBasis, basis or UnitBasis.STATED.value, "unit_basis", acc.line, source),
+        breakdown=breakdown or None, remarks=_remarks(remarks, acc.line, source),
     )
+
+
+def _remarks(text: str, line: int, source: str | None) -> tuple[str, ...]:
+    """The reader's remarks on a table: a JSON list of strings ('' for none)."""
+    if not text:
+        return ()
+    try:
+        value = json.loads(text)
+    except ValueError:
+        value = None
+    if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+        raise LoadError(f"remarks are {text[:40]!r}", file=source, row=line, column="remarks",
+                        expected="a JSON list of strings")
+    return tuple(value)
 
 
 def _int(text: str, column: str, line: int, source: str | None) -> int | None:

@@ -183,6 +183,7 @@ class Head:
         self.details: list[tuple[str, str]] = []
         self.special = False
         self.title: str | None = None
+        self.inferred = 0  # rows whose blank 一级 was given the one their 二级 belongs to
 
     def put(self, label: str, text: str) -> None:
         value = unwrap(text) if label not in _GOAL else text.strip()

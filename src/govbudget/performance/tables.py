@@ -17,10 +17,14 @@ from __future__ import annotations
 
 import enum
 import functools
+import re
 from collections.abc import Iterable, Sequence
 
-from govbudget.errors import LoadError
-from govbudget.money import Unit
+import attrs
+
+from govbudget.errors import InvalidAmount, LoadError
+from govbudget.money import Unit, parse_cell
+from govbudget.performance.grids import level1_of, list_indicators, project_column, split_levels
 from govbudget.performance.heads import (
     Head,
     clean_name,
@@ -51,6 +55,8 @@ class _Role(enum.Enum):
     DESC = "绩效指标描述"
     VALUE = "指标值"
     BASIS = "指标值确定依据"
+    FUSED = "fused"  # 一级, 二级 and the name in one cell (产出指标数量指标培训人数)
+    LIST = "list"  # a project's indicators listed in one cell (1、产出指标；数量指标；…)
     EXTRA = "extra"
 
 
@@ -90,7 +96,25 @@ def _header_row(rows: Sequence[Sequence[str]]) -> tuple[int, dict[int, _Role]] |
         found = set(roles.values())
         if len(found & {_Role.L1, _Role.L2, _Role.L3}) >= 2 and _Role.VALUE in found:
             return r, {c: role or _Role.EXTRA for c, role in roles.items()}
+        for c, role in roles.items():  # one column holding the levels (and the name) fused
+            if role not in (_Role.LABEL, _Role.L3) or len(found & {_Role.L1, _Role.L2}) >= 1:
+                continue
+            below = [row[c] for row in rows[r + 1:r + 12] if c < len(row) and row[c].strip()]
+            if _Role.VALUE in found and below and sum(
+                    split_levels(t) is not None for t in below) * 2 >= len(below):
+                roles[c] = _Role.FUSED
+            elif below and sum(bool(list_indicators(t)) for t in below) * 2 >= len(below):
+                roles[c] = _Role.LIST
+            else:
+                continue
+            return r, {k: v or _Role.EXTRA for k, v in roles.items()}
     return None
+
+
+def _is_header(cells: Sequence[str]) -> bool:
+    """A row repeating the indicator header (a page's repeated headings)."""
+    found = {_role(t) for t in cells}
+    return len(found & {_Role.L1, _Role.L2, _Role.L3}) >= 2 and _Role.VALUE in found
 
 
 def _partial_header(rows: Sequence[Sequence[str]]) -> tuple[int, str] | None:
@@ -119,10 +143,22 @@ def _indicators(
     has_basis = _Role.BASIS in roles.values()
     for r in range(start, len(rows)):
         cells = rows[r]
+        if _is_header(cells):
+            continue  # the header repeated on a new page
         got: dict[_Role, str] = {}
         extra: list[tuple[str, str]] = []
         for c, text in enumerate(cells):
             role = roles.get(c, _Role.EXTRA)
+            if role is _Role.LIST:
+                out.extend(list_indicators(text, row=r))
+                continue
+            if role is _Role.FUSED:
+                fused = split_levels(text)
+                if fused is not None:
+                    got[_Role.L1], got[_Role.L2], got[_Role.L3] = fused
+                elif text.strip():
+                    got[_Role.L3] = clean_name(text)
+                continue
             value = clean_name(text) if role is _Role.L3 else unwrap(text)
             if role in (_Role.EXTRA, _Role.LABEL) and _role(value) is _Role.LABEL:
                 continue  # the row label (绩效指标) repeated on each row
@@ -165,9 +201,11 @@ def _indicators(
         if new_l1 and new_l1 != l1:
             l1, l2 = new_l1, ""
         l2 = got.get(_Role.L2, "") or l2
+        if not l1 and l2 and level1_of(l2):  # the merged 一级 cell's text lost
+            head.inferred += 1
         out.append(
             PerformanceIndicator.read(
-                l1,
+                l1 or (level1_of(l2) or "" if l2 else ""),
                 l2,
                 got.get(_Role.L3, ""),
                 description=got.get(_Role.DESC, ""),
@@ -181,16 +219,18 @@ def _indicators(
 
 
 def read_performance_table(
-    raw: RawTable, *, file: str | None = None, name: str | None = None
+    raw: RawTable, *, file: str | None = None, name: str | None = None,
+    header: tuple[int, dict[int, _Role]] | None = None,
 ) -> PerformanceTarget:
     """Read one 绩效目标表 grid (labelled rows, a header row, indicator rows).
 
-    Raises ``LoadError`` naming the table, row and column when no header row with
+    ``header`` gives the header row and the column roles when already found. Raises
+    ``LoadError`` naming the table, row and column when no header row with
     一级/二级/三级指标 and 指标值 is found.
     """
     rows = raw.rows
     title = title_of(raw)
-    found = _header_row(rows)
+    found = header if header is not None else _header_row(rows)
     if found is None:
         partial = _partial_header(rows)
         row, column = partial if partial else (len(rows), None)
@@ -221,6 +261,9 @@ def read_performance_table(
     elif head.special or "专项资金" in (title or ""):
         scope = TargetScope.SPECIAL_FUND
     goal_text = "\n".join(head.goal_parts)
+    if head.inferred:
+        head.details.append(("reading", f"一级指标 blank in {head.inferred} rows (a merged cell whose "
+                                        "text was not read): given the 一级 of their 二级"))
     return PerformanceTarget(
         name=project,
         indicators=tuple(indicators),
@@ -241,13 +284,71 @@ def read_performance_table(
     )
 
 
+_MONEY_HEAD = re.compile(r"资金总额|项目总额|项目金额|预算金额|总计|^金额|预算数")
+
+
+def read_performance_grid(raw: RawTable, *, file: str | None = None) -> list[PerformanceTarget]:
+    """The targets of one grid: one per project when the grid lists several (each named in
+    the first of its rows), else the grid's one target (``read_performance_table``)."""
+    found = _header_row(raw.rows)
+    if found is None:
+        return [read_performance_table(raw, file=file)]
+    at, roles = found
+    header = list(raw.rows[at])
+    if at > 0 and any(_role(t) is not None for t in raw.rows[at - 1]):  # a two-row header
+        above = raw.rows[at - 1]
+        header = [h or (above[j] if j < len(above) else "") for j, h in enumerate(header)]
+    pc = project_column(header, list(raw.rows[at + 1:]))
+    if pc is None:
+        return [read_performance_table(raw, file=file)]
+    starts = [r for r in range(at + 1, len(raw.rows)) if pc < len(raw.rows[r])
+              and raw.rows[r][pc].strip()]
+    money = next((j for j, h in enumerate(header) if j != pc and _MONEY_HEAD.search(key(h))), None)
+    goal = next((j for j, h in enumerate(header) if roles.get(j) is _Role.EXTRA
+                 and "目标" in key(h) and "指标" not in key(h)), None)
+    own = {j for j in (pc, money, goal) if j is not None}
+    out: list[PerformanceTarget] = []
+    carried: list[tuple[str, str]] = []  # rows naming a unit or a total, no indicators
+    for n, first in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(raw.rows)
+        rows = (*raw.rows[:at + 1], *(() for _ in range(at + 1, first)),
+                *(tuple("" if j in own else c for j, c in enumerate(raw.rows[r]))
+                  for r in range(first, end)),
+                *(() for _ in range(end, len(raw.rows))))
+        name = clean_name(raw.rows[first][pc])
+        target = read_performance_table(attrs.evolve(raw, rows=rows), file=file, name=name,
+                                        header=found)
+        amount_text = raw.rows[first][money] if money is not None and money < len(raw.rows[first]) else ""
+        if not target.indicators:
+            carried.append((name, amount_text.strip()))
+            continue
+        goal_text = "\n".join(raw.rows[r][goal].strip() for r in range(first, end)
+                              if goal is not None and goal < len(raw.rows[r]) and raw.rows[r][goal].strip())
+        try:
+            amount = parse_cell(amount_text).value if amount_text.strip() else target.amount
+        except InvalidAmount:
+            amount, carried = target.amount, [*carried, ("资金", amount_text.strip())]
+        out.append(attrs.evolve(
+            target, amount=amount, goal_text=goal_text or target.goal_text,
+            goals=split_goals(goal_text) if goal_text else target.goals,
+            details=(*carried, *target.details), page=raw.page_of(first)))
+        carried = []
+    if carried and out:  # group rows after the last project: kept with it
+        out[-1] = attrs.evolve(out[-1], details=(*out[-1].details, *carried))
+    return out or [read_performance_table(raw, file=file)]
+
+
 def _joined(first: RawTable, then: RawTable) -> RawTable:
     """Two grids read as one: ``then`` continues ``first`` (rows appended, pages kept)."""
     pages = tuple(first.page_of(r) or 0 for r in range(len(first.rows))) + tuple(
         then.page_of(r) or 0 for r in range(len(then.rows))
     )
+    # a continuation narrower than the table (a margin column lost, or only the right-hand
+    # columns ruled under merged cells) is aligned on the right
+    pad = _width(first) - _width(then)
+    rows = then.rows if pad <= 0 else tuple(("",) * pad + tuple(r) for r in then.rows)
     return RawTable(
-        first.rows + then.rows,
+        first.rows + rows,
         title=first.title,
         context=first.context,
         page=first.page,
@@ -270,23 +371,39 @@ def read_performance_tables(
     out: list[PerformanceTarget] = []
     pending: RawTable | None = None
     last: RawTable | None = None
+    last_n = 0  # how many targets the last grid gave
     for raw in tables:
         titled = is_performance_title(title_of(raw))
         if pending is not None:
             if not titled:
                 raw, pending = _joined(pending, raw), None
             else:
-                out.append(read_performance_table(pending, file=file))  # raises
+                out.extend(read_performance_grid(pending, file=file))  # raises
                 pending = None
-        elif last is not None and not titled and _header_row(raw.rows) is None:
+        elif last is not None and not titled and _continues(raw):
             last = _joined(last, raw)
-            out[-1] = read_performance_table(last, file=file)
+            del out[len(out) - last_n:]
+            got = read_performance_grid(last, file=file)
+            out.extend(got)
+            last_n = len(got)
             continue
         if _header_row(raw.rows) is None and titled:
             pending, last = raw, None
             continue
-        out.append(read_performance_table(raw, file=file))
-        last = raw
+        got = read_performance_grid(raw, file=file)
+        out.extend(got)
+        last, last_n = raw, len(got)
     if pending is not None:
-        out.append(read_performance_table(pending, file=file))
+        out.extend(read_performance_grid(pending, file=file))
     return out
+
+
+def _width(raw: RawTable) -> int:
+    return max((len(r) for r in raw.rows), default=0)
+
+
+def _continues(raw: RawTable) -> bool:
+    """Whether an untitled grid continues the table before it: no header of its own, or
+    only the header repeated at its top (no labelled rows above it, as a new project has)."""
+    found = _header_row(raw.rows)
+    return found is None or found[0] == 0

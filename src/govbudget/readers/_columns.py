@@ -72,17 +72,25 @@ def _match_labels(labels: Sequence[str], specs: Sequence[ColumnSpec],
             continue
         group_spec = _match_column(g, specs, set())
         break
-    if normalise_label(own) in _GENERIC and group_spec is not None:
+    n_own = normalise_label(own)
+    if n_own in _GENERIC and group_spec is not None:
         return group_spec if group_spec.key not in used else None
     if group_spec is not None and group_spec.key != "total":
-        return _match_column(own, _descendants(specs, group_spec.key), used)
+        inner = _match_column(own, _descendants(specs, group_spec.key), used)
+        if inner is None and group_spec.key not in used and any(
+                n_own.startswith(g) for g in group_spec.labels if len(g) >= 2):
+            return group_spec  # 项目支出 → 项目支出总数: the group's own amount
+        return inner
     match = _match_column(own, specs, used)
-    if match is None and normalise_label(own) in _GENERIC:
+    if match is None and n_own in _GENERIC:
         for g in reversed(texts[:-1]):
             if normalise_label(g) in _GENERIC:
                 match = _match_column(g, specs, used)
                 if match is not None:
                     break
+    if match is None and n_own in _GENERIC and group_spec is None:
+        # 合计, 总计, 金额 heading a column of its own: the table's total
+        match = next((s for s in specs if s.key == "total" and s.key not in used), None)
     return match
 
 
@@ -95,8 +103,10 @@ def _columns(kind: TableKind, layout: Layout, name_columns: Sequence[int]) -> di
     spec = kind.spec
     used: set[str] = set()
     out: dict[int, Column] = {}
-    skip = {layout.numbers, *layout.code_columns, *name_columns}
+    skip = {layout.numbers, *layout.code_columns, *name_columns, *layout.empty_columns}
     years = _column_years(layout)
+    in_codes = {j for g in layout.code_groups for j in g}
+    taken: set[str] = set()
     for j in range(layout.width):
         if j in skip:
             continue
@@ -118,9 +128,17 @@ def _columns(kind: TableKind, layout: Layout, name_columns: Sequence[int]) -> di
         is_text = j not in layout.amount_columns
         if match is not None and match.text:  # 绩效目标, 变化原因 … (maybe all blank)
             is_text = True
+        elif match is not None and is_text and kind is not TableKind.OTHER \
+                and normalise_label(label) in match.labels and j not in in_codes:
+            # an amount column of the kind whose cells read as no amount: kept as an amount
+            # column, so that every cell it cannot parse is recorded as unparsed
+            is_text = False
         if match is None or match.text != is_text:
             number = layout.column_numbers.get(j)
             key = f"c{number if number is not None else j}"
+            if key in taken:  # 栏次 2 and physical column 2 both unnamed: keep keys apart
+                key = f"c{j}_{number}" if number is not None else f"x{j}"
+            taken.add(key)
             out[j] = Column(key, label or key, number, side, is_text)
             continue
         used.add(match.key)

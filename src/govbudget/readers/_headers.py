@@ -18,9 +18,16 @@ from govbudget.tables.kinds import kind_from_title, normalise_label
 from govbudget.tables.model import TableHeader
 
 _NOTE = re.compile(r"^\s*[（(]?\s*(?:注|说明)\s*[0-9一二三四五六七八九十]*\s*[:：]")
-_HEADER_CODE = re.compile(r"^(?:编制单位[:：])?\s*(\d{3,})\s*(.+?)\s*(?:截止时间.*)?$")
+_HEADER_CODE = re.compile(
+    r"^(?:编制单位[:：])?\s*(\d{3,})\s*[-_－—]?\s*([^\d\s\-_－—].*?)\s*(?:截止时间.*)?$")
 _YEAR = re.compile(r"(?:预算年度[:：]?\s*)(\d{4})|(\d{4})\s*年")
-_UNIT = re.compile(r"单位[:：]\s*(亿元|万元|元)")
+_YEAR_LINE = re.compile(r"^[（(]?\s*(\d{4})\s*(?:年度?)?\s*[）)]?$")
+#: the unit of amounts wherever it is printed: 单位：万元, 金额单位：元, 单位 万元 (colon lost)
+_UNIT = re.compile(r"(?:金额)?单位\s*[:：]?\s*(亿元|万元|千元|元)(?![\u4e00-\u9fff])")
+#: a unit in brackets in a column heading: 预算数（万元）, 金额(元)
+_UNIT_IN_LABEL = re.compile(r"[（(]\s*(?:单位[:：]?)?\s*(亿元|万元|千元|元)\s*[)）]")
+_BARE_NAMED = re.compile(r"^(?:编制)?(?:部门|单位)(?:名称)?\s+(\S.*)$")
+_CONTACT = re.compile(r"联系人|联系电话|联系方式|咨询电话")
 _NAMED = re.compile(r"(?:编制(?:部门|单位)|部门[（(]单位[)）]|(?:部门|单位|预算单位|主管部门)名称|预算主管部门|预算单位"
                     r"|主管部门|部门|单位)\s*[:：]\s*([^\s:：]+)")
 _COVER_NAME = re.compile(r"^(?:.*?\d{4}\s*年度?)?\s*(?:区级|市级|县级)?(.+?)(?:部门|单位)?(?:预算|决算).*$")
@@ -62,12 +69,26 @@ def _header(context: Sequence[str], title: str | None) -> TableHeader:
     unit_text = None
     for line in context:
         text = line.strip()
-        if re.match(r"^[A-Za-z]+\s*[:：]", text):  # sheet: … (a reader's note, not a header)
+        if re.match(r"^[A-Za-z]+\s*[:：]", text) or _CONTACT.search(text) \
+                or not re.search(r"[\w\u4e00-\u9fff]", text):  # sheet: …, a contact, punctuation
             continue
+        y = _YEAR_LINE.match(text)
+        if y:  # the year on a line of its own
+            year = year or int(y.group(1))
+            continue
+        u = _UNIT.search(text) or re.search(r"\s(亿元|万元|千元|元)$", text)
+        if u:
+            unit_text = u.group(1)
+            bare = _BARE_NAMED.match(text[: u.start()].strip())
+            if bare and name is None and not re.search(r"[:：]", text[: u.start()]):
+                name = bare.group(1).strip() or None  # 单位名称 某局 单位 万元 (colons lost)
+                continue
         m = _HEADER_CODE.match(text) if not re.match(r"^\d{4}\s*年", text) else None
         named = [v for v in _NAMED.findall(text) if v not in ("元", "万元", "亿元")]
         if m and code is None and "预算年度" not in text and not named:
-            code, name = m.group(1), re.sub(r"\s{2,}.*$", "", m.group(2)).strip()
+            rest = _UNIT.sub("", m.group(2))
+            rest = re.sub(r"\s+(亿元|万元|千元|元)$", "", rest)  # 606-某局 万元: the unit after
+            code, name = m.group(1), re.sub(r"\s{2,}.*$", "", rest).strip()
         elif named and name is None:
             c = re.match(r"^(\d{3,})[_\s]*(.+)$", named[0])
             code, name = (c.group(1), c.group(2)) if c else (code, named[0])
@@ -77,9 +98,6 @@ def _header(context: Sequence[str], title: str | None) -> TableHeader:
         y = re.search(r"预算年度[:：]?\s*(\d{4})", text)
         if y and year is None:
             year = int(y.group(1))
-        u = _UNIT.search(text)
-        if u:
-            unit_text = u.group(1)
     if year is None and title:
         y = _YEAR.search(title)
         if y:

@@ -14,15 +14,23 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from govbudget.errors import GovBudgetError, InvalidAmount
-from govbudget.money import BLANK, Cell, Unit, parse_cell
-from govbudget.readers._blocks import block_grids, side_by_side
-from govbudget.readers._columns import _GENERIC, _column_years, _columns, _is_label, _line_of
-from govbudget.readers._headers import _NOTE, _header
-from govbudget.readers.layout import Layout, clean, read_layout
-from govbudget.readers.raw import CellSources, RawTable, SourceLocation
+from govbudget.money import Cell, Unit, parse_cell
+from govbudget.readers._across import (
+    is_across,
+    is_final_across,
+    read_across,
+    read_final_across,
+)
+from govbudget.readers._blocks import blocks, carried, masked
+from govbudget.readers._columns import _columns, _is_label
+from govbudget.readers._headers import _NOTE, _UNIT, _UNIT_IN_LABEL, _header
+from govbudget.readers._lines import is_unit_name, settle
+from govbudget.readers._names import NameCoder
+from govbudget.readers.layout import Layout, clean, read_layout, split_fused
+from govbudget.readers.raw import CellSources, RawTable
 from govbudget.tables.disclosure import Unparsed
 from govbudget.tables.kinds import TableKind, normalise_label
-from govbudget.tables.model import BudgetTable, Column, Row, TableHeader, table_type
+from govbudget.tables.model import BudgetTable, Row, UnitBasis, table_type
 
 _BRACKET_CODE = re.compile(r"^\s*[\[【]\s*(\d{3}(?:\d{2}){0,2})\s*[\]】]\s*(.*)$|^\s*(\d{3}(?:\d{2}){0,2})\s+(\S.*)$",
                            re.S)
@@ -30,29 +38,47 @@ _SPACED_HAN = re.compile(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]")
 
 
 def _build_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[tuple[str, ...]],
-                 context: list[str], file: str, unparsed: list[Unparsed]) -> BudgetTable:
-    """The typed table of a raw grid; cells that cannot be read go to ``unparsed``."""
+                 context: list[str], file: str, unparsed: list[Unparsed],
+                 apart: list[BudgetTable] | None = None, header_rows: int | None = None
+                 ) -> BudgetTable:
+    """The typed table of a raw grid; cells that cannot be read go to ``unparsed``; blocks
+    printed beside the table but read as tables of their own go to ``apart``."""
     header = _header(context, title)
-    unit = Unit.parse(header.unit_text) if header.unit_text else Unit.WAN
-    layout = read_layout(rows)
+    layout = read_layout(rows, header_rows=header_rows)
+    if apart is not None and len(rows) > layout.header_rows:
+        own, others = blocks(kind, rows, layout)
+        if len(own) > 1 or others:
+            head = layout.header_rows  # the blocks share the grid's header
+            rows = carried(rows, head, own)
+            parts = [_build_table(kind, raw, title, masked(rows, cols), context, file, unparsed,
+                                  header_rows=head) for cols in own]
+            for label, cols in others:
+                apart.append(_build_table(TableKind.OTHER, raw, f"{title or ''}（{label}）",
+                                          masked(rows, cols), context, file, unparsed,
+                                          header_rows=head))
+            return attrs.evolve(parts[0], rows=tuple(r for t in parts for r in t.rows),
+                                remarks=tuple(dict.fromkeys(x for t in parts for x in t.remarks)))
     if layout.header_rows >= len(rows) > 1:  # no amounts anywhere: the header ends at the
         first = next((i for i, r in enumerate(rows) if i > 0 and not all(  # first non-label row
             _is_label(kind, c) for c in r if c.strip())), len(rows))
+        across = is_final_across if kind is TableKind.FINAL_THREE_PUBLIC else is_across
         if kind in _ACROSS and (
-            _is_transposed(kind, read_layout(rows, header_rows=first), rows[:first])
-            or _lines_across(kind, read_layout(rows, header_rows=len(rows)))
+            across(kind, read_layout(rows, header_rows=first), rows[:first])
+            or across(kind, read_layout(rows, header_rows=len(rows)), ())
         ):  # a template printing the 三公 lines across, with no row of amounts yet
             first = len(rows)
         layout = read_layout(rows, header_rows=first)
-    if kind in _ACROSS and _is_transposed(kind, layout, rows):
-        return _transposed_table(kind, raw, title, rows, layout, header, unit, file)
-    blocks = side_by_side(layout) if kind.spec.scheme is not None and not kind.spec.two_sided \
-        else None
-    if blocks is not None:  # one classification printed in blocks side by side
-        return _blocks_table(kind, raw, title, rows, context, file, unparsed, layout, blocks)
+    unit, basis = _unit(header.unit_text, rows[:layout.header_rows])
+    if kind is TableKind.THREE_PUBLIC and is_across(kind, layout, rows):
+        return attrs.evolve(read_across(kind, raw, title, rows, layout, header, unit, file),
+                            unit_basis=basis)
+    if kind is TableKind.FINAL_THREE_PUBLIC and is_final_across(kind, layout, rows):
+        return attrs.evolve(read_final_across(kind, raw, title, rows, layout, header, unit, file),
+                            unit_basis=basis)
     # in two-sided tables each physical row holds an income and an expenditure row
     spec = kind.spec
-    names = layout.name_columns if spec.two_sided else layout.name_columns[:1]
+    layout = _primary_codes(layout, spec.scheme)
+    names = layout.name_columns if spec.two_sided else _row_names(layout)
     columns = _columns(kind, layout, names)
     sides: list[tuple[str | None, int | None, tuple[int, ...]]]
     if spec.two_sided and len(names) >= 2:
@@ -65,13 +91,23 @@ def _build_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[t
              for _side, _name_col, cols in sides]
     # per side: column key → physical column, shared by the rows' lazy cell sources
     plan_columns = [{key: j for j, key, _text, _name in plan} for plan in plans]
+    code_columns = [{**cols, "unit_code": layout.code_columns[0]} if layout.code_columns else cols
+                    for cols in plan_columns]
     offset = len(raw.rows) - len(rows)
     out_rows: list[Row] = []
     note_lines: list[str] = [c.strip() for c in context if _NOTE.match(c)]
     prev_parts: list[str] = []
-    label_columns = [j for j in columns if columns[j].text and (not names or j < names[0])]
+    first_amount = min((j for j in columns if not columns[j].text), default=layout.width)
+    item_columns = [j for j in columns if columns[j].text and names and names[0] < j < first_amount]
+    # text columns that may hold a row's label when its name cell is blank (合计, a unit)
+    label_columns = sorted((j for j in columns if columns[j].text),
+                           key=lambda j: (bool(names) and j > names[0], j))
     # the 类 names of the table's year: resolved once per table, when a line first needs them
     class_names = functools.cache(lambda: _class_names(header.year))
+    # rows printed by name only: coded through the catalogue, depth-first
+    coder = NameCoder(spec.scheme, header.year) if spec.scheme is not None and (
+        spec.two_sided or not layout.code_columns) else None
+    by_name: list[tuple[str, str | None]] = []
     for i, cells in enumerate(rows[layout.header_rows:], start=layout.header_rows):
         at = i + offset
         number = None
@@ -85,17 +121,34 @@ def _build_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[t
             note_lines.append(filled[0].strip())
             continue
         code, code_text = _code(cells, layout.code_columns, prev_parts)
+        fused_name = None
+        if code is None and code_text and set(layout.code_columns) & set(layout.fused_columns):
+            split = split_fused(code_text)
+            if split is not None:  # 2011301-行政运行: the code and the name in one cell
+                code, fused_name = split
+                code_text = None
+        unit_code = None
+        if code is None and code_text and clean(code_text).strip("[]【】").isdigit():
+            unit_code, code_text = code_text.strip(), None  # 125001: a unit's code, not a 科目
         where = raw.location(at, None, file)
-        for (side, name_col, _cols), plan, plan_cols in zip(sides, plans, plan_columns,
-                                                            strict=True):
+        for (side, name_col, _cols), plan, plan_cols, coded_cols in zip(
+                sides, plans, plan_columns, code_columns, strict=True):
             name = cells[name_col].strip() if name_col is not None and name_col < len(cells) else ""
+            if fused_name is not None and side != "income":
+                name = f"{fused_name}{name}" if name != fused_name else name
             if _SPACED_HAN.search(name):  # 合  计, 项  目: spaces inside a Chinese name
                 name = "".join(name.split())
             if code_text and side != "income":  # a label printed in the code column
                 name = f"{code_text}{name}" if name else code_text
-            if not name and side is None:  # 合计 printed in a text column left of the names
+            if not name and side is None and name_col is not None:
+                # group | item: the item named in a text column right of the (blank) group
+                name = next((cells[j].strip() for j in item_columns if j < len(cells)
+                             and cells[j].strip() and not _amount_like(cells[j])), "")
+            if not name and side is None:  # 合计 or a unit printed in a column left of the names
                 name = next((cells[j].strip() for j in label_columns if j < len(cells)
-                             and spec.line_key(cells[j]) is not None), "")
+                             and (spec.line_key(cells[j]) is not None
+                                  or (is_unit_name(cells[j], header)
+                                      and (not names or j < names[0])))), "")
             row_code = code if side != "income" else None
             if row_code is None and name and spec.scheme is not None and side != "income":
                 m = _BRACKET_CODE.match(name)
@@ -104,6 +157,9 @@ def _build_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[t
             row_cells: dict[str, Cell] = {}
             texts: dict[str, str] = {}
             sources = CellSources(where, plan_cols)
+            if unit_code is not None and side != "income":
+                texts["unit_code"] = unit_code
+                sources = CellSources(where, coded_cols)
             width = len(cells)
             for j, key, is_text, column_name in plan:
                 text = cells[j] if j < width else ""
@@ -122,154 +178,65 @@ def _build_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[t
                     and not texts:
                 continue
             line = spec.line_key(name, side) if row_code is None else None
-            if row_code is None and line is None and side == "expenditure":
-                row_code = _class_code(name, class_names)
+            if row_code is None and line is None and coder is not None and name \
+                    and side != "income" and not _amount_like(name):
+                row_code = coder.code(name)
+                if row_code is None and side == "expenditure":
+                    row_code = _class_code(name, class_names)
+                by_name.append((name, row_code))
             out_rows.append(Row(name, row_code, line, side, row_cells, texts, number, where,
                                 sources))
+    settled, remarks, breakdown = settle(kind, out_rows, header, by_name, layout.code_columns)
     cls = table_type(kind)
     return cls(
-        columns=tuple(columns[j] for j in sorted(columns)), rows=tuple(_named_lines(kind, out_rows)),
+        columns=tuple(columns[j] for j in sorted(columns)), rows=tuple(settled),
         unit=unit, title=title, header=header, note="\n".join(note_lines) or None,
-        source=raw.location(None, None, file),
+        source=raw.location(None, None, file), unit_basis=basis, remarks=tuple(remarks),
+        breakdown=breakdown,
     )
 
 
-def _blocks_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[tuple[str, ...]],
-                  context: list[str], file: str, unparsed: list[Unparsed], layout: Layout,
-                  blocks: tuple[tuple[int, int], ...]) -> BudgetTable:
-    """A table printed in blocks side by side: each block read as a table of its own, their
-    rows joined left block first (cell sources count columns within the block)."""
-    offset = len(raw.rows) - len(rows)
-    grids = block_grids(rows, layout, blocks)
-    parts = []
-    for (a, b), grid in zip(blocks, grids, strict=True):
-        sub = attrs.evolve(raw, rows=(*(r[a:b] for r in raw.rows[:offset]), *grid))
-        parts.append(_build_table(kind, sub, title, grid, context, file, unparsed))
-    first = parts[0]
-    notes = [p.note for p in parts if p.note]
-    return attrs.evolve(first, rows=tuple(r for p in parts for r in p.rows),
-                        note="\n".join(dict.fromkeys(notes)) or None)
-
-
-#: kinds whose lines may be printed across (one column per line, one row of amounts)
+#: kinds whose lines may be printed across (one column per line, a row of amounts)
 _ACROSS = (TableKind.THREE_PUBLIC, TableKind.FINAL_THREE_PUBLIC)
 
-_FUND_LINES = {"general_budget": "carryover_general", "gov_fund": "carryover_fund",
-               "soe_capital": "carryover_soe"}
+
+def _unit(stated: str | None, header_rows: Sequence[Sequence[str]]) -> tuple[Unit, UnitBasis]:
+    """The unit of amounts printed in the frame (``单位：万元``) or in the column headings
+    (``预算数（万元）``); when none is printed, 万元 for now and ``UNKNOWN`` (the assembly
+    infers it from the other tables)."""
+    if stated:
+        return Unit.parse(stated), UnitBasis.STATED
+    found = {m.group(1) for r in header_rows for c in r if c
+             for m in (_UNIT.search(c) or _UNIT_IN_LABEL.search(c),) if m}
+    if len(found) == 1:
+        return Unit.parse(found.pop()), UnitBasis.STATED
+    return Unit.WAN, UnitBasis.UNKNOWN
 
 
-def _named_lines(kind: TableKind, rows: list[Row]) -> list[Row]:
-    """Named lines whose meaning depends on their place in the table.
-
-    A 收入合计 printed after the carry-over is the 收入总计; the fund lines printed under
-    上年结转 are the carry-over by fund; a 财政拨款收入 followed by its fund lines
-    (一般公共预算 …) is their sum, not the general-budget line.
-    """
-    if not kind.spec.two_sided:
-        return rows
-    out = list(rows)
-    for side in ("income", "expenditure"):
-        idx = [i for i, r in enumerate(out) if r.side == side]
-        carried = False
-        for n, i in enumerate(idx):
-            r = out[i]
-            line = r.line
-            if line in ("carryover", "carryforward"):
-                carried = True
-            elif line == "subtotal" and carried and not any(out[k].line == "total" for k in idx):
-                line = "total"
-            elif carried and line in _FUND_LINES and kind in (TableKind.FISCAL_SUMMARY,
-                                                              TableKind.FINAL_FISCAL_SUMMARY):
-                line = _FUND_LINES[line]
-            elif line == "general_budget" and n + 1 < len(idx) and out[idx[n + 1]].line == line:
-                line = "fiscal"
-            if line != r.line:
-                out[i] = attrs.evolve(r, line=line)
-    return out
+def _primary_codes(layout: Layout, scheme: str | None) -> Layout:
+    """The layout with the code columns of the kind's scheme as *the* code columns; the
+    other classifications printed beside them (政府经济分类 by 部门经济分类) become text."""
+    primary = layout.group_for(scheme)
+    if primary == layout.code_columns and len(layout.code_groups) <= 1:
+        return layout
+    others = [j for g in layout.code_groups if g != primary for j in g]
+    return attrs.evolve(layout, code_columns=primary,
+                        text_columns=tuple(sorted({*layout.text_columns, *others})))
 
 
-def _is_transposed(kind: TableKind, layout: Layout, rows: list[tuple[str, ...]]) -> bool:
-    """A table printing its named lines as columns (三公经费 across, one row of amounts)."""
-    data = rows[layout.header_rows:]
-    if len(data) > 2 or (data and layout.name_columns):
-        return False
-    hits = sum(1 for j in range(layout.width) if _line_of(kind, layout.labels.get(j, ())))
-    return hits >= 2
-
-
-def _lines_across(kind: TableKind, layout: Layout) -> bool:
-    """Whether most header columns each name a distinct line (三公 lines printed across)."""
-    lines = [_line_of(kind, layout.labels.get(j, ())) for j in range(layout.width)]
-    named = [x for x in lines if x is not None]
-    return len(set(named)) >= 3 and len(named) * 2 > layout.width
-
-
-def _transposed_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[tuple[str, ...]],
-                      layout: Layout, header: TableHeader, unit: Unit, file: str) -> BudgetTable:
-    offset = len(raw.rows) - len(rows)
-    years = _column_years(layout)
-    latest = max(years.values()) if years else None
-    lines: dict[str, tuple[str, dict[str, Cell], dict[str, SourceLocation], int]] = {}
-    extra: list[Row] = []
-    for i, cells in enumerate(rows[layout.header_rows:], start=layout.header_rows):
-        for j in range(layout.width):
-            text = cells[j] if j < len(cells) else ""
-            labels = layout.labels.get(j, ())
-            line = _line_of(kind, labels)
-            key = _across_key(kind, labels) or (
-                "prior" if latest is not None and years.get(j, latest) < latest else "total")
-            try:
-                cell = parse_cell(text)
-            except InvalidAmount:
-                extra.append(Row(clean(text), texts={"text": text.strip()},
-                                 source=raw.location(i + offset, j, file)))
-                continue
-            name = next((t for t in reversed(labels) if normalise_label(t) not in _GENERIC
-                         and not clean(t).isdigit()), labels[-1] if labels else "")
-            if line is None:
-                line_name = f"c{j}"
-                extra.append(Row(name or line_name, None, None, None, {"total": cell}, {},
-                                 None, raw.location(i + offset, j, file),
-                                 {"total": raw.location(i + offset, j, file)}))
-                continue
-            if not name or normalise_label(name) in _GENERIC or clean(name).isdigit():
-                name = next(n for ls in kind.spec.lines if ls.key == line for n in ls.names)
-            entry = lines.setdefault(line, (name, {}, {}, j))
-            entry[1][key] = cell
-            entry[2][key] = raw.location(i + offset, j, file)
-    if layout.header_rows >= len(rows):  # a template: the lines, no amounts yet
-        for j in range(layout.width):
-            labels = layout.labels.get(j, ())
-            line = _line_of(kind, labels)
-            if line is not None and line not in lines:
-                name = next((t for t in reversed(labels) if normalise_label(t) not in _GENERIC),
-                            labels[-1] if labels else "")
-                lines[line] = (name, dict.fromkeys(_template_keys(kind), BLANK), {}, j)
-    # a line's source is its column in the row of amounts; a template has no such row
-    at = offset + layout.header_rows if layout.header_rows < len(rows) else None
-    out = [Row(name, None, line, None, cells_, {}, None, raw.location(at, j, file), sources)
-           for line, (name, cells_, sources, j) in lines.items()]
-    keys = [k for k in kind.spec.column_keys if any(k in r.cells for r in out)] or ["total"]
-    columns = tuple(Column(k, kind.spec.column(k).name, None, None, False) for k in keys)
-    return table_type(kind)(columns=columns, rows=tuple(out + extra), unit=unit, title=title,
-                            header=header, source=raw.location(None, None, file))
-
-
-def _across_key(kind: TableKind, labels: Sequence[str]) -> str | None:
-    """The column a cell of a table printed across holds when a label above it names one of
-    the kind's columns (预算数 / 决算数 of a final 三公 table); budget kinds use the years."""
-    if "final" not in kind.spec.column_keys:
-        return None
-    for text in labels:
-        n = normalise_label(text)
-        for c in kind.spec.columns:
-            if n in c.labels:
-                return c.key
-    return None
-
-
-def _template_keys(kind: TableKind) -> tuple[str, ...]:
-    return kind.spec.column_keys if "final" in kind.spec.column_keys else ("total",)
+def _row_names(layout: Layout) -> tuple[int, ...]:
+    """The column of the row names: the name column after the code columns (the first one
+    when there are no codes); none when the code cells hold the names (2011301-行政运行)."""
+    names = layout.name_columns
+    codes = layout.code_columns
+    if codes and set(codes) <= set(layout.fused_columns):
+        after = [j for j in names if j == codes[-1] + 1]
+        return tuple(after[:1])
+    if codes:
+        after = [j for j in names if j > codes[-1]]
+        if after:
+            return (after[0],)
+    return names[:1]
 
 
 @functools.lru_cache(maxsize=16384)
@@ -290,7 +257,8 @@ def _code(cells: Sequence[str], columns: Sequence[int],
     """The row's code from its code cell(s); else the text found there (e.g. 合计).
 
     Split codes (类 | 款 | 项) are joined; a row printing only its 款 or 项 part takes
-    the leading parts from the code rows above it (``prev``, updated in place).
+    the leading parts from the code rows above it (``prev``, updated in place); so does a
+    two-digit 款 in a single code column.
     """
     raw_parts = [clean(cells[j]).strip("[]") if j < len(cells) else "" for j in columns]
     # a 款/项 part printed without its leading zero (2 for 02)
@@ -309,7 +277,13 @@ def _code(cells: Sequence[str], columns: Sequence[int],
             prev[:] = raw_parts
             return joined, None
     if joined.isdigit() and len(joined) in (3, 5, 7):
+        if len(columns) == 1:
+            prev[:] = [joined]
         return joined, None
+    if len(columns) == 1 and len(joined) == 2 and joined.isdigit() and prev and len(prev[0]) >= 3:
+        # one code column printing a 款 as its two digits (201 / 10 人力资源事务): under
+        # the 类 of the code rows above
+        return prev[0][:3] + joined, None
     return None, "".join(cells[j].strip() for j in columns if j < len(cells))
 
 

@@ -26,6 +26,8 @@ from govbudget.errors import LoadError
 from govbudget.money import Unit
 from govbudget.readers._headers import _NOTE, _cover, _scope_word, _title_and_rows
 from govbudget.readers._rows import _build_table
+from govbudget.readers._units import infer_units
+from govbudget.readers._verdict import retyped, unreadable_reason
 from govbudget.readers.raw import RawBlock, RawDocument, RawTable, SourceLocation
 from govbudget.tables.disclosure import (
     Disclosure,
@@ -36,7 +38,7 @@ from govbudget.tables.disclosure import (
     Unparsed,
 )
 from govbudget.tables.kinds import TableKind, kind_from_title
-from govbudget.tables.model import BudgetTable, TableHeader
+from govbudget.tables.model import BudgetTable, TableHeader, UnitBasis
 from govbudget.tables.narrative import SectionKind
 
 __all__ = ["assemble"]
@@ -108,11 +110,13 @@ def assemble(raw: RawDocument, *, year: int | None = None,
             parts.append(part)
         if table_kind in _PART_STARTS or part.title_prefix is None:
             part.title_prefix = _scope_word(title or "")
+        apart: list[BudgetTable] = []
         table = _build_table(table_kind or TableKind.OTHER, item, title, rows, context, file,
-                             part.unparsed)
+                             part.unparsed, apart)
         if table_kind is None and _is_organisation(table):
             part.unit_kind = _unit_kind(table) or part.unit_kind
         part.tables.append(table)
+        part.tables.extend(apart)
     parts = [p for p in parts if p.tables or p.blocks or p.performance]
     disclosures = [_disclosure(p, year, file, forced) for p in parts]
     if not any(p.tables or p.performance for p in parts) and not any(
@@ -124,6 +128,16 @@ def assemble(raw: RawDocument, *, year: int | None = None,
     if len(disclosures) > 1 and disclosures[0].scope is Scope.DEPARTMENT:
         disclosures = [attrs.evolve(disclosures[0], units=tuple(disclosures[1:]))]
     return Document(file, tuple(disclosures), pages=raw.pages)
+
+
+def _verified(table: BudgetTable, unparsed: list[Unparsed]) -> BudgetTable:
+    """The table as its codes type it, marked unreadable when it could not be read."""
+    table = retyped(table)
+    index = table.source.table if table.source is not None else None
+    count = sum(1 for u in unparsed if u.location is not None and u.location.table == index
+                and index is not None)
+    why = unreadable_reason(table, count)
+    return attrs.evolve(table, unreadable=why) if why != table.unreadable else table
 
 
 def _is_budget_narrative(d: Disclosure) -> bool:
@@ -174,6 +188,7 @@ def _unit_kind(table: BudgetTable) -> UnitKind | None:
 
 def _disclosure(part: _Part, year: int | None, file: str,
                 forced: DisclosureKind | None = None) -> Disclosure:
+    part.tables = [_verified(t, part.unparsed) for t in infer_units(part.tables)]
     headers = [t.header for t in part.tables if t.header is not None]
     summary = next((t for t in part.tables if t.kind is TableKind.SUMMARY), None)
     main = summary.header if summary is not None and summary.header else (
@@ -183,7 +198,9 @@ def _disclosure(part: _Part, year: int | None, file: str,
     name = main.name or next((h.name for h in headers if h.name), None) or cover_name or ""
     years = [h.year for h in headers if h.year] or ([cover_year] if cover_year else [])
     the_year = year or (max(set(years), key=years.count) if years else 0)
-    units = [t.unit for t in part.tables if t.kind is not TableKind.OTHER]
+    units = [t.unit for t in part.tables if t.kind is not TableKind.OTHER
+             and t.unit_basis is UnitBasis.STATED] or [
+        t.unit for t in part.tables if t.kind is not TableKind.OTHER]
     unit = max(set(units), key=units.count) if units else Unit.WAN
     scope = Scope.UNIT if part.title_prefix == "单位" else Scope.DEPARTMENT
     narrative = _narrative(part.blocks)
@@ -212,7 +229,7 @@ def _narrative(blocks: list[RawBlock]) -> Any:
 
 def _performance(tables: list[RawTable], file: str, part: _Part) -> tuple[Any, ...]:
     """Read the part's performance grids; a grid that cannot be read is kept as unparsed."""
-    from govbudget.performance.tables import read_performance_table, read_performance_tables
+    from govbudget.performance.tables import read_performance_grid, read_performance_tables
 
     if not tables:
         return ()
@@ -223,7 +240,7 @@ def _performance(tables: list[RawTable], file: str, part: _Part) -> tuple[Any, .
     out = []
     for t in tables:
         try:
-            out.append(read_performance_table(t, file=file))
+            out.extend(read_performance_grid(t, file=file))
         except LoadError as exc:
             text = "\n".join(" | ".join(r) for r in t.rows)
             part.unparsed.append(Unparsed(f"{t.title or ''}\n{text}".strip(),

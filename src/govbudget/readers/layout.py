@@ -34,9 +34,15 @@ _AMOUNT = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^[-—–]+$"
 #: a cell of a data row, in an amount column, so that it is kept as unparsed, not as a label
 _NUMBER_NO_AMOUNT = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)[eE][+-]?\d+$|^[+-]?(?:inf|infinity|nan)$",
                                re.I)
-_COUNTER = re.compile(r"^(?:栏次|行次)$")
+_COUNTER = re.compile(r"^(?:栏次|行次|\*+)$")
 _PLACEHOLDER = re.compile(r"^[.…⋯·]+$")
 _TOTALS = frozenset({"合计", "总计", "小计"})
+#: a classification code fused with its name in one cell: 2011301-行政运行, [206]科学技术支出
+_FUSED = re.compile(r"^[\[【]?(\d{3}(?:\d{2}){0,2})[\]】]?\s*[-－—_、.．:：]?\s*([\u4e00-\u9fff（(].*)$", re.S)
+#: the heading of a column of unit codes (单位编码, 部门代码, 预算单位代码), not classification codes
+_UNIT_CODE = re.compile(r"(单位|部门)(\(单位\))?(编码|代码)")
+#: the scheme of a classification code, by its first digit
+_SCHEMES = {"1": "revenue", "2": "functional", "3": "economic", "5": "government"}
 
 
 @functools.lru_cache(maxsize=16384)
@@ -62,9 +68,31 @@ def _number_shaped(text: str) -> bool:
     return is_amount(text) or bool(_NUMBER_NO_AMOUNT.match(clean(text)))
 
 
+@functools.lru_cache(maxsize=16384)
+def split_fused(text: str) -> tuple[str, str] | None:
+    """The code and name of a cell printing both (``2011301-行政运行``, ``[206]科学技术支出``).
+
+    >>> split_fused("2011301-行政运行"), split_fused("30101 基本工资"), split_fused("309001")
+    (('2011301', '行政运行'), ('30101', '基本工资'), None)
+    """
+    m = _FUSED.match(text.strip())
+    return (m.group(1), m.group(2).strip()) if m else None
+
+
+def scheme_of(code: str) -> str | None:
+    """The classification a code belongs to, by its first digit (功能 2xx, 经济 3xx …)."""
+    return _SCHEMES.get(code[:1])
+
+
 @attrs.frozen(slots=True)
 class Layout:
-    """Where a grid's header ends and what its columns hold (表格结构)."""
+    """Where a grid's header ends and what its columns hold (表格结构).
+
+    ``code_groups`` lists every classification-code column group (one column, or the
+    类|款|项 columns of a split code), with its scheme in ``schemes``; ``code_columns`` is
+    the first group. ``fused_columns`` print the code and the name in one cell.
+    ``empty_columns`` hold nothing at all (a ruled margin).
+    """
 
     header_rows: int
     width: int
@@ -75,6 +103,17 @@ class Layout:
     text_columns: tuple[int, ...]
     column_numbers: dict[int, int] = attrs.field(factory=dict)  # physical column → 栏次
     labels: dict[int, tuple[str, ...]] = attrs.field(factory=dict)  # header texts, top down
+    code_groups: tuple[tuple[int, ...], ...] = ()
+    schemes: dict[int, str | None] = attrs.field(factory=dict)  # first column of a group → scheme
+    fused_columns: tuple[int, ...] = ()
+    empty_columns: tuple[int, ...] = ()
+
+    def group_for(self, scheme: str | None) -> tuple[int, ...]:
+        """The code columns of ``scheme`` (the first group when none is of that scheme)."""
+        for g in self.code_groups:
+            if scheme is not None and self.schemes.get(g[0]) == scheme:
+                return g
+        return self.code_groups[0] if self.code_groups else ()
 
 
 class _Cell(NamedTuple):
@@ -85,6 +124,7 @@ class _Cell(NamedTuple):
     code: bool  # a 3/5/7-digit code, maybe in brackets
     part: bool  # a 2/3-digit part of a split code
     amount: bool
+    fused: bool  # a code and its name in one cell
 
 
 @functools.lru_cache(maxsize=16384)
@@ -92,19 +132,40 @@ def _kind(text: str) -> _Cell:
     c = clean(text)
     return _Cell(c, bool(_PLACEHOLDER.match(c)),
                  bool(_CODE.match(c)) and len(c.strip("[]")) in (3, 5, 7),
-                 bool(_PART.match(c)), _number_shaped(c))
+                 bool(_PART.match(c)), _number_shaped(c), split_fused(text) is not None)
+
+
+def _counter_numbers(cells: Sequence[str]) -> dict[int, int] | None:
+    """The 栏次 of each column when ``cells`` is a 栏次 row (``栏次 1 2 3``, ``** ** 1 2``,
+    ``1 2 3 4 …``), else None."""
+    numbered = {j: int(c) for j, c in enumerate(cells) if c.isdigit() and len(c) <= 3}
+    others = [c for j, c in enumerate(cells) if c and j not in numbered]
+    if not all(_COUNTER.match(c) for c in others):
+        return None
+    if not numbered and len(others) >= 2 and all(c.startswith("*") for c in others):
+        return {}  # ** ** ** **: a 栏次 row printing no numbers
+    values = list(numbered.values())
+    marked = bool(others)
+    if len(values) < (1 if marked else 3) or values != list(range(values[0], values[0] + len(values))):
+        return None
+    if not marked and values[0] != 1:
+        return None
+    return numbered
 
 
 def _is_data_row(row: Sequence[str]) -> bool:
     cells = [clean(c) for c in row]
-    if cells and _COUNTER.match(cells[0]):
+    if cells and (_COUNTER.match(cells[0]) or _counter_numbers(cells) is not None):
         return False
-    if any(_CODE.match(c) and len(c) in (3, 5, 7) for c in cells[:4]):
+    if any((_CODE.match(c) and len(c) in (3, 5, 7)) or _FUSED.match(c) for c in cells[:4]) \
+            and any(is_amount(c) or _CODE.match(c) for c in cells):
         return True
     filled = [c for c in cells if c]
     # a row of amounts only (三公经费 printed across) is data
-    if len(filled) >= 2 and all(_number_shaped(c) for c in filled) and any(
-            "." in c or "," in c or not is_amount(c) for c in filled):
+    if len(filled) >= 2 and all(_number_shaped(c) for c in filled):
+        return True
+    # a lone amount (an unlabelled total) is data
+    if len(filled) == 1 and is_amount(filled[0]) and ("." in filled[0] or "," in filled[0]):
         return True
     # a total line with nothing beside it (an empty table's 合计 row) is data
     if len(filled) == 1 and filled[0] in ("合计", "总计") and cells.index(filled[0]) < 3:
@@ -122,17 +183,20 @@ def read_layout(rows: Sequence[Sequence[str]], *, header_rows: int | None = None
     column_numbers: dict[int, int] = {}
     for i, row in enumerate(rows[:8] if header is None else ()):
         cells = [clean(c) for c in row]
-        if cells and _COUNTER.match(cells[0]):
-            for j, c in enumerate(cells[1:], start=1):
-                if c.isdigit():
-                    column_numbers[j] = int(c)
+        numbered = _counter_numbers(cells)
+        if numbered is not None:
+            column_numbers = numbered
             header = i + 1
+            break
+        if cells and _COUNTER.match(cells[0]):
             break
     if header is None:
         header = next((i for i, row in enumerate(rows) if _is_data_row(row)), len(rows))
     data = rows[header:]
     width = max((len(r) for r in rows), default=0)
     header_labels = _labels(rows[:header], width)
+    empty = tuple(j for j in range(width)
+                  if not any(j < len(r) and clean(r[j]) for r in rows))
 
     numbers = None
     serial_text = False  # a 序号 column printing （一）… : kept as text, not as numbers
@@ -147,55 +211,97 @@ def read_layout(rows: Sequence[Sequence[str]], *, header_rows: int | None = None
         numbers = 0
 
     codes: list[int] = []
+    fused: list[int] = []
     names: list[int] = []
     amounts: list[int] = []
     texts: list[int] = []
     for j in range(width):
-        if j == numbers:
+        if j == numbers or j in empty:
             continue
         if j == 0 and serial_text:
             texts.append(j)
             continue
         kinds = [k for r in data if j < len(r)  # not a template's ……
                  and (k := _kind(r[j])).text and not k.placeholder]
-        filled = [k.text for k in kinds]
         labels = "".join(header_labels.get(j, ()))
-        if not filled:
-            if "编码" in labels or "代码" in labels:
-                codes.append(j)
-            elif "名称" in labels or labels.endswith("项目"):
-                names.append(j)
-            else:
-                amounts.append(j)
-            continue
-        code_like = sum(k.code for k in kinds)
-        part_like = sum(k.part for k in kinds)
-        amount_like = sum(k.amount for k in kinds)
-        if "编码" in labels or "代码" in labels or labels.endswith(("类", "款", "项")):
-            totals = sum(1 for c in filled if c in _TOTALS)  # 合计 printed in the code column
-            if code_like + part_like >= (len(filled) - totals) * 0.8 and code_like + part_like:
-                codes.append(j)
-                continue
-            if any(c.isdigit() for c in filled) and not any("." in c or "," in c for c in filled):
-                texts.append(j)  # unit codes (309001 …), not classification codes
-                continue
-            if not amount_like:  # only labels such as 合计 so far
-                codes.append(j)
-                continue
-        if code_like >= max(1, len(filled) * 0.6) and amount_like - code_like < len(filled) * 0.3 \
-                and not any("." in c for c in filled):
+        role = _role(kinds, labels)
+        if role == "fused":
+            fused.append(j)
             codes.append(j)
-        elif amount_like >= len(filled) * 0.8:
-            amounts.append(j)
-        elif amount_like == 0 or (len(filled) - amount_like) >= len(filled) * 0.5:
-            names.append(j)
         else:
-            texts.append(j)
-    # a second run of code columns (政府经济分类 beside 部门经济分类) is kept as text
-    run = [j for i, j in enumerate(codes) if codes[0] + i == j]
-    texts.extend(j for j in codes if j not in run)
-    return Layout(header, width, numbers, tuple(run), tuple(names), tuple(amounts),
-                  tuple(sorted(texts)), column_numbers, header_labels)
+            {"code": codes, "name": names, "amount": amounts, "text": texts}[role].append(j)
+    groups, schemes = _code_groups(codes, fused, data, header_labels)
+    return Layout(header, width, numbers, groups[0] if groups else (), tuple(names),
+                  tuple(amounts), tuple(sorted(texts)), column_numbers, header_labels,
+                  groups, schemes, tuple(fused), empty)
+
+
+def _role(kinds: Sequence[_Cell], labels: str) -> str:
+    """What a column holds, from its data cells and header labels: code, fused (code and
+    name), name, amount or text."""
+    filled = [k.text for k in kinds]
+    unit_codes = bool(_UNIT_CODE.search(labels))
+    if not filled:
+        if ("编码" in labels or "代码" in labels) and not unit_codes:
+            return "code"
+        if "名称" in labels or labels.endswith("项目"):
+            return "name"
+        return "amount"
+    code_like = sum(k.code for k in kinds)
+    part_like = sum(k.part for k in kinds)
+    amount_like = sum(k.amount for k in kinds)
+    fused_like = sum(k.fused and not k.code for k in kinds)
+    totals = sum(1 for c in filled if c in _TOTALS)  # 合计 printed in the code column
+    if unit_codes:  # unit codes (309001, 114 …), never classification codes
+        return "text"
+    if fused_like and fused_like + code_like >= (len(filled) - totals) * 0.8 and fused_like * 2 >= code_like:
+        return "fused"
+    if "编码" in labels or "代码" in labels or labels.endswith(("类", "款", "项")):
+        if code_like + part_like >= (len(filled) - totals) * 0.8 and code_like + part_like:
+            return "code"
+        if any(c.isdigit() for c in filled) and not any("." in c or "," in c for c in filled):
+            return "text"  # unit codes (309001 …), not classification codes
+        if not amount_like:  # only labels such as 合计 so far
+            return "code"
+    if code_like >= max(1, len(filled) * 0.6) and amount_like - code_like < len(filled) * 0.3 \
+            and not any("." in c for c in filled):
+        return "code"
+    if amount_like >= len(filled) * 0.8:
+        return "amount"
+    if amount_like == 0 or (len(filled) - amount_like) >= len(filled) * 0.5:
+        return "name"
+    return "text"
+
+
+def _code_groups(codes: Sequence[int], fused: Sequence[int], data: Sequence[Sequence[str]],
+                 labels: dict[int, tuple[str, ...]]
+                 ) -> tuple[tuple[tuple[int, ...], ...], dict[int, str | None]]:
+    """The code columns grouped (the 类|款|项 parts of a split code together), each group
+    with the scheme its codes belong to (功能 2xx, 部门经济 3xx, 政府经济 5xx)."""
+    groups: list[list[int]] = []
+    for j in codes:
+        if groups and groups[-1][-1] == j - 1 and j not in fused and groups[-1][-1] not in fused \
+                and _part_column(data, j, labels):
+            groups[-1].append(j)
+        else:
+            groups.append([j])
+    schemes: dict[int, str | None] = {}
+    for g in groups:
+        firsts = [clean(r[g[0]]) for r in data if g[0] < len(r)]
+        heads = [(split_fused(c) or (c.strip("[]【】"), ""))[0] for c in firsts]
+        found = [scheme_of(h) for h in heads if h.isdigit() and len(h) >= 3]
+        votes = {s: found.count(s) for s in set(found) if s}
+        schemes[g[0]] = max(votes, key=lambda s: votes[s]) if votes else None
+    return tuple(tuple(g) for g in groups), schemes
+
+
+def _part_column(data: Sequence[Sequence[str]], j: int, labels: dict[int, tuple[str, ...]]) -> bool:
+    """Whether column ``j`` holds the 款/项 part of a split code (2 digits, or labelled so)."""
+    lab = "".join(labels.get(j, ()))
+    if lab.endswith(("款", "项")):
+        return True
+    cells = [clean(r[j]) for r in data if j < len(r) and clean(r[j])]
+    return bool(cells) and all(len(c) <= 2 and c.isdigit() for c in cells if c not in _TOTALS)
 
 
 def _names_codes(labels: Sequence[str]) -> bool:

@@ -58,6 +58,14 @@ def _unknown_rows(rows: list[Row], side: str, ctx: RuleContext) -> bool:
     return bool(unknown)
 
 
+def _class_rows(rows: list[Row]) -> list[Row]:
+    """The expenditure rows that add up to the 本年支出合计: the 类 (and 未分类) lines; a
+    款 or 项 printed under its 类 (a 收支总表 listing 类/款/项 by name) is part of it."""
+    codes = {r.code for r in rows if r.code is not None}
+    return [r for r in rows if (r.code is not None and not any(
+        r.code[:n] in codes for n in (3, 5) if n < len(r.code))) or r.line == "unclassified"]
+
+
 @rule("T1-1", Severity.ERROR, "部门收支总表：本年收入合计 = 各项收入之和",
       source=_src("§3 T1"), family=FAMILY, within=True)
 def t1_income_subtotal(ctx: RuleContext) -> None:
@@ -89,8 +97,11 @@ def t1_expenditure_subtotal(ctx: RuleContext) -> None:
         return
     side = [r for r in t.rows if r.side == "expenditure"]
     above = side[: side.index(sub)] if sub in side else side
-    rows = [r for r in above if r.code is not None or r.line == "unclassified"]
+    rows = _class_rows(above)
     if _unknown_rows(above, "expenditure", ctx):
+        return
+    if not rows:
+        ctx.skip("收支总表支出方没有按功能分类的类级行（如按基本支出、项目支出列示），不作相加")
         return
     ctx.check_sum(sub.cell("expenditure"), [r.cell("expenditure") for r in rows], table=t,
                   row=sub, column="expenditure", what="本年支出合计应等于各类支出之和",
@@ -257,8 +268,7 @@ def t4_expenditure_totals(ctx: RuleContext) -> None:
     idx = index(t)
     sub, total = idx.line("subtotal", "expenditure"), idx.line("total", "expenditure")
     carry = idx.line("carryforward", "expenditure")
-    classes = [r for r in t.rows if r.side == "expenditure"
-               and (r.code is not None or r.line == "unclassified")]
+    classes = _class_rows([r for r in t.rows if r.side == "expenditure"])
     if sub is None or total is None:
         ctx.skip("财政拨款收支总表没有本年支出合计或支出总计行")
         return

@@ -215,6 +215,8 @@ def t25_parent_chain(ctx: RuleContext) -> None:
             continue
         stack: list[str] = []
         previous: str | None = None
+        # a template printing no 类 at all (款 and their local items only) has no 类 to list
+        shallowest = min((len(r.code or "") for r in idx.code_rows), default=3)
         for r in idx.code_rows:
             assert r.code is not None
             if unit_row(r) or r.code == previous:
@@ -222,6 +224,8 @@ def t25_parent_chain(ctx: RuleContext) -> None:
             previous = r.code
             ctx.checked(table=t)
             parent = parent_code(r.code)
+            if parent is not None and len(parent) < shallowest:
+                parent = None
             while stack and not r.code.startswith(stack[-1]):
                 stack.pop()
             if parent is not None and parent not in codes and len(r.code) > _DEPTH.get(

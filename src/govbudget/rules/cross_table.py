@@ -113,6 +113,10 @@ def x11_general_le_all(ctx: RuleContext) -> None:
         return
     g, e = tables
     g_rows, e_rows = code_index(g), code_index(e)
+    if g.breakdown is not None or e.breakdown is not None:
+        # a code printed on several rows (per unit, per economic class): one row is a part,
+        # so only the totals are compared
+        g_rows, e_rows = {}, {}
     g_total, e_total = g.line("total"), e.line("total")
     if g_total is not None:
         g_rows = {"合计": g_total, **g_rows}

@@ -30,7 +30,7 @@ from govbudget.rules.core import (
 )
 from govbudget.rules.coverage import Coverage, DisclosureCoverage, ReportStatus, disclosure_coverage
 from govbudget.rules.reliability import assess, readable, within_rules
-from govbudget.rules.structure import STANDARD_TABLES
+from govbudget.rules.structure import FINAL_TABLES, STANDARD_TABLES
 from govbudget.tables.disclosure import Disclosure, Document
 from govbudget.tables.model import BudgetTable
 
@@ -209,7 +209,9 @@ def check(
                     ran.append(o)
                 outcomes.extend(ran)
                 covered.append(disclosure_coverage(original, dropped, ran, unverified,
-                                                   _claims(disclosure), STANDARD_TABLES))
+                                                   _claims(disclosure),
+                                                   FINAL_TABLES if original.is_final
+                                                   else STANDARD_TABLES))
     folded = consolidate(findings, rank)
     return Report(tuple(folded), tuple(outcomes), Coverage(tuple(covered)))
 

@@ -30,7 +30,8 @@ __all__ = [
 
 _LEVEL_NAMES = ("类", "款", "项", "目")
 #: default upper bound of amounts per unit: 100 亿元 (a large county department)
-_DEFAULT_MAX = {Unit.YUAN: Decimal(10) ** 10, Unit.WAN: Decimal(10) ** 6, Unit.YI: Decimal(100)}
+_DEFAULT_MAX = {Unit.YUAN: Decimal(10) ** 10, Unit.QIAN: Decimal(10) ** 7, Unit.WAN: Decimal(10) ** 6,
+                Unit.YI: Decimal(100)}
 
 
 def _scheme(name: str) -> Scheme:

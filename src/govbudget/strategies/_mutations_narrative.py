@@ -167,12 +167,25 @@ def _plus(draw: st.DrawFn, value: str) -> str:
     return str(Decimal(value) + _delta(draw))
 
 
+def _less(draw: st.DrawFn, value: str) -> str:
+    v = Decimal(value)
+    return str(max(v - _delta(draw), Decimal("0.01")))
+
+
 # ---- 机关运行经费 items: J-2 (amount), N-8 (name) --------------------------------------------
 _ITEM = r"(?P<name>[^、：，。\d]+?)(?P<v>\d+\.\d{2})万元(?=[、。])"
+def _listed(m: re.Match[str]) -> bool:
+    """An item of a list of two or more (a lone 其中 item may be a partial list)."""
+    return "、" in (m.string[m.start() - 1:m.start()], m.string[m.end():m.end() + 1])
+
+
+# an item of 0.50 or more lowered (by 0.49 at least; never below 0.01): raising one can make it exceed the whole, which J-2 reads
+# as a figure of another list, not as its part
 _rewrite("J-2", "机关运行经费分项金额改动", _ITEM,
-         lambda draw, d, m: f"{m.group('name')}{_plus(draw, m.group('v'))}万元",
+         lambda draw, d, m: f"{m.group('name')}{_less(draw, m.group('v'))}万元",
          kind=SectionKind.RUNNING_COSTS,
-         accept=lambda d, m: "机关运行" not in m.group("name") and "其中" not in m.group("name"))
+         accept=lambda d, m: "机关运行" not in m.group("name") and "其中" not in m.group("name")
+         and _listed(m) and Decimal(m.group("v")) >= Decimal("0.50"))
 _rewrite("N-8", "机关运行经费分项改称", _ITEM,
          lambda draw, d, m: f"{m.group('name').removesuffix('费')}开支{m.group('v')}万元",
          kind=SectionKind.RUNNING_COSTS,

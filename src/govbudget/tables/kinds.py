@@ -37,6 +37,7 @@ class TableKind(enum.Enum):
     FISCAL_SUMMARY = "财政拨款收支总表"
     GENERAL_BUDGET = "一般公共预算财政拨款支出表"
     BASIC_EXPENDITURE = "一般公共预算财政拨款基本支出表"
+    BASIC_FUNCTIONAL = "一般公共预算基本支出表（按功能分类）"
     GOV_FUND = "政府性基金预算财政拨款支出表"
     SOE_CAPITAL = "国有资本经营预算财政拨款支出表"
     THREE_PUBLIC = "财政拨款“三公”经费支出表"
@@ -78,8 +79,8 @@ def _cols(*items: tuple[str, str, tuple[str, ...]], side: str | None = None,
 
 
 #: 人员经费 / 公用经费 under 基本支出 (printed in wider 功能分类 tables)
-_BASIC_SPLIT = _cols(("personnel", "人员经费", ("人员支出", "工资福利支出")),
-                     ("public", "公用经费", ("日常公用经费", "日常公用支出", "公用支出")),
+_BASIC_SPLIT = _cols(("personnel", "人员经费", ("人员支出", "工资福利支出", "人员经费支出", "人员类")),
+                     ("public", "公用经费", ("日常公用经费", "日常公用支出", "公用支出", "公用经费支出", "公用类")),
                      parent="basic")
 
 #: the funding sources a table may split its amounts by (资金来源)
@@ -123,9 +124,12 @@ _SUMMARY_INCOME_LINES = (
     LineSpec("operating", ("事业单位经营收入", "经营收入"), "income"),
     LineSpec("superior_subsidy", ("上级补助收入",), "income"),
     LineSpec("affiliated_remit", ("附属单位上缴收入",), "income"),
-    LineSpec("other", ("其他收入",), "income"),
+    LineSpec("other", ("其他收入", "其他资金"), "income"),
     LineSpec("subtotal", ("本年收入合计", "收入合计", "本年收入小计"), "income"),
-    LineSpec("carryover", ("上年结转结余", "上年结转", "上年结转和结余", "用事业基金弥补收支差额"), "income"),
+    LineSpec("carryover", ("上年结转结余", "上年结转", "上年结转和结余", "用事业基金弥补收支差额", "上年结余结转"),
+             "income"),
+    LineSpec("carryover_fiscal", ("财政拨款结余结转", "财政拨款结转结余", "财政拨款结转和结余"), "income"),
+    LineSpec("carryover_other", ("非财政拨款结余结转", "非财政拨款结转结余", "非财政拨款结转和结余"), "income"),
     LineSpec("unit_balance", ("使用非财政拨款结余", "使用非财政拨款结余和专用结余", "用非财政拨款结余弥补收支差额"),
              "income"),
     LineSpec("total", ("收入总计", "收入总计数"), "income"),
@@ -137,7 +141,20 @@ _SUMMARY_INCOME_LINES = (
     LineSpec("operating", ("事业单位经营支出", "经营支出"), "expenditure"),
     LineSpec("total", ("支出总计", "支出总计数"), "expenditure"),
     LineSpec("unclassified", ("人行科目",), "expenditure"),
-    LineSpec("fiscal", ("财政拨款", "财政拨款收入合计", "财政拨款小计"), "income"),
+    LineSpec("fiscal", ("财政拨款", "财政拨款收入合计", "财政拨款小计", "本级财政拨款收入"),
+             "income"),
+    #: a 收支总表 laid out by the nature of expenditure instead of by function
+    LineSpec("basic", ("基本支出",), "expenditure"),
+    LineSpec("project", ("项目支出",), "expenditure"),
+    LineSpec("distribution", ("结余分配",), "expenditure"),
+    LineSpec("operating", ("事业单位经营服务收入", "经营服务收入"), "income"),
+    LineSpec("special_account", ("财政专户管理事业收入",), "income"),
+    LineSpec("subtotal", ("当年收入", "当年收入合计", "当年收入小计"), "income"),
+    LineSpec("subtotal", ("当年支出小计", "当年支出合计", "当年支出"), "expenditure"),
+    #: 部门预算 heading a side (Xi'an): the same figure as the 本年合计 below
+    LineSpec("department_budget", ("部门预算",)),
+    #: 合计 at the head or foot of a side: its total (the 本年合计 when a 总计 follows)
+    LineSpec("total", ("合计", "总计")),
 )
 
 _FISCAL_INCOME_LINES = (
@@ -148,13 +165,15 @@ _FISCAL_INCOME_LINES = (
     LineSpec("soe_capital", ("国有资本经营预算拨款", "国有资本经营预算拨款收入", "国有资本经营预算资金",
                              "国有资本经营预算", "国有资本经营预算收入"), "income"),
     LineSpec("subtotal", ("本年收入合计", "收入合计", "本年收入"), "income"),
-    LineSpec("carryover", ("年初财政拨款结转和结余", "上年结转", "上年财政拨款结转和结余", "年初结转和结余",
+    LineSpec("carryover", ("年初财政拨款结转和结余", "上年结转", "上年财政拨款结转和结余", "年初结转和结余", "上年结余结转",
                            "上年结转结余", "上年结转和结余"), "income"),
-    LineSpec("carryover_general", ("一般公共预算拨款结转和结余", "一般公共预算结转", "一般公共预算拨款结转"),
+    LineSpec("carryover_general", ("一般公共预算拨款结转和结余", "一般公共预算结转", "一般公共预算拨款结转",
+                                   "一般公共预算拨款结余结转"),
              "income"),
-    LineSpec("carryover_fund", ("政府性基金预算拨款结转和结余", "政府性基金预算结转", "政府性基金预算拨款结转"),
+    LineSpec("carryover_fund", ("政府性基金预算拨款结转和结余", "政府性基金预算结转", "政府性基金预算拨款结转",
+                                "政府性基金预算拨款结余结转"),
              "income"),
-    LineSpec("carryover_soe", ("国有资本经营预算拨款结转和结余", "国有资本经营预算结转",
+    LineSpec("carryover_soe", ("国有资本经营预算拨款结转和结余", "国有资本经营预算结转", "国有资本经营预算拨款结余结转",
                                "国有资本经营预算拨款结转"), "income"),
     LineSpec("total", ("收入总计",), "income"),
     LineSpec("subtotal", ("本年支出合计", "支出合计", "本年支出"), "expenditure"),
@@ -162,12 +181,17 @@ _FISCAL_INCOME_LINES = (
                               "结转下年支出", "结转结余下年", "年末结转"), "expenditure"),
     LineSpec("total", ("支出总计",), "expenditure"),
     LineSpec("unclassified", ("人行科目",), "expenditure"),
+    LineSpec("basic", ("基本支出",), "expenditure"),
+    LineSpec("project", ("项目支出",), "expenditure"),
+    LineSpec("total", ("合计", "总计")),
 )
 
-_TOTAL_LINE = (LineSpec("total", ("合计", "总计", "合  计", "小计")),)
+_TOTAL_LINE = (LineSpec("total", ("合计", "总计", "合  计", "小计", "收入总计", "支出总计")),)
 
 THREE_PUBLIC_LINES = (
-    LineSpec("total", ("合计", "三公经费合计", "“三公”经费合计", "三公经费", "小计")),
+    LineSpec("total", ("合计", "三公经费合计", "“三公”经费合计", "三公经费", "小计", "总计",
+                       "三公经费财政拨款预算总额", "三公经费预算总额", "三公经费总额", "三公经费预算数",
+                       "三公经费预算")),
     LineSpec("overseas", ("因公出国（境）费", "因公出国（境）费用", "因公出国境费", "因公出国经费",
                           "因公出国(境)费", "因公出国（境）经费", "因公出国（境）支出", "因公出国境支出")),
     LineSpec("vehicle", ("公务用车购置及运维费", "公务用车购置及运行维护费", "公务用车购置及运行费",
@@ -182,6 +206,8 @@ THREE_PUBLIC_LINES = (
     LineSpec("training", ("培训费",)),
     LineSpec("operation_expenses", ("机关运行经费", "机关运行经费预算", "机关运行经费预算数")),
     LineSpec("administrative", ("行政经费", "行政经费预算")),
+    #: a 合计 of 三公经费, 会议费 and 培训费 printed beside the 三公 小计 (not the 三公 total)
+    LineSpec("total_all", ("三公经费及会议费培训费合计",)),
 )
 
 SPECS: Mapping[TableKind, TableSpec] = {
@@ -194,8 +220,8 @@ SPECS: Mapping[TableKind, TableSpec] = {
         extra_columns=(
             *_cols(("basic", "基本支出", ()), ("project", "项目支出", ()), side="expenditure",
                    parent="expenditure"),
-            *_cols(("personnel", "人员经费", ("人员支出",)),
-                   ("public", "公用经费", ("日常公用经费", "日常公用支出", "公用支出")),
+            *_cols(("personnel", "人员经费", ("人员支出", "人员经费支出", "人员类")),
+                   ("public", "公用经费", ("日常公用经费", "日常公用支出", "公用支出", "公用经费支出", "公用类")),
                    side="expenditure", parent="basic")),
     ),
     TableKind.REVENUE: TableSpec(
@@ -251,12 +277,19 @@ SPECS: Mapping[TableKind, TableSpec] = {
     TableKind.BASIC_EXPENDITURE: TableSpec(
         TableKind.BASIC_EXPENDITURE,
         (*_cols(("total", "合计", ("小计", "预算数", "预算", "基本支出预算", "基本支出", "金额"))),
-         *_cols(("personnel", "人员经费", ("人员支出",)),
-                ("public", "公用经费", ("日常公用经费", "日常公用支出", "公用支出")), parent="total")),
+         *_cols(("personnel", "人员经费", ("人员支出", "人员经费支出", "人员类")),
+                ("public", "公用经费", ("日常公用经费", "日常公用支出", "公用支出", "公用经费支出", "公用类")), parent="total")),
         (*_TOTAL_LINE,
          LineSpec("personnel", ("人员经费合计", "人员经费")),
          LineSpec("public", ("公用经费合计", "公用经费", "日常公用经费"))),
         scheme="economic", invariants=("T6-1", "T6-2", "T6-3", "T6-4"),
+    ),
+    TableKind.BASIC_FUNCTIONAL: TableSpec(
+        TableKind.BASIC_FUNCTIONAL,
+        _cols(("total", "合计", ("小计", "预算数", "预算", "基本支出", "金额")),
+              ("personnel", "人员经费", ("人员支出", "人员经费支出", "人员类")),
+              ("public", "公用经费", ("日常公用经费", "日常公用支出", "公用支出", "公用经费支出"))),
+        _TOTAL_LINE, scheme="functional",
     ),
     TableKind.GOV_FUND: TableSpec(
         TableKind.GOV_FUND, _EXPENDITURE_DETAIL_COLUMNS, _TOTAL_LINE, scheme="functional",
@@ -314,8 +347,8 @@ SPECS: Mapping[TableKind, TableSpec] = {
     TableKind.FISCAL_BASIC_EXPENDITURE: TableSpec(
         TableKind.FISCAL_BASIC_EXPENDITURE,
         _cols(("total", "合计", ("小计", "预算数", "预算", "基本支出", "金额")),
-              ("personnel", "人员经费", ("人员支出",)),
-              ("public", "公用经费", ("日常公用经费", "日常公用支出", "公用支出"))),
+              ("personnel", "人员经费", ("人员支出", "人员经费支出", "人员类")),
+              ("public", "公用经费", ("日常公用经费", "日常公用支出", "公用支出", "公用经费支出", "公用类"))),
         (*_TOTAL_LINE,
          LineSpec("personnel", ("人员经费合计", "人员经费")),
          LineSpec("public", ("公用经费合计", "公用经费", "日常公用经费"))),
@@ -358,9 +391,10 @@ _TITLE_PATTERNS: tuple[tuple[TableKind, re.Pattern[str]], ...] = tuple(
         (TableKind.OPERATION_EXPENSES, r"机关运行经费"),
         (TableKind.FISCAL_BASIC_EXPENDITURE, _NOT_GENERAL + r".*财政拨款基本支出"),
         (TableKind.PROJECT_ECONOMIC, r"项目支出.*经济(分类|科目)"),
+        (TableKind.BASIC_FUNCTIONAL, r"(一般公共预算|财政拨款).*基本支出.*功能(分类|科目)"),
         (TableKind.BASIC_EXPENDITURE, r"(一般公共预算|财政拨款).*基本支出"),
-        (TableKind.BASIC_BUDGET, r"基本支出(预算)?(情况)?表"),
-        (TableKind.GOV_FUND, r"政府性?基金.*支出"),
+        (TableKind.BASIC_BUDGET, r"基本支出(预算)?总?(情况)?表"),
+        (TableKind.GOV_FUND, r"政府性?基金.*(支出|收支)"),
         (TableKind.SOE_CAPITAL, r"国有资本经营.*支出"),
         (TableKind.GENERAL_BUDGET_ECONOMIC, r"一般公共预算.*支出.*经济(分类|科目)"),
         (TableKind.FISCAL_EXPENDITURE, _NOT_GENERAL + r".*财政拨款支出(预算)?(情况)?表"),
@@ -370,8 +404,9 @@ _TITLE_PATTERNS: tuple[tuple[TableKind, re.Pattern[str]], ...] = tuple(
         (TableKind.REVENUE, r"收入(预算)?总?(体情况)?表"),
         (TableKind.PROCUREMENT, r"政府采购"),
         (TableKind.FIXED_ASSETS, r"固定资产|国有资产占用"),
-        (TableKind.PROJECT_EXPENDITURE, r"项目支出(预算)?(明细)?(情况)?表|项目支出及其他支出"),
-        (TableKind.EXPENDITURE, r"支出(预算)?总?(体情况)?表"),
+        (TableKind.PROJECT_EXPENDITURE, r"项目支出(预算)?总?(明细)?(情况)?表|项目支出及其他支出"),
+        # 支出总表, 部门支出表, 本年支出总体情况表 — not 专项业务经费支出表, 结转资金支出表
+        (TableKind.EXPENDITURE, r"支出(预算)?总(体情况)?表|(?:^|部门|单位|本年|预算|年度?|表)支出(预算)?(情况)?表"),
     )
 )
 

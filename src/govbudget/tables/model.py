@@ -13,6 +13,7 @@ Cell.BLANK
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
@@ -25,6 +26,7 @@ from govbudget.tables.kinds import ColumnSpec, TableKind, TableSpec
 
 __all__ = [
     "BasicExpenditureTable",
+    "BasicFunctionalTable",
     "BudgetTable",
     "Column",
     "ExpenditureTable",
@@ -41,6 +43,7 @@ __all__ = [
     "TableHeader",
     "ThreePublicTable",
     "ThreePublicYoYTable",
+    "UnitBasis",
 ]
 
 
@@ -100,6 +103,21 @@ class TableHeader:
     unit_text: str | None = None
 
 
+class UnitBasis(enum.Enum):
+    """Where a table's unit of amounts comes from (金额单位的依据).
+
+    ``STATED``: printed in the table's frame (``单位：万元``, ``金额（元）``). ``INFERRED``: not
+    printed, but the table's amounts agree with another table of the disclosure in that
+    unit. ``UNKNOWN``: not printed and not inferable — ``unit`` is then only the
+    disclosure's usual unit, and no rule may compare the table's amounts with another
+    table's.
+    """
+
+    STATED = "stated"
+    INFERRED = "inferred"
+    UNKNOWN = "unknown"
+
+
 @attrs.frozen(slots=True)
 class BudgetTable:
     """A budget table (预算表) of a disclosure, in one display unit (万元, 元 …).
@@ -120,6 +138,17 @@ class BudgetTable:
     #: cells then feed no rule, and the report lists it as not understood
     unreadable: str | None = None
     source: SourceLocation | None = attrs.field(default=None, eq=False)
+    unit_basis: UnitBasis = UnitBasis.STATED
+    #: how the rows break the amounts down when it is not one row per code (None): "unit" —
+    #: a section per unit (a ``unit`` row, then that unit's code rows: a code repeats once
+    #: per unit); "repeated" — a code printed on several rows with no unit rows (per unit or
+    #: per economic class, unlabelled); "source" — a table by function printing its rows by
+    #: fund source instead (no code rows). A row looked up by code is then one part, not
+    #: the department's figure: use the total line, or add the rows of a code up.
+    breakdown: str | None = None
+    #: what the reader had to infer, or could not, in reading the table (rows coded from
+    #: their names, rows left uncoded, the unit inferred): said once, never silently
+    remarks: tuple[str, ...] = ()
 
     @property
     def kind(self) -> TableKind:
@@ -212,6 +241,13 @@ class BasicExpenditureTable(BudgetTable):
     """一般公共预算财政拨款基本支出表: basic expenditure by economic 款."""
 
     KIND: ClassVar[TableKind] = TableKind.BASIC_EXPENDITURE
+
+
+@attrs.frozen(slots=True)
+class BasicFunctionalTable(BudgetTable):
+    """一般公共预算基本支出表（按功能分类）: basic expenditure by functional code, 人员/公用."""
+
+    KIND: ClassVar[TableKind] = TableKind.BASIC_FUNCTIONAL
 
 
 @attrs.frozen(slots=True)
@@ -309,7 +345,7 @@ TABLE_TYPES: Mapping[TableKind, type[BudgetTable]] = {
     cls.KIND: cls
     for cls in (
         BudgetTable, SummaryTable, RevenueTable, ExpenditureTable, FiscalSummaryTable,
-        GeneralBudgetTable, BasicExpenditureTable, GovFundTable, SoeCapitalTable,
+        GeneralBudgetTable, BasicExpenditureTable, BasicFunctionalTable, GovFundTable, SoeCapitalTable,
         ThreePublicTable, ThreePublicYoYTable, ProcurementTable, FixedAssetsTable,
         ProjectExpenditureTable, FiscalExpenditureTable, FiscalBasicExpenditureTable,
         GeneralBudgetEconomicTable, ProjectEconomicTable, BasicBudgetTable,

@@ -99,6 +99,8 @@ class TableSpec:
         if key is None:
             bare = _bare_label(name)
             key = index.get(bare) if bare else None
+            if key is None and bare.endswith("资金") and len(bare) > 4:  # 事业收入资金
+                key = index.get(bare[:-2])
         return key
 
 
@@ -135,7 +137,7 @@ def _bare_label(name: str) -> str:
 
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十百]+[、.．]|\d+[、.．](?!\d)|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)"
                       r"|[（(]\d{1,2}[)）](?!\d))")
-_LABEL_NOISE = re.compile(r"[\s“”\"'‘’「」：:（）()]")
+_LABEL_NOISE = re.compile(r"[\s“”\"'‘’「」：:（）()、]")
 _YEAR_PREFIX = re.compile(r"^\d{4}\s*年度?(?=\D)")
 
 
@@ -152,7 +154,7 @@ def normalise_label(text: str) -> str:
         t = _YEAR_PREFIX.sub("", t)  # 2024年机关运行经费预算数
     if t.startswith("其中"):  # 其中：（1）公务用车购置费
         t = _ORDINAL.sub("", t[2:].lstrip(" :：").strip())
-    return _LABEL_NOISE.sub("", t)
+    return _LABEL_NOISE.sub("", t).replace("其它", "其他")
 
 
 _QUALIFIER = re.compile(r"[（(][^（()）]*[)）]\s*$")

@@ -3,6 +3,7 @@ across pages merged, titles and context taken from the lines above each table.""
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Sequence
 from typing import TypeVar
@@ -27,8 +28,10 @@ from govbudget.readers._textlayout import (
     join_wrapped,
     split_captions,
 )
+from govbudget.readers.layout import _is_data_row as _is_table_data
 from govbudget.readers.pdf.items import CellBox, _Grid
 from govbudget.readers.raw import RawBlock, RawTable
+from govbudget.tables.kinds import kind_from_title
 
 __all__ = ["_Assembler", "_furniture"]
 
@@ -48,10 +51,13 @@ def _furniture(pages: Sequence[Sequence[_Line | _Grid]]) -> set[int]:
         lines = [it for it in items if isinstance(it, _Line)]
         if not lines:
             continue
-        first, last = lines[0], lines[-1]
-        for ln, at_edge in ((first, first.top < first.height * 0.12),
+        first: _Line | None = lines[0]
+        last = lines[-1]
+        if first is not None and is_title_line(first.text) and any(isinstance(it, _Grid) for it in items):
+            first = None  # a table's title repeated over its pages: not a running header
+        for ln, at_edge in ((first, first is not None and first.top < first.height * 0.12),
                             (last, last.bottom > last.height * 0.88)):
-            if not at_edge:
+            if ln is None or not at_edge:
                 continue
             if _PAGE_NUMBER.match(_squash(ln.text)):
                 drop.add(id(ln))
@@ -146,6 +152,10 @@ class _Assembler:
         self.pending.append(ln)
 
     def grid(self, grid: _Grid) -> None:
+        for part in _split_at_titles(grid):
+            self._grid(part)
+
+    def _grid(self, grid: _Grid) -> None:
         captions, rows = split_captions(grid.rows)
         boxes = _boxes_of(grid)[len(grid.rows) - len(rows):]
         lines = self.pending + [
@@ -159,7 +169,7 @@ class _Assembler:
             self._flush_blocks(lines)
         elif not self._continue(lines, rows, grid, boxes):
             self._close()
-            title, context, rest, used = _title_and_context(lines)
+            title, context, rest, used = _title_and_context(lines, grid.page)
             self._flush_blocks(rest)
             width = max(len(r) for r in rows)
             self.current = _Building(list(rows), [grid.page] * len(rows), title, context,
@@ -173,14 +183,18 @@ class _Assembler:
         cur = self.current
         if cur is None or grid.page != cur.row_pages[-1] + 1:
             return False
+        head_cells = _header_cells(cur.rows)
         if any(_squash(ln.text) not in cur.captions and not _CONTINUED.match(_squash(ln.text))
-               for ln in lines):
+               and not _repeats_header(ln.text, head_cells) for ln in lines):
             return False
         tol = 0.02 * max(grid.x1 - grid.x0, 1.0)
-        if (cur.bottom < 0.7 * cur.height or abs(grid.x0 - cur.x0) > 2 * tol
-                or abs(grid.x1 - cur.x1) > 2 * tol):
+        if cur.bottom < 0.7 * cur.height or abs(grid.x1 - cur.x1) > 2 * tol:
             return False
         mapping = _column_map(grid.edges, cur.edges, tol)
+        if abs(grid.x0 - cur.x0) > 2 * tol and not (
+                grid.x0 > cur.x0 and mapping is not None and _is_table_data(
+                    tuple(c or "" for c in rows[0]))):
+            return False  # not the right-hand columns of the table, continued (merged cells)
         if mapping is None:
             widen = _column_map(cur.edges, grid.edges, tol)
             if widen is None:
@@ -192,14 +206,13 @@ class _Assembler:
         else:
             rows = [_spread(r, mapping, cur.width) for r in rows]
             boxes = [b and _spread(b, mapping, cur.width) for b in boxes]
+        header = {tuple(_squash(c or "") for c in r) for r in cur.rows[:_header_count(cur.rows)]}
         k = 0
-        while (k < len(rows) and k < len(cur.rows) and k < 6
-               and [_squash(c or "") for c in rows[k]] == [_squash(c or "") for c in cur.rows[k]]
-               and not _is_data_row(cur.rows[k])):
-            k += 1
+        while k < len(rows) and k < 6 and tuple(_squash(c or "") for c in rows[k]) in header:
+            k += 1  # the header rows repeated on this page (in any order, the 栏次 row too)
         rest, boxes = rows[k:], boxes[k:]
         retitled = any(is_title_line(ln.text) for ln in lines)
-        if k == 0 and retitled:
+        if k == 0 and retitled and not (rest and _is_table_data(tuple(c or "" for c in rest[0]))):
             return False  # the title again but not the headings: a new table of the same name
         if k == 0 and rest and _is_header_like(rest[0]) and not _fragment_of(rest[0], cur.rows[-1]):
             return False  # another table, with headings of its own and no title
@@ -239,6 +252,49 @@ class _Assembler:
         return self.items
 
 
+def _split_at_titles(grid: _Grid) -> list[_Grid]:
+    """A grid holding the end of one table and the start of the next (the next one's title
+    printed in a row of its own inside the frame) as two grids."""
+    cuts: list[int] = []
+    for k in range(1, len(grid.rows)):
+        texts = [c.strip() for c in grid.rows[k] if c and c.strip()]
+        if len(texts) == 1 and is_title_line(texts[0]) and not is_context_line(texts[0]) \
+                and kind_from_title(texts[0]) is not None \
+                and split_captions(grid.rows[cuts[-1] if cuts else 0:k])[1]:
+            cuts.append(k)  # the rows above are not only this title's captions
+    if not cuts:
+        return [grid]
+    bounds = [0, *cuts, len(grid.rows)]
+    return [attrs.evolve(grid, rows=grid.rows[a:b],
+                         boxes=None if grid.boxes is None else grid.boxes[a:b])
+            for a, b in itertools.pairwise(bounds) if b > a]
+
+
+def _header_count(rows: Sequence[Sequence[str | None]]) -> int:
+    """How many rows of a table's first page are its header (before its first data row)."""
+    texts = [tuple(c or "" for c in r) for r in rows[:8]]
+    return next((i for i, r in enumerate(texts) if _is_table_data(r)), len(texts))
+
+
+def _header_cells(rows: Sequence[Sequence[str | None]]) -> list[str]:
+    """The header cells of a table, squashed, longest first."""
+    cells = {_squash(c) for r in rows[:_header_count(rows)] for c in r if c and _squash(c)}
+    return sorted(cells, key=len, reverse=True)
+
+
+def _repeats_header(text: str, cells: Sequence[str]) -> bool:
+    """Is a text line the table's header printed again as plain text (on a new page)?"""
+    rest = _squash(text)
+    if len(rest) < 4 or not cells:
+        return False
+    hits = 0
+    for c in cells:
+        if len(c) >= 2 and c in rest:
+            rest = rest.replace(c, "")
+            hits += 1
+    return hits >= 2 and not rest.strip("()（）:：、")
+
+
 def _column_map(
     edges: tuple[float, ...], onto: tuple[float, ...], tol: float
 ) -> list[int] | None:
@@ -248,7 +304,7 @@ def _column_map(
         near = [k for k, y in enumerate(onto) if abs(x - y) <= tol]
         if not near:
             return None
-        out.append(near[0])
+        out.append(min(near, key=lambda k: abs(x - onto[k])))  # a narrow margin column beside
     return out
 
 
