@@ -13,6 +13,7 @@ their subtotals, totals and balance are checked line by line (docs/domain.md §3
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from govbudget.rules._common import (
     check_balance,
@@ -32,20 +33,45 @@ INCOME_LINES = ("general_budget", "gov_fund", "soe_capital", "special_account", 
                 "operating", "superior_subsidy", "affiliated_remit", "other")
 
 
+#: the fund lines a 财政拨款 line is usually the heading of
+_FUND_LINES = ("general_budget", "gov_fund", "soe_capital")
+
 _GROUP = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]")
 _ITEM = re.compile(r"^\s*[（(]?\d{1,2}\s*[)）.．、]")
 
 
 def _leaf_lines(rows: list[Row]) -> list[Row]:
     """The rows without the group headings that have numbered items under them
-    (``三、单位资金`` over ``1.事业收入 … 5.其他收入``): a group is its items, once."""
+    (``三、单位资金`` over ``1.事业收入 … 5.其他收入``): a group is its items, once. A
+    heading without a numeral (``上年结余、结转`` over ``1.财政拨款结余、结转 2.…``) is a
+    group when its amounts are blank or are the sums of its items."""
     out: list[Row] = []
     for i, r in enumerate(rows):
-        nxt = rows[i + 1] if i + 1 < len(rows) else None
-        if _GROUP.match(r.name) and nxt is not None and _ITEM.match(nxt.name):
+        items = _items_after(rows, i)
+        if items and (_GROUP.match(r.name) or (not _ITEM.match(r.name) and _sums(r, items))):
             continue
         out.append(r)
     return out
+
+
+def _items_after(rows: list[Row], i: int) -> list[Row]:
+    items = []
+    for r in rows[i + 1:]:
+        if not _ITEM.match(r.name):
+            break
+        items.append(r)
+    return items
+
+
+def _sums(heading: Row, items: list[Row]) -> bool:
+    """Whether each amount of ``heading`` is the sum of its items' (to 0.01 an item)."""
+    for key, cell in heading.cells.items():
+        if cell.value is None:
+            continue
+        total = sum((it.cell(key).as_zero() for it in items), Decimal(0))
+        if abs(total - cell.value) > Decimal("0.01") * len(items):
+            return False
+    return True
 
 
 def _unknown_rows(rows: list[Row], side: str, ctx: RuleContext) -> bool:
@@ -79,6 +105,12 @@ def t1_income_subtotal(ctx: RuleContext) -> None:
     # lines printed below 本年收入合计 (上级补助收入… in some templates) make up 收入总计
     above = side[: side.index(sub)] if sub in side else side
     rows = [r for r in _leaf_lines(above) if r.line in INCOME_LINES]
+    fiscal = [r for r in above if r.line == "fiscal"]
+    if fiscal and not any(r.line in _FUND_LINES and r.cell("income").as_zero() != 0
+                          for r in rows):
+        # 财政拨款 printed on one line, not split by fund (no fund line with an amount):
+        # the line is an item
+        rows = [*fiscal, *rows]
     if _unknown_rows(above, "income", ctx):
         return
     ctx.check_sum(sub.cell("income"), [r.cell("income") for r in rows], table=t, row=sub,
