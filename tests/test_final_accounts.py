@@ -53,6 +53,8 @@ def test_final_rules_skip_on_a_budget() -> None:
     report = govbudget.check(govbudget.example(), select=["final-arithmetic", "final-narrative"])
     assert report.findings == ()
     assert {o.status for o in report.outcomes} == {Status.SKIPPED}
+    assert {o.reason for o in report.outcomes} == {
+        "不是决算公开：本规则检查决算表", "不是决算公开：预算的情况说明由预算说明规则检查"}
 
 
 @shared
@@ -116,7 +118,7 @@ def test_f01_final_rules_ran() -> None:
     assert {"F1-5", "F4-6", "F6-2", "F7-1", "FX-4", "FX-6", "FN-1", "FN-4"} <= ran
     # the budget phrases are not read on a final account: skipped with the reason
     n_r3 = [o for o in report.outcomes if o.rule == "N-R3"]
-    assert n_r3 and all(o.status is Status.SKIPPED and "final account" in (o.reason or "")
+    assert n_r3 and all(o.status is Status.SKIPPED and "决算公开" in (o.reason or "")
                         for o in n_r3)
 
 
@@ -181,3 +183,42 @@ def test_a_final_change_against_last_years_final(change: str, caught: bool) -> N
     assert bool(found) is caught
     if caught:
         assert " ↔ " in found[0].location.disclosure and "上年决算" in found[0].message
+
+
+def test_a_final_accounts_coverage_expects_the_nine_final_tables() -> None:
+    import attrs
+
+    from govbudget.strategies._final import final_of
+
+    final = final_of(govbudget.example().disclosures[0])
+    assert govbudget.check(final).coverage.disclosures[0].absent == ()
+    without = attrs.evolve(final, tables=tuple(t for t in final.tables
+                                               if t.kind is not K.FINAL_THREE_PUBLIC))
+    cov = govbudget.check(without).coverage
+    assert cov.disclosures[0].absent == (K.FINAL_THREE_PUBLIC.value,)
+    assert cov.status.value == "partial"
+
+
+@shared
+def test_f01_coverage_has_every_final_table_read() -> None:
+    cov = _report("F01.pdf").coverage
+    assert cov.disclosures[0].absent == () and cov.disclosures[0].unreadable == ()
+    assert cov.status.value == "checked"
+
+
+def test_the_docs_state_every_final_and_pair_rule_as_the_registry_does() -> None:
+    import re
+
+    import govbudget.rules.across_rules  # noqa: F401  (registers the pair rules)
+    from conftest import REPO
+    from govbudget.rules import REGISTRY
+    from govbudget.rules.across import PAIR_RULES
+
+    rules = [r for r in REGISTRY if r.family.startswith("final")] + list(PAIR_RULES)
+    page = (REPO / "docs" / "final-accounts.md").read_text(encoding="utf-8")
+    listed = re.findall(r"^\| ((?:F\d|FX|FN|XD)-\d+) \| (\w+) \| (.+) \|$", page, re.M)
+    assert sorted(listed) == sorted((r.id, r.severity.value, r.statement) for r in rules)
+    domain = (REPO / "docs" / "domain.md").read_text(encoding="utf-8")
+    section = domain[domain.index("## 11. Final accounts"):]
+    cited = set(re.findall(r"\*\*((?:F\d|FX|FN|XD)-\d+)\*\*", section))
+    assert cited == {r.id for r in rules}

@@ -33,3 +33,13 @@ def test_text_and_json_need_no_extra(tmp_path: Path, monkeypatch: pytest.MonkeyP
     path = tmp_path / "seed.json"
     path.write_text(govbudget.to_json(doc), encoding="utf-8")
     assert govbudget.load(path) == doc
+
+
+def test_html_pages_without_the_pdf_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "budget.pdf"
+    path.write_bytes(b"%PDF-1.4\n")
+    monkeypatch.setitem(sys.modules, "pypdfium2", None)
+    report = govbudget.check(govbudget.example())
+    with pytest.raises(MissingExtra) as err:
+        report.to_html(path)
+    assert "pip install 'govbudget[pdf]'" in str(err.value)

@@ -36,8 +36,9 @@ EXIT_USAGE = 2
 #: a document on which not one check could run
 EXIT_NOTHING_CHECKED = 3
 
-#: ``--format`` choices: the text report, the JSON report, records as JSON lines or CSV
-FORMATS = ("text", "json", "records", "csv")
+#: ``--format`` choices: the text report, the JSON report, records as JSON lines or CSV,
+#: one self-contained HTML page
+FORMATS = ("text", "json", "records", "csv", "html")
 _SEVERITIES = ("error", "warning", "info")
 
 
@@ -53,7 +54,8 @@ def register(sub: Any) -> None:
     p.add_argument("--example", action="store_true", help="check the bundled seed disclosure")
     p.add_argument("--format", choices=FORMATS, default="text",
                    help="text (default), json (the JSON report), records (one JSON object "
-                        "per finding, a line each) or csv (the same records)")
+                        "per finding, a line each), csv (the same records) or html (one "
+                        "self-contained page; a PDF's pages with the findings boxed)")
     p.add_argument("-o", "--output", metavar="OUT", help="write the report to OUT, not stdout")
     p.add_argument("--bom", action="store_true", help="csv: start with a UTF-8 BOM (for Excel)")
     p.add_argument("--fail-on", choices=(*_SEVERITIES, "never"), default="error",
@@ -176,10 +178,15 @@ class _Stream:
         self.args, self.out, self.shown = args, out, shown
         self.count = 0
         self.together: dict[str, Any] | None = None
+        self.nonce = ""
 
     def document(self, r: dict[str, Any]) -> None:
         fmt = self.args.format
-        if fmt == "json":
+        if fmt == "html":
+            if self.count == 0:
+                self._html_start()
+            self.out.write(_html_document(r, self.count, self.shown))
+        elif fmt == "json":
             doc = json.dumps(report_json([r], self.shown)["documents"][0], ensure_ascii=False,
                              indent=2).replace("\n", "\n    ")
             if self.count == 0:
@@ -195,9 +202,23 @@ class _Stream:
             self.out.write(text)
         self.count += 1
 
+    def _html_start(self) -> None:
+        import secrets
+
+        from govbudget.rules.render_html import page_start
+
+        self.nonce = secrets.token_hex(12)
+        self.out.write(page_start("govbudget 检查报告", self.nonce))
+
     def close(self, summary: Any, tail: str) -> None:
         fmt = self.args.format
-        if fmt == "json":
+        if fmt == "html":
+            from govbudget.rules.render_html import page_end
+
+            if self.count == 0:
+                self._html_start()
+            self.out.write(page_end(self.nonce))
+        elif fmt == "json":
             if self.count == 0:
                 head = report_json([], self.shown)
                 del head["documents"]
@@ -212,6 +233,31 @@ class _Stream:
             self.out.write(tail)
             if summary.documents > 1:
                 self.out.write(f"== summary\n{summary.to_text()}\n")
+
+
+def _html_document(r: dict[str, Any], index: int, shown: Any) -> str:
+    """One document's section of the HTML report: a PDF's pages re-read for the boxes."""
+    from html import escape
+
+    from govbudget.rules.render_html import document_html
+
+    key = f"d{index}"
+    if "error" in r:
+        return (f"<section class=\"doc\" id=\"{key}\"><div class=\"findings\"><h2>"
+                f"{escape(r['source'])}</h2><p>未能读取：{escape(r['error'])}</p></div></section>\n")
+    report, source = r["report"], r["source"]
+    if not str(source).lower().endswith(".pdf"):
+        return document_html(report, source=source, key=key, min_severity=shown)
+    from govbudget.errors import GovBudgetError
+    from govbudget.rules.render_pages import PdfPages
+
+    try:
+        pages = PdfPages(source)
+    except GovBudgetError as exc:  # checked, but its pages cannot be shown: say so
+        print(f"govbudget: {source}: no page images in the HTML report: {exc}", file=sys.stderr)
+        return document_html(report, source=source, key=key, min_severity=shown)
+    with pages:
+        return document_html(report, source=source, pages=pages, key=key, min_severity=shown)
 
 
 def _together(args: argparse.Namespace, sources: list[str], stream: _Stream,

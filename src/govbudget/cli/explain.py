@@ -147,7 +147,8 @@ _STATUS = {Status.PASSED.value: "通过", Status.FAILED.value: "未通过", Stat
 
 def describe_lines(info: dict[str, Any]) -> list[str]:
     """``describe``'s data as the text ``govbudget rules ID`` prints."""
-    from govbudget.rules.core import Location, Severity
+    from govbudget.rules.core import Severity
+    from govbudget.rules.restore import location_from
 
     also = f"（亦即 {'、'.join(info['aliases'])}）" if info["aliases"] else ""
     lines = [f"{info['id']}{also}  {SEVERITY_NAMES[Severity(info['severity'])]}  "
@@ -170,7 +171,7 @@ def describe_lines(info: dict[str, Any]) -> list[str]:
     lines.append("  例（内置示例本身）：" if ex["defect"] is None
                  else f"  例（在内置示例中注入缺陷：{ex['defect']}）：")
     f = ex["finding"]
-    loc = Location(**f["location"])
+    loc = location_from(f["location"])
     finding = Finding(f["rule"], Severity(f["severity"]), f["message"], loc, f["expected"],
                       f["actual"], f["evidence"], f["unit"],
                       tuple((a, b) for a, b in f["terms"]))

@@ -139,9 +139,9 @@ def amount_issues(d: Disclosure, sec: Section, text: str) -> list[Issue]:
         if cell is None or cell.value is None:
             continue
         if not _near(a.value, cell.value):
-            out.append(_issue("FN-1", "error", f"{a.label}{a.value}万元, the table shows "
-                              f"{cell.text()}", sec, _sentence(text, a.start),
-                              cell.text(), a.value))
+            out.append(_issue("FN-1", "error", f"{a.label}应等于决算表：文中 {a.value}万元 ≠ "
+                              f"表中 {cell.text()}万元（差 {a.value - cell.value}）", sec,
+                              _sentence(text, a.start), cell.text(), a.value))
     return out
 
 
@@ -163,8 +163,8 @@ def change_issues(text: str, sec: Section | None = None) -> list[Issue]:
             up, up2 = m.group(1) in _UP, m.group(3) in _UP
             d, p = Decimal(m.group(2)), Decimal(m.group(4))
             if up != up2:
-                out.append(_issue("FN-2", "error", f"the change is worded {m.group(1)} and "
-                                  f"{m.group(3)}", sec, s))
+                out.append(_issue("FN-2", "error", f"增减金额与增减幅度的方向相反：金额为"
+                                  f"“{m.group(1)}”，幅度为“{m.group(3)}”", sec, s))
                 continue
             before = [a for a in amounts(s[:m.start()]) if a.unit == "万元"
                       and not re.search(r"(增加|减少|增长|下降|降低)$", a.label)]
@@ -175,9 +175,9 @@ def change_issues(text: str, sec: Section | None = None) -> list[Issue]:
             lo, hi = pct_range(d, base, half(d), half(d) + half(x))
             if not lo - half(p) <= p <= hi + half(p):
                 shown = (d / base * 100).quantize(p) if base > 0 else "∞"
-                out.append(_issue("FN-2", "error", f"{m.group(1)}{d}万元 on {x}万元 is "
-                                  f"{m.group(3)}{shown}%, the text says {p}%", sec, s,
-                                  shown, p))
+                out.append(_issue("FN-2", "error", f"{m.group(1)}{d}万元，按上年 {base}万元"
+                                  f"（{x} {'−' if up else '+'} {d}）计为{m.group(3)} {shown}%，"
+                                  f"文中为 {p}%", sec, s, shown, p))
     return out
 
 
@@ -214,8 +214,8 @@ def share_issues(d: Disclosure, sec: Section, text: str) -> list[Issue]:
             lo, hi = pct_range(part, whole, half(part), half(whole))
             if not lo - half(p) <= p <= hi + half(p):
                 shown = (part / whole * 100).quantize(p)
-                out.append(_issue("FN-3", "error", f"{part}万元 is {shown}% of {whole}万元, the "
-                                  f"text says {p}%", sec, s, shown, p))
+                out.append(_issue("FN-3", "error", f"{part}万元占{whole}万元的 {shown}%，"
+                                  f"文中为 {p}%", sec, s, shown, p))
     return out
 
 
@@ -241,14 +241,14 @@ def completion_issues(d: Disclosure, sec: Section, text: str) -> list[Issue]:
             if a_value is None:
                 continue
             if a_value == 0:
-                out.append(_issue("FN-4", "error", f"a completion rate {c}% of a zero budget: "
-                                  "the rate is undefined", sec, s, "no rate", c))
+                out.append(_issue("FN-4", "error", f"年初预算为零，完成率无从计算，文中却写"
+                                  f"完成预算的 {c}%", sec, s, "无完成率", c))
                 continue
             lo, hi = pct_range(b.value, a_value, half(b.value), half(a_value))
             if not lo - half(c) <= c <= hi + half(c):
                 shown = (b.value / a_value * 100).quantize(c)
-                out.append(_issue("FN-4", "error", f"{b.value}万元 of {a_value}万元 is {shown}%, "
-                                  f"the text says {c}%", sec, s, shown, c))
+                out.append(_issue("FN-4", "error", f"决算 {b.value}万元是预算 {a_value}万元的 "
+                                  f"{shown}%，文中为 {c}%", sec, s, shown, c))
     return out
 
 
@@ -264,11 +264,12 @@ def reason_issues(sec: Section, text: str) -> list[Issue]:
         if a == b:
             continue
         if (says_more and b < a) or (says_less and b > a):
-            out.append(_issue("FN-5", "error", f"决算 {b} against 预算 {a} is worded as 决算数"
-                              f"{'大于' if says_more else '小于'}预算数", sec, _sentence(text, m.start())))
+            out.append(_issue("FN-5", "error", f"决算数 {b}万元{'小于' if b < a else '大于'}年初"
+                              f"预算数 {a}万元，文中却表述为决算数{'大于' if says_more else '小于'}"
+                              "预算数", sec, _sentence(text, m.start())))
         elif "原因" not in window:
-            out.append(_issue("FN-5", "warning", f"决算 {b} differs from 年初预算 {a} and no "
-                              "reason is stated", sec, _sentence(text, m.start())))
+            out.append(_issue("FN-5", "warning", f"决算数 {b}万元与年初预算数 {a}万元不同，"
+                              "未说明原因", sec, _sentence(text, m.start())))
     return out
 
 
@@ -279,10 +280,10 @@ def running_cost_issues(d: Disclosure, sec: Section, text: str) -> list[Issue]:
     for a in amounts(text):
         if a.unit == "万元" and re.search(r"机关运行经费(支出)?(决算)?(为|是)?$", a.label) \
                 and public is not None and not _near(a.value, public.as_zero()):
-            out.append(_issue("FN-6", "warning", f"机关运行经费{a.value}万元, the 公用经费 of the "
-                              f"basic-expenditure table is {public.text()} (all units: 事业单位 "
-                              "公用经费 is not 机关运行经费)", sec, _sentence(text, a.start),
-                              public.text(), a.value))
+            out.append(_issue("FN-6", "warning", f"机关运行经费应等于基本支出决算表的公用经费："
+                              f"文中 {a.value}万元 ≠ 表中 {public.text()}万元（表含所属全部单位，"
+                              "事业单位的公用经费不属于机关运行经费，请核对）", sec,
+                              _sentence(text, a.start), public.text(), a.value))
     return out
 
 
@@ -304,15 +305,16 @@ def vehicle_issues(d: Disclosure, sec: Section, text: str) -> list[Issue]:
         cell = _cell(d.table(K.FINAL_THREE_PUBLIC), "vehicle_operation", "final")
         running = cell.value if cell is not None else None
     if n == 0 and running:
-        out.append(_issue("FN-7", "warning", f"公务用车保有量 0 but 运行维护费 {running}万元",
-                          sec, _sentence(text, fleet.start())))
+        out.append(_issue("FN-7", "warning", f"公务用车保有量为 0 辆，却有运行维护费 "
+                          f"{running}万元", sec, _sentence(text, fleet.start())))
     avg = _AVERAGE.search(text)
     if avg is not None and n > 0 and running is not None:
         y = Decimal(avg.group(1))
         lo, hi = (running - half(running)) / n, (running + half(running)) / n
         if not lo - half(y) <= y <= hi + half(y):
-            out.append(_issue("FN-7", "warning", f"平均每辆 {y}万元, but {running}万元 / {n} 辆 = "
-                              f"{(running / n).quantize(y)}", sec, _sentence(text, avg.start())))
+            out.append(_issue("FN-7", "warning", f"平均每辆 {y}万元与运行维护费不符：{running}万元"
+                              f" ÷ {n} 辆 = {(running / n).quantize(y)}万元", sec,
+                              _sentence(text, avg.start())))
     return out
 
 

@@ -42,7 +42,7 @@ def _run(rule_id: str) -> Callable[[RuleContext], None]:
     def run(ctx: RuleContext) -> None:
         d = ctx.disclosure
         if not d.is_final:
-            ctx.skip("not a final account (决算): the budget narrative rules check it")
+            ctx.skip("不是决算公开：预算的情况说明由预算说明规则检查")
             return
         if rule_id == "FN-8":
             for t, hits in table_residue(d):
@@ -52,7 +52,7 @@ def _run(rule_id: str) -> Callable[[RuleContext], None]:
                          evidence="；".join(hits[:8]))
         if d.narrative is None:
             if ctx.checks == 0:
-                ctx.skip("no narrative (情况说明)")
+                ctx.skip("没有情况说明")
             return
         issues = _LAST.get(d, lambda x: tuple(final_issues(x)))
         ctx.checked(max(1, len(d.narrative.sections)))

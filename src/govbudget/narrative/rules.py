@@ -85,8 +85,8 @@ def _analyse(disclosure: Disclosure, narrative: Narrative) -> Analysis:
 
 def _report(ctx: RuleContext, ids: Sequence[str]) -> None:
     if ctx.disclosure.is_final:
-        ctx.skip("a final account (决算): its narrative states 决算 figures, checked by the "
-                 "final-narrative rules (FN-*), not by the budget phrases")
+        ctx.skip("是决算公开：其情况说明列示决算数，由决算说明规则（FN-*）检查，"
+                 "不按预算说明的表述检查")
         return
     a = analyse(ctx.disclosure)
     if a is None:

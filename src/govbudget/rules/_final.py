@@ -3,9 +3,10 @@ checked, comparing the same quantity in two tables, and staying conservative.
 
 A final-accounts rule runs only on a final account (``Disclosure.kind``), on tables that
 were read and hold amounts: a missing, unreadable or empty table (a template) is a skip
-with its reason, never a pass. A rule whose checks on one table fail broadly (more than
-half, and at least three) reports one warning that the table is probably misread instead
-of a list of errors: a misreading must not look like a defect.
+with its reason, never a pass. Whether a table was read reliably is judged once for all
+rules (``rules.reliability``, from the ``within`` rules: the arithmetic F1-1 … F8-3 of each
+final table): a table that fails broadly is left out of every rule and reported once by
+U-2, so a misreading never looks like a defect.
 
 >>> from govbudget.rules._final import one_unit
 >>> from decimal import Decimal
@@ -19,60 +20,45 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from govbudget.money import Cell, max_places
-from govbudget.rules._common import index
+from govbudget.rules._common import index, missing_reason
 from govbudget.rules.core import RuleContext, Severity, fmt, rule, show_cell
 from govbudget.tables.kinds import TableKind
 from govbudget.tables.model import BudgetTable, Row
 
-__all__ = ["SOURCE_FINAL", "final_rule", "final_table", "one_unit", "same_quantity", "value"]
+__all__ = ["NOT_FINAL", "SOURCE_FINAL", "final_rule", "final_table", "one_unit", "same_quantity", "value"]
 
 SOURCE_FINAL = "docs/domain.md §11; 财政部部门决算公开模板"
 
 RuleBody = Callable[[RuleContext], None]
 
 
+#: why a final-accounts rule does not run on a budget
+NOT_FINAL = "不是决算公开：本规则检查决算表"
+
+
 def final_rule(id: str, severity: Severity, statement: str, *, family: str,
-               source: str = SOURCE_FINAL) -> Callable[[RuleBody], RuleBody]:
-    """Register a rule that runs on final accounts only and stays conservative."""
+               source: str = SOURCE_FINAL, within: bool = False,
+               ) -> Callable[[RuleBody], RuleBody]:
+    """Register a rule that runs on final accounts only; ``within``: it checks a table
+    against itself, and so also judges whether the table was read reliably."""
     def decorate(body: RuleBody) -> RuleBody:
         def run(ctx: RuleContext) -> None:
             if not ctx.disclosure.is_final:
-                ctx.skip("not a final account (决算): the rule checks 决算 tables")
+                ctx.skip(NOT_FINAL)
                 return
             body(ctx)
-            _misread_guard(ctx)
         run.__name__ = run.__qualname__ = body.__name__
         run.__doc__ = body.__doc__
-        rule(id, severity, statement, source=source, family=family)(run)
+        rule(id, severity, statement, source=source, family=family, within=within)(run)
         return body
     return decorate
-
-
-def _misread_guard(ctx: RuleContext) -> None:
-    """Many failures of one rule in one table: one warning that it is probably misread."""
-    by_table: dict[str | None, list[int]] = {}
-    for i, f in enumerate(ctx.findings):
-        if f.severity is Severity.ERROR:
-            by_table.setdefault(f.location.table, []).append(i)
-    for table, failed in by_table.items():
-        if len(failed) >= 3 and len(failed) * 2 > ctx.checks:
-            first = ctx.findings[failed[0]]
-            keep = [f for i, f in enumerate(ctx.findings) if i not in set(failed)]
-            ctx.findings[:] = keep
-            ctx.fail(f"{table}：{len(failed)} of {ctx.checks} checks fail, beyond rounding: "
-                     f"the table is probably misread, its figures are not reported as defects "
-                     f"(first: {first.message})", table=table, severity=Severity.WARNING,
-                     page=first.location.page)
 
 
 def final_table(ctx: RuleContext, kind: TableKind) -> BudgetTable | None:
     """The final account's table of ``kind`` when it can be checked; else a skip saying why."""
     table = ctx.disclosure.table(kind)
-    if table is None:
-        ctx.skip(f"缺少{kind.value}")
-        return None
-    if table.unreadable:
-        ctx.skip(f"{kind.value}未能可靠读取：{table.unreadable}")
+    if table is None:  # absent, or left out as not read reliably (reported by U-2)
+        ctx.skip(missing_reason(ctx, kind))
         return None
     if table.is_empty():
         ctx.skip(f"{kind.value}没有数字（空表或模板）")

@@ -3,7 +3,9 @@ and budgets or final accounts of consecutive years (docs/domain.md §11, "Across
 
 ``check_together`` pairs the documents it is given: the same department (by code, else by
 normalised name) and the years that make a pair; then runs the pair rules (XD-*) on each
-pair. Each finding names both documents and their pages.
+pair. Each finding names both documents and their pages. A table not read reliably
+(``rules.reliability``, reported by U-2 when the document is checked alone) feeds no pair
+rule: the rule that needed it is skipped, saying so.
 
 >>> import govbudget
 >>> from govbudget.rules.across import PAIR_RULES, same_department
@@ -17,7 +19,7 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 
@@ -25,6 +27,7 @@ import attrs
 
 from govbudget.money import Cell, places_of
 from govbudget.rules.core import Finding, Outcome, Registry, Rule, RuleContext, Severity, Status
+from govbudget.rules.reliability import assess, readable, within_rules
 from govbudget.rules.report import Report
 from govbudget.tables.disclosure import Disclosure, Document
 from govbudget.tables.model import BudgetTable, Row
@@ -81,10 +84,25 @@ def pairs(disclosures: Iterable[Disclosure]) -> list[Pair]:
 class PairContext(RuleContext):
     """A pair rule's view: ``disclosure`` is the later (or final) one, ``other`` the earlier."""
 
-    def __init__(self, rule: Rule, pair: Pair) -> None:
-        super().__init__(rule, pair.later)
+    def __init__(self, rule: Rule, pair: Pair,
+                 left_out: Mapping[int, Sequence[tuple[BudgetTable, str]]] | None = None,
+                 ) -> None:
+        left_out = left_out or {}
+        super().__init__(rule, pair.later, unreadable=left_out.get(id(pair.later), ()),
+                         left_out=left_out)
         self.pair = pair
         self.other = pair.earlier
+        #: the tables a rule wanted but that were left out as not read reliably
+        self.left_out_notes: list[str] = []
+
+    def left_out_table(self, d: Disclosure, kind: object) -> bool:
+        """Whether the table of ``kind`` of ``d`` was left out as not read reliably (noted
+        for the skip reason when so)."""
+        why = self.unreadable_reason(kind, d)
+        if why is not None:
+            name = getattr(kind, "value", str(kind))
+            self.left_out_notes.append(f"{_doc(d)}的{name}未能可靠读取，不参与检查（{why}）")
+        return why is not None
 
     def fail_both(self, message: str, *, here: tuple[BudgetTable | str, Row | str | None, str | None],
                   there: tuple[BudgetTable | str, Row | str | None], expected: object,
@@ -133,12 +151,17 @@ def check_together(*targets: Document | Disclosure | str | Path,
             t = load(t)
         tops.extend(t.disclosures if isinstance(t, Document) else (t,))
     chosen = PAIR_RULES.select(rules)
+    left_out: dict[int, list[tuple[BudgetTable, str]]] = {}
+    within = within_rules()
+    tops = [readable(d, assess(d, within), left_out) for d in tops]
     findings: list[Finding] = []
     outcomes: list[Outcome] = []
     for pair in pairs(tops):
         for r in chosen:
-            ctx = PairContext(r, pair)
+            ctx = PairContext(r, pair, left_out)
             r.func(ctx)
+            if ctx.left_out_notes and not ctx.checks:
+                ctx.skip("；".join(dict.fromkeys(ctx.left_out_notes)))
             failed = any(f.severity is not Severity.INFO for f in ctx.findings)
             status = (Status.FAILED if failed else Status.SKIPPED
                       if ctx.skip_reason and not ctx.checks and not ctx.findings else Status.PASSED)

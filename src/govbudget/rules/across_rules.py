@@ -28,6 +28,9 @@ __all__: list[str] = []
 
 K = TableKind
 _SOURCE = "docs/domain.md §11 (across documents)"
+#: each kind of pair (``Pair.kind``) as a report names it
+PAIR_KINDS = {"budget-final": "同年的部门预算与部门决算", "budgets": "相邻两年的部门预算",
+              "finals": "相邻两年的部门决算"}
 
 
 def _pair_rule(id: str, severity: Severity, statement: str, kind: str
@@ -36,7 +39,7 @@ def _pair_rule(id: str, severity: Severity, statement: str, kind: str
         def run(ctx: RuleContext) -> None:
             assert isinstance(ctx, PairContext)
             if ctx.pair.kind != kind:
-                ctx.skip(f"the rule checks a {kind} pair, this is a {ctx.pair.kind} pair")
+                ctx.skip(f"本规则检查{PAIR_KINDS[kind]}，这两份是{PAIR_KINDS[ctx.pair.kind]}")
                 return
             body(ctx)
         PAIR_RULES.rule(id, severity, statement, source=_SOURCE, family="across")(run)
@@ -44,17 +47,21 @@ def _pair_rule(id: str, severity: Severity, statement: str, kind: str
     return decorate
 
 
-def _usable(d: Disclosure, kind: TableKind) -> BudgetTable | None:
+def _usable(ctx: PairContext, d: Disclosure, kind: TableKind) -> BudgetTable | None:
+    """``d``'s table of ``kind`` when it holds figures that were read reliably."""
     t = d.table(kind)
-    return None if t is None or t.unreadable or t.is_empty() else t
+    if t is None:
+        ctx.left_out_table(d, kind)
+        return None
+    return None if t.unreadable or t.is_empty() else t
 
 
-def _budget_expenditure(budget: Disclosure) -> tuple[BudgetTable, Cell] | None:
+def _budget_expenditure(ctx: PairContext, budget: Disclosure) -> tuple[BudgetTable, Cell] | None:
     """The budget's 一般公共预算财政拨款支出 total (its 支出表, else the 财政拨款收支总表 column)."""
-    t = _usable(budget, K.GENERAL_BUDGET)
+    t = _usable(ctx, budget, K.GENERAL_BUDGET)
     if t is not None and t.line("total") is not None:
         return t, t.line("total").cell("total")  # type: ignore[union-attr]
-    f = _usable(budget, K.FISCAL_SUMMARY)
+    f = _usable(ctx, budget, K.FISCAL_SUMMARY)
     row = f.line("subtotal", "expenditure") if f is not None else None
     if f is not None and row is not None:
         return f, row.cell("general")
@@ -68,12 +75,12 @@ _OPENING = re.compile(r"(?:一般公共预算)?财政拨款支出(?:决算)?年�
             "budget-final")
 def xd1_opening_total(ctx: PairContext) -> None:
     final, budget = ctx.disclosure, ctx.other
-    got = _budget_expenditure(budget)
+    got = _budget_expenditure(ctx, budget)
     if got is None:
         ctx.skip("预算没有一般公共预算财政拨款支出表")
         return
     bt, bcell = got
-    f5 = _usable(final, K.FINAL_GENERAL_BUDGET)
+    f5 = _usable(ctx, final, K.FINAL_GENERAL_BUDGET)
     if f5 is not None and f5.column("budget") is not None and f5.line("total") is not None:
         row = f5.line("total")
         compare(ctx, row.cell("budget"), bcell, what="年初预算数应等于部门预算",  # type: ignore[union-attr]
@@ -97,12 +104,12 @@ _ITEM = re.compile(r"([^。；：:，,\d]+?)（类）([^。；，,]+?)（款）(
             "budget-final")
 def xd2_opening_by_code(ctx: PairContext) -> None:
     final, budget = ctx.disclosure, ctx.other
-    t5 = _usable(budget, K.GENERAL_BUDGET)
+    t5 = _usable(ctx, budget, K.GENERAL_BUDGET)
     if t5 is None:
         ctx.skip("预算没有一般公共预算财政拨款支出表")
         return
     codes = {r.code: r for r in t5.code_rows()}
-    f5 = _usable(final, K.FINAL_GENERAL_BUDGET)
+    f5 = _usable(ctx, final, K.FINAL_GENERAL_BUDGET)
     if f5 is not None and f5.column("budget") is not None:
         for r in f5.code_rows():
             other = codes.get(r.code)
@@ -137,7 +144,7 @@ _THREE_PUBLIC = ("total", "overseas", "vehicle", "vehicle_purchase", "vehicle_op
 @_pair_rule("XD-3", Severity.ERROR, "决算“三公”经费预算数 = 同年部门预算“三公”经费（合计及各项）",
             "budget-final")
 def xd3_three_public(ctx: PairContext) -> None:
-    f7, t9 = _usable(ctx.disclosure, K.FINAL_THREE_PUBLIC), _usable(ctx.other, K.THREE_PUBLIC)
+    f7, t9 = _usable(ctx, ctx.disclosure, K.FINAL_THREE_PUBLIC), _usable(ctx, ctx.other, K.THREE_PUBLIC)
     if f7 is None or t9 is None:
         ctx.skip("缺少“三公”经费决算表或预算表")
         return
@@ -170,7 +177,7 @@ _LAST_YEAR = re.compile(r"(?:比|较)上年(?:预算)?(?:数)?(增加|减少|增
             "budgets")
 def xd4_last_budget(ctx: PairContext) -> None:
     later, earlier = ctx.disclosure, ctx.other
-    t9, e9 = _usable(later, K.THREE_PUBLIC), _usable(earlier, K.THREE_PUBLIC)
+    t9, e9 = _usable(ctx, later, K.THREE_PUBLIC), _usable(ctx, earlier, K.THREE_PUBLIC)
     if t9 is not None and e9 is not None and t9.column("prior") is not None:
         for key in _THREE_PUBLIC:
             mine, theirs = t9.line(key), e9.line(key)
@@ -178,7 +185,7 @@ def xd4_last_budget(ctx: PairContext) -> None:
                 compare(ctx, mine.cell("prior"), theirs.cell("total"),
                         what="“三公”经费上年预算数应等于上年部门预算", here=(t9, mine, "prior"),
                         there=(e9, theirs))
-    s_now, s_then = _usable(later, K.SUMMARY), _usable(earlier, K.SUMMARY)
+    s_now, s_then = _usable(ctx, later, K.SUMMARY), _usable(ctx, earlier, K.SUMMARY)
     for sec in later.narrative.sections if later.narrative is not None and s_now and s_then else ():
         for _, s in sentences(compact(sec.text)):
             m = _LAST_YEAR.search(s)
@@ -207,7 +214,7 @@ _CHANGE = re.compile(r"(?:比|较|与)\d{4}年度?(?:决算数?)?(?:相比)?[，
             "finals")
 def xd5_last_final(ctx: PairContext) -> None:
     later, earlier = ctx.disclosure, ctx.other
-    f1, e1 = _usable(later, K.FINAL_SUMMARY), _usable(earlier, K.FINAL_SUMMARY)
+    f1, e1 = _usable(ctx, later, K.FINAL_SUMMARY), _usable(ctx, earlier, K.FINAL_SUMMARY)
     if f1 is not None and e1 is not None:
         start, end = f1.line("carryover", "income"), e1.line("carryforward", "expenditure")
         if start is not None and end is not None:

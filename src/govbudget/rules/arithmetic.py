@@ -132,6 +132,18 @@ def economic_nature(code: str) -> str | None:
     return None
 
 
+def _by_category(ctx: RuleContext, t: BudgetTable) -> bool:
+    """Whether the table splits 基本支出 by a staffing category (人员类 / 公用经费, 长沙), not
+    by 人员经费 / 公用经费: per-head 302 items are then 人员类 by the document's own definition,
+    and the split by economic class does not apply (skips, saying so)."""
+    column = t.column("personnel")
+    if column is None or "类" not in column.name:
+        return False
+    ctx.skip(f"基本支出表按“{column.name}”分列（按人员类别归集，不是人员经费），"
+             "不按经济分类检查分列")
+    return True
+
+
 @rule("P-1", Severity.ERROR,
       "基本支出表：工资福利、对个人和家庭的补助只列人员经费，商品和服务、"
       "资本性支出只列公用经费（T6-4）",
@@ -144,6 +156,8 @@ def p1_column_by_class(ctx: RuleContext) -> None:
     idx = index(t)
     if "personnel" not in idx.printed or "public" not in idx.printed:
         ctx.skip("基本支出表未分列人员经费、公用经费")
+        return
+    if _by_category(ctx, t):
         return
     for r in idx.code_rows:
         assert r.code is not None
@@ -174,6 +188,8 @@ def p2_nature_totals(ctx: RuleContext) -> None:
     idx = index(t)
     if idx.code_rows and not any((r.code or "").startswith("3") for r in idx.code_rows):
         ctx.skip("基本支出表按政府经济分类列示（5xx），不按 301/302/303/310 分类")
+        return
+    if _by_category(ctx, t):
         return
     rows_by_class: dict[str, list[Row]] = {}
     for r in idx.top():  # 类 rows (each block of a repeated 类), else the 款 shown alone

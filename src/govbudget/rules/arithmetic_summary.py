@@ -33,6 +33,9 @@ INCOME_LINES = ("general_budget", "gov_fund", "soe_capital", "special_account", 
                 "operating", "superior_subsidy", "affiliated_remit", "other")
 
 
+#: the fund lines a 财政拨款 line is usually the heading of
+_FUND_LINES = ("general_budget", "gov_fund", "soe_capital")
+
 _GROUP = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]")
 _ITEM = re.compile(r"^\s*[（(]?\d{1,2}\s*[)）.．、]")
 
@@ -102,6 +105,12 @@ def t1_income_subtotal(ctx: RuleContext) -> None:
     # lines printed below 本年收入合计 (上级补助收入… in some templates) make up 收入总计
     above = side[: side.index(sub)] if sub in side else side
     rows = [r for r in _leaf_lines(above) if r.line in INCOME_LINES]
+    fiscal = [r for r in above if r.line == "fiscal"]
+    if fiscal and not any(r.line in _FUND_LINES and r.cell("income").as_zero() != 0
+                          for r in rows):
+        # 财政拨款 printed on one line, not split by fund (no fund line with an amount):
+        # the line is an item
+        rows = [*fiscal, *rows]
     if _unknown_rows(above, "income", ctx):
         return
     ctx.check_sum(sub.cell("income"), [r.cell("income") for r in rows], table=t, row=sub,

@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from govbudget.codes.names import normalize_name
 from govbudget.rules._common import SOURCE_143, index, parent_code
 from govbudget.rules.core import RuleContext, Severity, rule
 from govbudget.rules.reliability import ORDER_BROKEN
@@ -165,6 +166,23 @@ def _name_check(cat: Any, code: str, name: str) -> Any:
     return got
 
 
+_QUALIFIER = re.compile(r"^(?P<name>.+?)\s*[（(](?P<of>[^（）()]+)[）)]\s*$")
+
+
+def _unqualified(cat: Any, code: str, name: str) -> str:
+    """``name`` without a trailing bracket naming the code's own 款 or 类, a template's way
+    of telling apart 项 of one name (``行政运行（人力资源和社会保障管理事务）``, 2080101)."""
+    m = _QUALIFIER.match(name)
+    if m is None:
+        return name
+    of = normalize_name(m.group("of"))
+    for n in (5, 3):
+        parent = cat.get(code[:n]) if n < len(code) else None
+        if parent is not None and normalize_name(parent.name) == of:
+            return m.group("name")
+    return name
+
+
 @rule("C-3", Severity.ERROR,
       "科目名称应与预算年度目录一致：已更名的旧名称为 warning，"
       "与目录不符为 error（仅汇编未经印证的条目为 warning）",
@@ -182,7 +200,7 @@ def c3_name_matches(ctx: RuleContext) -> None:
         if entry is None:
             continue  # C-2 reports it
         ctx.checked(table=t)
-        result = _name_check(cat, r.code, bare_name(r.name))
+        result = _name_check(cat, r.code, _unqualified(cat, r.code, bare_name(r.name)))
         status = result.status.value
         if status in ("exact", "accepted_variant"):
             continue

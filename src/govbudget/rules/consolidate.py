@@ -68,11 +68,24 @@ def _cell_key(f: Finding) -> tuple[object, ...] | None:
     return (loc.disclosure, loc.table, loc.row, loc.column)
 
 
+#: a printed figure where a blank is expected (P-1: 2.16 in the wrong column) differs by itself
+_BLANK = "（空白）"
+
+#: the cent by which two differences of one defect may disagree, each figure rounded (a wrong
+#: 80.75 makes 人员经费 合计 short by 80.74 when the other figures' rounding adds 0.01)
+_CENT = Decimal("0.01")
+
+
 def _figures(f: Finding) -> tuple[Decimal, frozenset[Decimal]] | None:
-    a, e = _number(f.actual), _number(f.expected)
+    a = _number(f.actual)
+    e = Decimal(0) if f.expected == _BLANK and a is not None else _number(f.expected)
     if a is None or e is None or a == e:
         return None
     return abs(a - e), frozenset(v for v in (a, e) if v != 0)
+
+
+def _near(diff: Decimal, other: Decimal) -> bool:
+    return abs(diff - other) <= _CENT and diff >= 10 * _CENT
 
 
 def consolidate(findings: Sequence[Finding], order: Order | None = None) -> list[Finding]:
@@ -88,7 +101,7 @@ def consolidate(findings: Sequence[Finding], order: Order | None = None) -> list
     by_cell: dict[tuple[object, ...], Finding] = {}
     #: one sentence, one rule: its figures rest on one error (占“三公”经费的 8.75% …)
     by_sentence: dict[tuple[object, ...], Finding] = {}
-    by_diff: dict[tuple[object, ...], list[tuple[object, frozenset[Decimal], Finding]]] = {}
+    by_diff: dict[object, list[tuple[Decimal, object, frozenset[Decimal], Finding]]] = {}
     for f in ranked:
         root = None
         if f.severity is not Severity.INFO:
@@ -99,10 +112,13 @@ def consolidate(findings: Sequence[Finding], order: Order | None = None) -> list
                 root = by_sentence.get((f.location.disclosure, f.rule, f.evidence))
             if root is None and figures is not None:
                 diff, values = figures
-                for table, seen, r in by_diff.get((f.location.disclosure, diff), ()):
-                    # a wrong cell breaks the sums of its own table by its amount; in
-                    # another table the same difference must involve the same figure
-                    if (table == f.location.table and table != "情况说明") or seen & values:
+                for d, table, seen, r in by_diff.get(f.location.disclosure, ()):
+                    # a wrong cell breaks the sums of its own table by its amount (to a
+                    # cent of rounding); in another table the same difference must involve
+                    # the same figure
+                    if (d == diff and seen & values) or (
+                            table == f.location.table and table != "情况说明"
+                            and (d == diff or _near(diff, d))):
                         root = r
                         break
         if root is not None and root.severity.rank <= f.severity.rank:
@@ -118,8 +134,8 @@ def consolidate(findings: Sequence[Finding], order: Order | None = None) -> list
                 by_sentence.setdefault((f.location.disclosure, f.rule, f.evidence), f)
             figures = _figures(f)
             if figures is not None:
-                by_diff.setdefault((f.location.disclosure, figures[0]), []).append(
-                    (f.location.table, figures[1], f))
+                by_diff.setdefault(f.location.disclosure, []).append(
+                    (figures[0], f.location.table, figures[1], f))
     out = [(rank[id(r)], attrs.evolve(r, consequences=(*r.consequences, *follows[id(r)]))
             if follows[id(r)] else r) for r in roots]
     out.sort(key=lambda x: x[0])

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from govbudget.money import Cell, Unit, max_places, tolerance
+from govbudget.source import SourceLocation
 from govbudget.tables.model import BudgetTable as BudgetTableType
 
 if TYPE_CHECKING:
@@ -67,7 +68,12 @@ _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 @attrs.frozen(slots=True)
 class Location:
-    """Where a finding is (位置): disclosure, table, row and column as printed; page or line."""
+    """Where a finding is (位置): disclosure, table, row and column as printed; page or line.
+
+    ``sources`` are where the cells concerned were read (``SourceLocation``: page, raw
+    table, row and column indexes, line; not the file, which the report names), for a
+    renderer that boxes them on the page; they do not take part in comparing locations.
+    """
 
     disclosure: str | None = None
     table: str | None = None
@@ -75,6 +81,7 @@ class Location:
     column: str | None = None
     page: int | None = None
     line: int | None = None
+    sources: tuple[SourceLocation, ...] = attrs.field(default=(), eq=False)
 
     def __str__(self) -> str:
         parts = [p for p in (self.disclosure, self.table, self.row, self.column) if p]
@@ -88,7 +95,9 @@ class Location:
 
 def location_dict(loc: Location) -> dict[str, Any]:
     """A location as JSON-ready data (the ``location`` of the report format)."""
-    return attrs.asdict(loc)
+    data = attrs.asdict(loc, recurse=False)
+    data["sources"] = [attrs.asdict(s) for s in loc.sources]
+    return data
 
 
 @attrs.frozen(slots=True)
@@ -241,7 +250,10 @@ class RuleContext:
         if src is not None:
             page = page if page is not None else src.page
             line = line if line is not None else src.line
-        return Location(self.disclosure.label, table, row, col_name, page, line)
+        # without its file: a report is of one document, and a cached result is the same
+        # for every copy of a file (batch checking keys its cache by content)
+        return Location(self.disclosure.label, table, row, col_name, page, line,
+                        () if src is None else (attrs.evolve(src, file=None),))
 
     def fail(self, message: str, *, table: BudgetTable | str | None = None,
              row: Row | str | None = None, column: str | None = None,

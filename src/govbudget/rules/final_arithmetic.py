@@ -51,7 +51,7 @@ def _sum_lines(ctx: RuleContext, t: BudgetTable, total: str, parts: tuple[str, .
 
 # ---- F1 收入支出决算总表 --------------------------------------------------------------------
 
-@final_rule("F1-1", E, "收入支出决算总表：本年收入合计 = 各项收入之和", family=FAMILY)
+@final_rule("F1-1", E, "收入支出决算总表：本年收入合计 = 各项收入之和", family=FAMILY, within=True)
 def f1_income(ctx: RuleContext) -> None:
     t = final_table(ctx, K.FINAL_SUMMARY)
     if t is not None:
@@ -59,7 +59,7 @@ def f1_income(ctx: RuleContext) -> None:
                    "本年收入合计应等于各项收入之和")
 
 
-@final_rule("F1-2", E, "收入支出决算总表：本年支出合计 = 各类支出之和", family=FAMILY)
+@final_rule("F1-2", E, "收入支出决算总表：本年支出合计 = 各类支出之和", family=FAMILY, within=True)
 def f1_expenditure(ctx: RuleContext) -> None:
     t = final_table(ctx, K.FINAL_SUMMARY)
     if t is None:
@@ -74,7 +74,7 @@ def f1_expenditure(ctx: RuleContext) -> None:
 
 
 @final_rule("F1-3", E, "收入支出决算总表：收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余",
-            family=FAMILY)
+            family=FAMILY, within=True)
 def f1_income_total(ctx: RuleContext) -> None:
     t = final_table(ctx, K.FINAL_SUMMARY)
     if t is not None:
@@ -83,7 +83,7 @@ def f1_income_total(ctx: RuleContext) -> None:
 
 
 @final_rule("F1-4", E, "收入支出决算总表：支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余",
-            family=FAMILY)
+            family=FAMILY, within=True)
 def f1_expenditure_total(ctx: RuleContext) -> None:
     t = final_table(ctx, K.FINAL_SUMMARY)
     if t is not None:
@@ -92,7 +92,7 @@ def f1_expenditure_total(ctx: RuleContext) -> None:
                    "支出总计应等于本年支出合计、结余分配与年末结转和结余之和")
 
 
-@final_rule("F1-5", E, "收入支出决算总表：收入总计 = 支出总计", family=FAMILY)
+@final_rule("F1-5", E, "收入支出决算总表：收入总计 = 支出总计", family=FAMILY, within=True)
 def f1_balanced(ctx: RuleContext) -> None:
     t = final_table(ctx, K.FINAL_SUMMARY)
     if t is None:
@@ -120,7 +120,7 @@ def _revenue_parts(t: BudgetTable) -> tuple[str, ...]:
 
 def _code_table_rules(prefix: str, kind: TableKind, name: str, row_rule: str,
                       parts: tuple[str, ...] | None) -> None:
-    @final_rule(f"{prefix}-1", E, f"{name}每一行：{row_rule}", family=FAMILY)
+    @final_rule(f"{prefix}-1", E, f"{name}每一行：{row_rule}", family=FAMILY, within=True)
     def rows(ctx: RuleContext) -> None:
         t = final_table(ctx, kind)
         if t is None:
@@ -133,13 +133,13 @@ def _code_table_rules(prefix: str, kind: TableKind, name: str, row_rule: str,
                 row_sums(ctx, t, t.rows, budget, (f"{budget}_basic", f"{budget}_project"),
                          "预算数应等于基本支出与项目支出之和")
 
-    @final_rule(f"{prefix}-2", E, f"{name}每一栏：上级科目 = 其直接下级科目之和", family=FAMILY)
+    @final_rule(f"{prefix}-2", E, f"{name}每一栏：上级科目 = 其直接下级科目之和", family=FAMILY, within=True)
     def hierarchy(ctx: RuleContext) -> None:
         t = final_table(ctx, kind)
         if t is not None:
             hierarchy_sums(ctx, t)
 
-    @final_rule(f"{prefix}-3", E, f"{name}每一栏：合计 = 各类级科目之和", family=FAMILY)
+    @final_rule(f"{prefix}-3", E, f"{name}每一栏：合计 = 各类级科目之和", family=FAMILY, within=True)
     def total(ctx: RuleContext) -> None:
         t = final_table(ctx, kind)
         if t is not None:
@@ -165,7 +165,7 @@ _FUNDS = (("general_budget", "carryover_general", "general"),
           ("soe_capital", "carryover_soe", "soe"))
 
 
-@final_rule("F4-1", E, "财政拨款收入支出决算总表：本年收入合计 = 三类财政拨款收入之和", family=FAMILY)
+@final_rule("F4-1", E, "财政拨款收入支出决算总表：本年收入合计 = 三类财政拨款收入之和", family=FAMILY, within=True)
 def f4_income(ctx: RuleContext) -> None:
     t = final_table(ctx, K.FINAL_FISCAL_SUMMARY)
     if t is not None:
@@ -173,7 +173,7 @@ def f4_income(ctx: RuleContext) -> None:
                    "本年收入合计应等于三类财政拨款收入之和")
 
 
-@final_rule("F4-2", E, "财政拨款收入支出决算总表：年初财政拨款结转和结余 = 分资金性质之和", family=FAMILY)
+@final_rule("F4-2", E, "财政拨款收入支出决算总表：年初财政拨款结转和结余 = 分资金性质之和", family=FAMILY, within=True)
 def f4_carryover(ctx: RuleContext) -> None:
     t = final_table(ctx, K.FINAL_FISCAL_SUMMARY)
     if t is None:
@@ -186,7 +186,7 @@ def f4_carryover(ctx: RuleContext) -> None:
 
 
 @final_rule("F4-3", E, "财政拨款收入支出决算总表：收入总计 = 本年收入合计 + 年初结转和结余，且等于支出总计",
-            family=FAMILY)
+            family=FAMILY, within=True)
 def f4_totals(ctx: RuleContext) -> None:
     t = final_table(ctx, K.FINAL_FISCAL_SUMMARY)
     if t is None:
@@ -201,7 +201,7 @@ def f4_totals(ctx: RuleContext) -> None:
 
 
 @final_rule("F4-4", E, "财政拨款收入支出决算总表每一支出行：合计 = 一般公共预算 + 政府性基金 + 国有资本经营",
-            family=FAMILY)
+            family=FAMILY, within=True)
 def f4_row_total(ctx: RuleContext) -> None:
     t = final_table(ctx, K.FINAL_FISCAL_SUMMARY)
     if t is not None:
@@ -211,7 +211,7 @@ def f4_row_total(ctx: RuleContext) -> None:
 
 
 @final_rule("F4-5", E, "财政拨款收入支出决算总表每一栏：本年支出合计 = 各类支出之和；"
-            "支出总计 = 本年支出合计 + 年末结转和结余", family=FAMILY)
+            "支出总计 = 本年支出合计 + 年末结转和结余", family=FAMILY, within=True)
 def f4_expenditure(ctx: RuleContext) -> None:
     t = final_table(ctx, K.FINAL_FISCAL_SUMMARY)
     if t is None:
@@ -236,7 +236,7 @@ def f4_expenditure(ctx: RuleContext) -> None:
 
 
 @final_rule("F4-6", E, "财政拨款收入支出决算总表，每类资金：本年收入 + 年初结转和结余 = "
-            "本年支出 + 年末结转和结余", family=FAMILY)
+            "本年支出 + 年末结转和结余", family=FAMILY, within=True)
 def f4_per_fund(ctx: RuleContext) -> None:
     t = final_table(ctx, K.FINAL_FISCAL_SUMMARY)
     if t is None:
@@ -262,14 +262,14 @@ def f4_per_fund(ctx: RuleContext) -> None:
 
 # ---- F6 一般公共预算财政拨款基本支出决算表 -----------------------------------------------------
 
-@final_rule("F6-1", E, "基本支出决算表：经济分类类级 = 其款级之和（每一块分别）", family=FAMILY)
+@final_rule("F6-1", E, "基本支出决算表：经济分类类级 = 其款级之和（每一块分别）", family=FAMILY, within=True)
 def f6_hierarchy(ctx: RuleContext) -> None:
     t = final_table(ctx, K.FINAL_BASIC_EXPENDITURE)
     if t is not None:
         hierarchy_sums(ctx, t, what="类级科目应等于其款级科目之和")
 
 
-@final_rule("F6-2", E, "基本支出决算表：人员经费合计 = 工资福利支出 + 对个人和家庭的补助", family=FAMILY)
+@final_rule("F6-2", E, "基本支出决算表：人员经费合计 = 工资福利支出 + 对个人和家庭的补助", family=FAMILY, within=True)
 def f6_personnel(ctx: RuleContext) -> None:
     t = final_table(ctx, K.FINAL_BASIC_EXPENDITURE)
     if t is None:
@@ -284,7 +284,7 @@ def f6_personnel(ctx: RuleContext) -> None:
 
 
 @final_rule("F6-3", E, "基本支出决算表：公用经费合计 = 商品和服务支出、资本性支出等其余各类之和；"
-            "合计 = 人员经费合计 + 公用经费合计", family=FAMILY)
+            "合计 = 人员经费合计 + 公用经费合计", family=FAMILY, within=True)
 def f6_public(ctx: RuleContext) -> None:
     t = final_table(ctx, K.FINAL_BASIC_EXPENDITURE)
     if t is None:
@@ -323,14 +323,14 @@ def _three_public(ctx: RuleContext, total: str, parts: tuple[str, ...], what: st
 
 
 @final_rule("F7-1", E, "“三公”经费支出决算表（预算数、决算数分别）：合计 = 因公出国（境）费 + "
-            "公务用车购置及运行维护费 + 公务接待费", family=FAMILY)
+            "公务用车购置及运行维护费 + 公务接待费", family=FAMILY, within=True)
 def f7_total(ctx: RuleContext) -> None:
     _three_public(ctx, "total", ("overseas", "vehicle", "reception"),
                   "合计应等于因公出国（境）费、公务用车购置及运行维护费与公务接待费之和")
 
 
 @final_rule("F7-2", E, "“三公”经费支出决算表（预算数、决算数分别）：公务用车购置及运行维护费 = "
-            "购置费 + 运行维护费", family=FAMILY)
+            "购置费 + 运行维护费", family=FAMILY, within=True)
 def f7_vehicle(ctx: RuleContext) -> None:
     _three_public(ctx, "vehicle", ("vehicle_purchase", "vehicle_operation"),
                   "公务用车购置及运行维护费应等于购置费与运行维护费之和")
@@ -354,7 +354,7 @@ def fund_tables(ctx: RuleContext) -> list[BudgetTable]:
 
 
 @final_rule("F8-1", E, "政府性基金、国有资本经营预算决算表每一行：年初结转和结余 + 本年收入 = "
-            "本年支出 + 年末结转和结余", family=FAMILY)
+            "本年支出 + 年末结转和结余", family=FAMILY, within=True)
 def f8_balance(ctx: RuleContext) -> None:
     for t in fund_tables(ctx):
         shown = index(t).printed
@@ -369,7 +369,7 @@ def f8_balance(ctx: RuleContext) -> None:
 
 
 @final_rule("F8-2", E, "政府性基金、国有资本经营预算决算表每一行：本年支出 = 基本支出 + 项目支出",
-            family=FAMILY)
+            family=FAMILY, within=True)
 def f8_row(ctx: RuleContext) -> None:
     for t in fund_tables(ctx):
         row_sums(ctx, t, t.rows, "expenditure", ("basic", "project"),
@@ -377,7 +377,7 @@ def f8_row(ctx: RuleContext) -> None:
 
 
 @final_rule("F8-3", E, "政府性基金、国有资本经营预算决算表每一栏：上级科目 = 下级之和，合计 = 各类之和",
-            family=FAMILY)
+            family=FAMILY, within=True)
 def f8_hierarchy(ctx: RuleContext) -> None:
     for t in fund_tables(ctx):
         hierarchy_sums(ctx, t)

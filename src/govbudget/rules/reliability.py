@@ -5,7 +5,8 @@ the same difference. A misreading is dense: a column read into the next one, row
 with the wrong codes, break most rows by unrelated differences. So every table is first
 checked against itself by the ``within`` rules (its sums, its codes); a table whose
 failures are many *unrelated* defects, or that the reader marked ``unreadable``, is left
-out of every rule and reported once by U-2, with the reason.
+out of every rule and reported once by U-2, with the reason. Budget and final-accounts
+tables (部门决算, rules F1-1 … F8-3) are judged alike.
 
 >>> import govbudget
 >>> from govbudget.rules.reliability import assess
@@ -41,12 +42,18 @@ DENSE_SHARE = Decimal("0.15")
 MANY_DEFECTS = 10
 
 #: the tables whose rows are keyed by a classification code, one row per code and block
-CODE_TABLES = frozenset({TableKind.REVENUE, TableKind.EXPENDITURE, TableKind.GENERAL_BUDGET,
-                         TableKind.BASIC_EXPENDITURE, TableKind.GOV_FUND, TableKind.SOE_CAPITAL,
-                         TableKind.SUMMARY, TableKind.FISCAL_SUMMARY})
+#: (budget and final accounts alike)
+CODE_TABLES = frozenset({
+    TableKind.REVENUE, TableKind.EXPENDITURE, TableKind.GENERAL_BUDGET,
+    TableKind.BASIC_EXPENDITURE, TableKind.GOV_FUND, TableKind.SOE_CAPITAL, TableKind.SUMMARY,
+    TableKind.FISCAL_SUMMARY, TableKind.FINAL_SUMMARY, TableKind.FINAL_REVENUE,
+    TableKind.FINAL_EXPENDITURE, TableKind.FINAL_FISCAL_SUMMARY, TableKind.FINAL_GENERAL_BUDGET,
+    TableKind.FINAL_BASIC_EXPENDITURE, TableKind.FINAL_GOV_FUND, TableKind.FINAL_SOE_CAPITAL})
 
-#: the rules adding up each row across its columns
-ROW_RULES = ("S-1", "T2-1", "T2-2", "T3-1", "T4-4", "T5-1", "T6-1", "T7-2")
+#: the rules adding up each row across its columns (budget, then final accounts: F2-1,
+#: F3-1, F5-1 and F8-2 add up a row, F4-4 a fiscal row by fund, F8-1 balances a fund row)
+ROW_RULES = ("S-1", "T2-1", "T2-2", "T3-1", "T4-4", "T5-1", "T6-1", "T7-2",
+             "F2-1", "F3-1", "F4-4", "F5-1", "F8-1", "F8-2")
 
 #: what T2-5 prints as ``actual`` for a code out of depth-first order: a neighbour of a
 #: wrong row is then out of order too, so order alone is no defect of its own here

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -117,6 +118,20 @@ class Report:
 
         return text(self, min_severity=min_severity, coverage=coverage, verbose=verbose,
                     quiet=quiet)
+
+    def to_html(self, pdf: str | Path | None = None, *, title: str = "检查报告",
+                min_severity: Severity = Severity.INFO, source: str | None = None) -> str:
+        """One self-contained HTML page (``govbudget.rules.render_html``); with ``pdf``, the
+        PDF this report is of, its pages with the findings' cells boxed (the ``pdf`` extra)."""
+        from govbudget.rules.render_html import html
+
+        if pdf is None:
+            return html([(source, self, None)], title=title, min_severity=min_severity)
+        from govbudget.rules.render_pages import PdfPages
+
+        with PdfPages(pdf) as pages:
+            return html([(source or str(pdf), self, pages)], title=title,
+                        min_severity=min_severity)
 
     def to_records(self, *, document: str | None = None) -> list[dict[str, str | int | None]]:
         """One flat record per finding (``govbudget.rules.records``), for pandas or DuckDB."""

@@ -46,6 +46,15 @@ _LOCATION = _object(
      "page": _PLACE, "line": _PLACE},
     "Where a finding is: the disclosure (code and name), the table as titled, the row and "
     "column as printed; the page of a PDF (from 1) or the line of a text file (from 1).",
+    optional={"sources": {
+        "type": "array", "description": "where the cells concerned were read (0-based raw "
+        "table, row and column indexes of the file's reading), for boxing them on the page",
+        "items": _object(["file", "page", "table", "row", "column", "line"],
+                         {"file": _TEXT, "page": _PLACE, "line": _PLACE,
+                          "table": {"type": ["integer", "null"], "minimum": 0},
+                          "row": {"type": ["integer", "null"], "minimum": 0},
+                          "column": {"type": ["integer", "null"], "minimum": 0}},
+                         "A SourceLocation: where one cell, row or table was read.")}},
 )
 
 _FINDING = _object(

@@ -12,10 +12,13 @@ from typing import Any
 
 from govbudget.rules.core import Finding, Location, Outcome, Severity, Status, Unverified
 from govbudget.rules.coverage import Coverage, DisclosureCoverage, TableNote
+from govbudget.source import SourceLocation
 
 
 def location_from(data: Mapping[str, Any]) -> Location:
-    return Location(**data)
+    fields = dict(data)
+    sources = tuple(SourceLocation(**s) for s in fields.pop("sources", None) or ())
+    return Location(**fields, sources=sources)
 
 
 def finding_from(data: Mapping[str, Any]) -> Finding:
