@@ -174,4 +174,19 @@ def _line_of(kind: TableKind, labels: Sequence[str]) -> str | None:
             return group if group is not None else line
         if line is not None:
             return line
+        clipped = _clipped_line(kind, texts[i])
+        if clipped is not None:
+            return clipped
     return None
+
+
+def _clipped_line(kind: TableKind, text: str) -> str | None:
+    """The line a heading clipped by its narrow cell names (``因公出国（`` of 因公出国（境）费):
+    a text ending inside an open bracket that begins the names of one line only."""
+    n = normalise_label(text)
+    opened = text.count("（") + text.count("(") - text.count("）") - text.count(")")
+    if len(n) < 4 or opened <= 0 or not text.rstrip().endswith(("（", "(")):
+        return None
+    keys = {line.key for line in kind.spec.lines
+            for name in line.names if normalise_label(name).startswith(n)}
+    return keys.pop() if len(keys) == 1 else None

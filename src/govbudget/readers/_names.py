@@ -9,6 +9,13 @@ uncoded (and the table says how many rows could not be coded).
 >>> coder = NameCoder("functional", 2026)
 >>> [coder.code(n) for n in ("科学技术支出", "技术研究与开发", "科技成果转化与扩散", "行政运行")]
 ['206', '20604', '2060404', None]
+
+A numbered list (``一、`` ``二、`` …) names 类 only: a short name that only a 款 carries
+(节能环保, 款 21905 of 219) stays uncoded:
+
+>>> coder = NameCoder("functional", 2019)
+>>> [coder.code(n) for n in ("四、节能环保", "七、交通运输", "十、其他支出")]
+[None, None, '229']
 """
 
 from __future__ import annotations
@@ -25,6 +32,8 @@ _LEVEL_MARK = re.compile(r"[（(]\s*(类|款|项)\s*[)）]\s*$")
 _ORDINAL = re.compile(r"^\s*(?:其中\s*[:：]?)?\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]"
                       r"|\d{1,2}\s*[、.．](?!\d))?\s*")
 _LEVELS = {"类": 3, "款": 5, "项": 7}
+#: a Chinese numeral and 顿号 (``四、节能环保``): the outline's top level, a 类
+_TOP_ORDINAL = re.compile(r"^\s*[一二三四五六七八九十]+\s*、")
 
 
 class NameCoder:
@@ -40,7 +49,7 @@ class NameCoder:
         if self.cat is None:
             return None
         mark = _LEVEL_MARK.search(name)
-        level = _LEVELS[mark.group(1)] if mark else None
+        level = _LEVELS[mark.group(1)] if mark else (3 if _TOP_ORDINAL.match(name) else None)
         key = normalize_name(_ORDINAL.sub("", _LEVEL_MARK.sub("", name), count=1))
         if not key:
             return None

@@ -4,6 +4,7 @@ across pages merged, titles and context taken from the lines above each table.""
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import TypeVar
@@ -93,15 +94,34 @@ class _Building:
 
 
 def _fragment_of(row: Sequence[str | None], prev: Sequence[str | None]) -> bool:
-    """Is ``row`` only the wrapped rest of the names in ``prev`` (no code, no amount)?"""
+    """Is ``row`` only the wrapped rest of the cells of ``prev``: the rest of its names (no
+    code, no total) and the last digits of an amount cut at its decimals (``12,437.3`` /
+    ``6`` when the row's other amounts print two decimals)?"""
     texts = [(k, c) for k, c in enumerate(row) if c]
-    if not texts or _is_data_row(row) or len(row) != len(prev):
+    if not texts or len(row) != len(prev):
         return False
-    return all(
-        prev[k] and not is_amount(prev[k] or "") and not _NUMBERED.match(c)
-        and not _TOTAL.search(c) and not _NOTE.match(c)
+    tails = [k for k, c in texts if _completes(k, c, prev)]
+    if _is_data_row(row) and not tails:
+        return False
+    return any(not is_amount(c) for _, c in texts) and all(
+        k in tails or (prev[k] and not is_amount(prev[k] or "") and not _NUMBERED.match(c)
+                       and not _TOTAL.search(c) and not _NOTE.match(c))
         for k, c in texts
     )
+
+
+_DECIMALS = re.compile(r"^-?[\d,]+\.(\d*)$")
+
+
+def _completes(k: int, tail: str, prev: Sequence[str | None]) -> bool:
+    """Whether ``tail`` (digits) ends the amount in cell ``k`` of ``prev`` that a page break
+    cut short of the decimals the row's other amounts print."""
+    m = _DECIMALS.match((prev[k] or "").strip())
+    if m is None or not tail.strip().isdigit():
+        return False
+    places = {len(d.group(1)) for j, c in enumerate(prev) if c and j != k
+              and (d := _DECIMALS.match(c.strip())) is not None}
+    return len(places) == 1 and len(m.group(1)) + len(tail.strip()) == places.pop()
 
 
 class _Assembler:

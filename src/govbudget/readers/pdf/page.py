@@ -33,6 +33,9 @@ from govbudget.readers.pdf.text import clean, line_box, line_text, lines_of
 __all__ = ["read_items"]
 
 
+_Hit = tuple[float, float, int, Glyph]  # (centre y, centre x, print order, glyph)
+
+
 class _Centres:
     """The page's glyphs indexed by the height of their centres."""
 
@@ -56,24 +59,56 @@ def _cell_text(hits: list[tuple[float, float, int, Glyph]]) -> str:
 
 
 def _grid(frame: Frame, centres: _Centres, marks: PageMarks) -> _Grid:
-    rows: list[tuple[str | None, ...]] = []
-    for row in frame.rows:
+    found: dict[tuple[int, int], list[_Hit]] = {}
+    for r, row in enumerate(frame.rows):
         cells = [c for c in row if c is not None]
         band = centres.within((min(c[0] for c in cells), min(c[1] for c in cells),
                                max(c[2] for c in cells), max(c[3] for c in cells)))
-        texts: list[str | None] = []
-        for cell in row:
-            if cell is None:
-                texts.append(None)
-                continue
-            x0, top, x1, bottom = cell
-            hits = [t for t in band if x0 <= t[1] < x1 and top <= t[0] < bottom]
-            texts.append(_cell_text(hits) if hits else "")
-        rows.append(tuple(texts))
+        for c, cell in enumerate(row):
+            if cell is not None:
+                x0, top, x1, bottom = cell
+                found[r, c] = [t for t in band if x0 <= t[1] < x1 and top <= t[0] < bottom]
+    _keep_runs_whole(found)
+    rows = tuple(tuple(None if cell is None else (_cell_text(found[r, c]) if found[r, c] else "")
+                       for c, cell in enumerate(row)) for r, row in enumerate(frame.rows))
     x0, top, x1, bottom = frame.bbox
     edges = tuple(sorted({round(c[0], 1) for c in frame.cells}))
     boxes = tuple(tuple(row) for row in frame.rows)
-    return _Grid(tuple(rows), marks.number, x0, x1, top, bottom, edges, marks.height, boxes)
+    return _Grid(rows, marks.number, x0, x1, top, bottom, edges, marks.height, boxes)
+
+
+def _keep_runs_whole(found: dict[tuple[int, int], list[_Hit]]) -> None:
+    """A word printed wider than its cell (a header over merged columns, 公务用车购置及运行维护费)
+    spills its end glyphs into the cells beside: each run of text glyphs printed one after
+    the other on one line goes whole to the cell holding most of it."""
+    owner = {t[2]: (key, t) for key, hits in found.items() for t in hits}
+    runs: list[list[int]] = []
+    for k in sorted(owner):
+        g = owner[k][1][3]
+        prev = owner.get(k - 1)
+        if runs and runs[-1][-1] == k - 1 and prev is not None and _abuts(prev[1][3], g):
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    for run in runs:
+        keys = [owner[k][0] for k in run]
+        if len(set(keys)) < 2:
+            continue
+        main = max(set(keys), key=keys.count)
+        if keys.count(main) * 2 <= len(run):
+            continue
+        for k, key in zip(run, keys, strict=True):
+            if key != main:
+                hit = owner[k][1]
+                found[key].remove(hit)
+                found[main].append(hit)
+
+
+def _abuts(a: Glyph, b: Glyph) -> bool:
+    """Whether ``b`` is the text glyph printed right after ``a`` on the same line (no gap)."""
+    em = max(a.x1 - a.x0, 1.0)
+    return (not a.text.isascii() and not b.text.isascii() and abs(a.top - b.top) < 0.2 * em
+            and abs(a.bottom - b.bottom) < 0.2 * em and -0.1 * em <= b.x0 - a.x1 < 0.2 * em)
 
 
 def read_items(marks: PageMarks) -> list[_Line | _Grid]:
