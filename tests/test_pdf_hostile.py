@@ -77,16 +77,10 @@ def test_library_errors_name_the_file_and_page(monkeypatch: pytest.MonkeyPatch) 
 
 def _serialized(objs: list[bytes]) -> bytes:
     """A PDF of the objects numbered from 1 (the catalogue first), with its xref table."""
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for k, body in enumerate(objs, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % k + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-    return bytes(out)
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+    from fuzz_inputs import serialized_pdf
+
+    return serialized_pdf(objs)
 
 
 def _pdf(content: bytes, *, compressed: bytes | None = None, length: int | None = None,

@@ -410,6 +410,11 @@ def pdf_of(lines: list[str]) -> bytes:
             b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
             b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
             b"<< /Length %d >>\nstream\n" % len(body) + body.encode("latin-1") + b"\nendstream"]
+    return serialized_pdf(objs)
+
+
+def serialized_pdf(objs: list[bytes]) -> bytes:
+    """A PDF of the objects numbered from 1 (the catalogue first), with its xref table."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for k, obj in enumerate(objs, start=1):
