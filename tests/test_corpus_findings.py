@@ -164,14 +164,7 @@ REAL: dict[str, list[Expected]] = {
 }
 
 #: errors that come from the reading, not the document (for the readers to remove)
-MISREAD: dict[str, list[Expected]] = {
-    # p.3: 当年支出小计 prints 24,458.43 at the right edge of the 收支总表, read
-    # blank (the amount is lost from the expenditure side of this 江苏省级 template)
-    "W121.pdf": [('T1-2', 3, '本年支出合计应等于各类支出之和：（空白） ≠ 合计 24458.43（差 -24458.43）')],
-    # p.8: 当年支出小计 prints 13,649.07 at the right edge of the 收支总表, read
-    # blank (the amount is lost from the expenditure side of this 江苏省级 template)
-    "W120.pdf": [('T1-2', 8, '本年支出合计应等于各类支出之和：（空白） ≠ 合计 13649.07（差 -13649.07）')],
-}
+MISREAD: dict[str, list[Expected]] = {}
 
 DOCUMENTS = sorted([*(p.name for p in CORPUS.glob("*.pdf")),
                     *(p.name for p in SAMPLES.glob("*.pdf"))]) if CORPUS.is_dir() else []

@@ -309,3 +309,22 @@ def test_indicators_listed_in_one_cell() -> None:
     assert t.amount == Decimal("1391.47") and len(t.indicators) == 7
     assert (t.indicators[0].level1, t.indicators[0].level2, t.indicators[0].value_raw) == (
         "产出指标", "数量指标", "每年≥20场")
+
+
+def test_a_subtotal_spanning_both_expenditure_blocks_keeps_its_amount() -> None:
+    """Regression (江苏省级 收支预算总表, W121 p.3, W120 p.8): 当年支出小计 is a merged cell over
+    the 功能分类 and 支出用途 blocks, its amount printed at the right edge under 支出用途 (read
+    apart): the functional block's subtotal was blank, a false T1-2."""
+    from govbudget.readers._blocks import carried_from_apart
+
+    rows = [("项目名称", "金额", "功能科目名称", "金额", "项目名称", "金额"),
+            ("一、财政拨款", "10.00", "一、一般公共服务支出", "10.00", "一、基本支出", "10.00"),
+            ("当年收入小计", "10.00", "当年支出小计", "", "", "10.00")]
+    got = carried_from_apart(rows, 1, (0, 1, 2, 3), [("支出用途", (4, 5))])
+    assert got[2] == ("当年收入小计", "10.00", "当年支出小计", "10.00", "", "")
+    assert got[1] == rows[1]  # a row whose blocks each print their own amount is kept
+
+
+def test_w121_subtotal_at_the_right_edge_is_read() -> None:
+    t = _table("W121", K.SUMMARY)
+    assert _amount(t, "expenditure", "subtotal", "expenditure") == Decimal("24458.43")

@@ -85,6 +85,28 @@ def carried(rows: Sequence[Sequence[str]], header_rows: int, own: Sequence[Colum
     return [*grid[:header_rows], *(_carry_spanned_amounts(r, spans) for r in grid[header_rows:])]
 
 
+def carried_from_apart(rows: Sequence[Sequence[str]], header_rows: int, own: Columns,
+                       others: Sequence[tuple[str, Columns]]) -> list[tuple[str, ...]]:
+    """The grid with the amounts of a label of the table's last block (当年支出小计 under the
+    functional classification) printed under the next block, read apart (its 支出用途), when
+    that block has no label of its own on the row: a merged cell spanning both (W121 p.3)."""
+    grid = [tuple(r) for r in rows]
+    end = own[-1] + 1
+    for _, cols in others:
+        if not cols or cols[0] != end or list(cols) != list(range(cols[0], cols[-1] + 1)):
+            continue
+        width = cols[-1] + 1
+        out = grid[:header_rows]
+        for r in grid[header_rows:]:
+            r = r + ("",) * (width - len(r))
+            # the row's last label inside the table starts its block (支出's 功能科目名称)
+            labels = [k for k in own if clean(r[k]) and not is_amount(r[k])]
+            out.append(_carry_spanned_amounts(r, [(labels[-1], end), (cols[0], width)])
+                       if labels else r)
+        grid = out
+    return grid
+
+
 def _codes_header(layout: Layout, j: int) -> bool:
     labels = layout.labels.get(j, ())
     return bool(labels) and ("编码" in labels[-1] or "代码" in labels[-1])

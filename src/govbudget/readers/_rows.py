@@ -21,7 +21,7 @@ from govbudget.readers._across import (
     read_across,
     read_final_across,
 )
-from govbudget.readers._blocks import blocks, carried, masked
+from govbudget.readers._blocks import blocks, carried, carried_from_apart, masked
 from govbudget.readers._columns import _columns, _is_label
 from govbudget.readers._headers import _NOTE, _UNIT, _UNIT_IN_LABEL, _header
 from govbudget.readers._lines import is_unit_name, settle
@@ -50,6 +50,8 @@ def _build_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[t
         if len(own) > 1 or others:
             head = layout.header_rows  # the blocks share the grid's header
             rows = carried(rows, head, own)
+            if len(own) == 1 and others:
+                rows = carried_from_apart(rows, head, own[0], others)
             parts = [_build_table(kind, raw, title, masked(rows, cols), context, file, unparsed,
                                   header_rows=head) for cols in own]
             for label, cols in others:
