@@ -174,7 +174,7 @@ def _build_table(kind: TableKind, raw: RawTable, title: str | None, rows: list[t
                 except InvalidAmount:
                     texts[key] = text.strip()
                     unparsed.append(Unparsed(
-                        text.strip(), f"not an amount in column {column_name!r} of {title or kind.value}",
+                        text.strip(), f"“{title or kind.value}”的“{column_name}”栏中不是金额",
                         sources[key]))
             if not name and row_code is None and not any(c.is_amount for c in row_cells.values()) \
                     and not texts:

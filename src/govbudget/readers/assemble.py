@@ -148,7 +148,7 @@ def _is_budget_narrative(d: Disclosure) -> bool:
 
 
 def _unplaced(block: RawBlock, file: str) -> Unparsed:
-    return Unparsed(block.text, "no budget table in the document: text of no disclosure",
+    return Unparsed(block.text, "文档中没有预算表格：这段文字不属于任何预算",
                     SourceLocation(file=file, page=block.page, line=block.line))
 
 
@@ -244,6 +244,6 @@ def _performance(tables: list[RawTable], file: str, part: _Part) -> tuple[Any, .
         except LoadError as exc:
             text = "\n".join(" | ".join(r) for r in t.rows)
             part.unparsed.append(Unparsed(f"{t.title or ''}\n{text}".strip(),
-                                          f"performance table not read: {exc.detail}",
+                                          f"绩效目标表未能读取（{exc.detail}）",
                                           t.location(file=file)))
     return tuple(out)
