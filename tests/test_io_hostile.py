@@ -287,11 +287,15 @@ KEPT: dict[str, tuple[str, str | None]] = {
     "json-year-1E999999999.json": ("found the number 1E999999999", "$.data.disclosures[0].year"),
     "text-amount-29-digits.txt": ("ok", "unparsed 1"),
     "text-economic-code-of-seven-digits.txt": ("ok", "checked"),  # broke the FDP writer
+    # every amount past what an amount can be: each kept as unparsed (they were text columns)
+    "text-every-amount-unreadable.txt": ("ok", "unparsed 6"),
     "text-empty.txt": ("ok", "nothing"),
     "text-prose.txt": ("ok", "prose"),
     "text-row-number-odd.txt": ("ok", "checked"),
     "text-untitled-table-after-summary.txt": ("ok", "tables 2"),
-    "xlsx-cell-1e308.xlsx": ("ok", "checked"),
+    # the 合计 row holding only 1e+308 was taken as a header row, and lost
+    "xlsx-cell-1e308.xlsx": ("ok", "unparsed 1"),
+    "xlsx-every-amount-unreadable.xlsx": ("ok", "unparsed 9"),
     "zip-version-9.9.xlsx": ("zip file version 9.9", None),
 }
 
@@ -372,8 +376,8 @@ def test_kept_hostile_file(name: str) -> None:
     tables, unparsed, doc_unparsed, dash_raws = outcome[2:]
     if detail == "tables 2":
         assert tables == [2]  # the second table kept apart, not absorbed nor lost
-    elif detail == "unparsed 1":
-        assert unparsed == 1  # the 29-digit amount kept as unparsed, with its place
+    elif detail is not None and detail.startswith("unparsed "):
+        assert unparsed == int(detail.split()[1])  # amounts past the limit kept, with places
     elif detail == "nothing":
         assert tables == [] and doc_unparsed == 0
     elif detail == "prose":
@@ -465,3 +469,23 @@ def test_a_dash_keeps_its_printed_text_through_json() -> None:
 
     dash = Cell(CellKind.DASH, None, "--")
     assert govbudget.from_json(govbudget.to_json(dash)).raw == "--"
+
+
+def test_a_row_of_numbers_past_any_amount_is_data_kept_with_its_places() -> None:
+    """A 合计 row holding only 1e+308 was read as a header row (its name lost in a column
+    label); a table whose every amount is such a number, as text columns with nothing
+    recorded. Now the rows stay rows and each such cell is unparsed, with its place."""
+    import govbudget
+
+    path = HOSTILE / "xlsx-cell-1e308.xlsx"
+    d = govbudget.load(path).disclosures[0]
+    assert [r.name for r in d.tables[0].rows] == ["合计", "其他"]
+    assert [c.name for c in d.tables[0].columns] == ["预算数"]
+    (u,) = d.unparsed
+    assert u.text == "1e+308" and (u.location.file, u.location.row, u.location.column) == (
+        str(path), 1, 1)
+    path = HOSTILE / "xlsx-every-amount-unreadable.xlsx"
+    d = govbudget.load(path).disclosures[0]
+    assert [r.name for r in d.tables[0].rows][:1] == ["合计"]
+    assert {(u.location.row, u.location.column) for u in d.unparsed} == {
+        (r, c) for r in (1, 2, 3) for c in (2, 3, 4)}

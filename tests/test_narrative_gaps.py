@@ -283,3 +283,18 @@ def test_class_headings_inherit_the_enclosing_section() -> None:
         ]
     )
     assert [s.kind.value for s in n] == ["general_budget", "general_budget"]
+
+
+def test_y5_a_change_from_figures_rounded_to_the_text_s_unit() -> None:
+    # the table in 元, the text in 万元 with 2 decimals: 5.44 = 20.23 − 14.79 (W089 p.23),
+    # while 202300 − 147850 = 54450 元 = 5.445 万元
+    table = (
+        TableBuilder(TableKind.THREE_PUBLIC, unit=Unit.YUAN)
+        .line("total", "合计", total="202300", prior="147850")
+        .line("meeting", "会议费", total="202300", prior="147850")
+        .build()
+    )
+    text = "会议费预算20.23万元，较上年增加5.44万元（36.78%）。"
+    assert "Y-5" not in rules(disclosure(text, table))
+    # not the difference of the rounded figures either: a real disagreement
+    assert "Y-5" in rules(disclosure(text.replace("5.44万元", "5.42万元"), table))

@@ -203,8 +203,8 @@ def mutate_csv(rng: random.Random, text: str) -> str:
             break
         k = rng.randrange(len(body))
         op = rng.randrange(5)
-        if op == 0:
-            j = rng.randrange(len(header))
+        if op == 0 and body[k]:  # a cell (a cut line has fewer than the header)
+            j = rng.randrange(len(body[k]))
             body[k][j] = rng.choice(NUMBERS + TEXTS + ["", "0", "1", "a.b", "2080101x",
                                                         "amount", "text", "dash"])
         elif op == 1:
@@ -216,11 +216,28 @@ def mutate_csv(rng: random.Random, text: str) -> str:
             header = [*header[:j], *header[j + 1:]] if rng.random() < 0.5 else header
         else:
             body[k] = body[k][: rng.randrange(len(body[k]) + 1)]
-    out = io.StringIO()
-    csv.writer(out).writerows([header, *body[:60_000]])  # past 20 MB: refused by its size
-    text = out.getvalue()
+    text = _csv_text([header, *body])
     return mutate_bytes(rng, text.encode()).decode("utf-8", "replace") \
         if rng.random() < 0.2 else text
+
+
+#: Where a mutated CSV is cut: just past the reader's 20 MB limit (refused by its size).
+#: A long cell in a line repeated 10,000 times made 100 MB, which the worker could not hold.
+CSV_BYTES = 21 * 2**20
+
+
+def _csv_text(rows: list[list[str]]) -> str:
+    """``rows`` as CSV, cut after the line that passes ``CSV_BYTES`` (of UTF-8)."""
+    lines: list[str] = []
+    size = 0
+    for row in rows:
+        line = io.StringIO()
+        csv.writer(line).writerow(row)
+        lines.append(line.getvalue())
+        size += len(lines[-1].encode("utf-8"))
+        if size > CSV_BYTES:
+            break
+    return "".join(lines)
 
 
 # -- zip containers (.docx, .xlsx) ------------------------------------------------------

@@ -159,6 +159,21 @@ _FISCAL = {"expenditure.total": "expenditure.fiscal", "revenue.total": "revenue.
 _FISCAL_WORD = re.compile(r"财政拨款")
 
 
+_CITED = re.compile(r"(?:详见|参见|见)附?表\s*(\d{1,2})(?!\d)")
+_TABLE_NUMBER = re.compile(r"^\s*附?表\s*(\d{1,2})(?!\d)")
+
+
+def _cites(claim: Claim, q: Quantity | None) -> bool:
+    """The claim's sentence (or its heading) cites the table ``q`` was read from by number."""
+    if q is None:
+        return False
+    m = _TABLE_NUMBER.match(q.where)
+    if m is None:
+        return False
+    cited = {c.group(1) for c in _CITED.finditer(f"{claim.title} {claim.sentence}")}
+    return m.group(1) in cited
+
+
 def _at(claim: Claim) -> int:
     """Where the claim's amount starts in its sentence (its end when not found)."""
     value = format(claim.value, "f") if claim.value is not None else ""
@@ -177,6 +192,9 @@ def bind(claim: Claim, qs: Mapping[QuantityKey, Quantity], *, prior: bool | None
     key = claim_key(claim, qs)
     if key is None:
         return Binding(claim, None, None, "unbound")
+    if key in ("revenue.total", "fiscal.total") and _cites(claim, qs.get("fiscal_summary.total")):
+        # ``财政拨款收支总预算…（详见表4）``: the grand total of the table the text cites
+        key = "fiscal_summary.total"
     if claim.section is SectionKind.GENERAL_BUDGET and f"general:{key}" in qs:
         key = f"general:{key}"  # a 一般公共预算 section speaks of that table's rows
     elif key in _FISCAL and (_FISCAL_WORD.search(claim.sentence[: _at(claim)])

@@ -19,11 +19,12 @@ an item J-2 checks, a section that only defines terms).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from govbudget.money import places_of
-from govbudget.narrative.bind import Binding, Quantity, bind, text_coarser
+from govbudget.narrative.bind import Binding, Quantity, agrees, bind, claim_key, text_coarser
 from govbudget.narrative.issues import Issue, amount, fmt, issue, show, sum_ok
 from govbudget.narrative.synonyms import KEY_NAMES, quantity_key
 from govbudget.tables.narrative import Claim, ClaimKind, SectionKind
@@ -55,6 +56,49 @@ def _itemised_parts(claims: Sequence[Claim]) -> set[int]:
     return out
 
 
+def _class_shares(claims: Sequence[Claim]) -> dict[int, str]:
+    """``对个人和家庭的补助（303）…，其中：人员经费138.06万元``: the 人员经费 / 公用经费 listed
+    under one economic class is that class's share, keyed ``basic.<column>:<code>``."""
+    out: dict[int, str] = {}
+    for c in claims:
+        total = c.subject
+        if c.kind is not ClaimKind.ENUMERATION or total is None:
+            continue
+        code = total.code
+        if code is None or len(code) != 3 or code[0] not in "35":  # 3xx/5xx: economic 类
+            continue
+        for p in c.parts:
+            key = quantity_key(p.label)
+            if key in ("basic.personnel", "basic.public"):
+                out[id(p)] = f"{key}:{code}"
+    return out
+
+
+#: keys of table totals: an item of a project's list is none of them
+_TOTALS = ("revenue.", "expenditure.", "fiscal.", "general.", "gov_fund.", "soe_capital.",
+           "basic.", "procurement.", "assets.", "running_costs", "projects.")
+_LISTED = re.compile(r"主要包括")
+
+
+def _listed_parts(claims: Sequence[Claim], qs: Mapping[str, Quantity]) -> set[int]:
+    """ids of the amounts a ``X 12406.53万元，主要包括：…上年结转项目资金1443.44万元`` list
+    gives, when X is no table total: items of a project, not the table's totals."""
+    out: set[int] = set()
+    for c in claims:
+        head = c.subject
+        if c.kind is not ClaimKind.ENUMERATION or head is None:
+            continue
+        key = claim_key(head, qs)
+        if key is not None and key.startswith(_TOTALS):
+            continue
+        for p in c.parts:
+            pkey = claim_key(p, qs)
+            at = p.sentence.replace(",", "").find(format(p.value or 0, "f"))
+            if pkey is not None and pkey.startswith(_TOTALS) and _LISTED.search(p.sentence[:at]):
+                out.add(id(p))
+    return out
+
+
 def _restates(c: Claim) -> bool:
     """``项目支出58万元（本级支出58万元…）``: an amount restating the one it is bracketed under."""
     return c.subject is not None and c.subject.kind is ClaimKind.AMOUNT
@@ -68,11 +112,14 @@ def amount_dispositions(
     claims: Sequence[Claim], qs: Mapping[str, Quantity], year: int | None = None
 ) -> list[tuple[Claim, str, Binding | None]]:
     """Each amount claim with what becomes of it: ``bound``, ``unbound``, ``absent``, or an
-    exemption (``zero``, ``restates``, ``itemised``, ``definitions``, ``running_costs``)."""
+    exemption (``zero``, ``restates``, ``itemised``, ``definitions``, ``running_costs``,
+    ``listed``: an item of a project's list, never a table total)."""
     out: list[tuple[Claim, str, Binding | None]] = []
     itemised = _itemised_parts(claims)
     general = {id(p) for c in claims if c.kind is ClaimKind.ENUMERATION
                and "一般公共预算" in c.label for p in c.parts}
+    shares = _class_shares(claims)
+    listed = _listed_parts(claims, qs)
     for c in claims:
         if c.kind is not ClaimKind.AMOUNT:
             continue
@@ -82,6 +129,10 @@ def amount_dispositions(
             out.append((c, "itemised", None))
         elif _restates(c):
             out.append((c, "restates", None))
+        elif id(c) in listed:
+            out.append((c, "listed", None))
+        elif id(c) in shares:
+            out.append(_share(c, shares[id(c)], qs))
         else:
             b = bind(c, qs, prior=_is_prior(c, year), general=id(c) in general)
             if b.bound:
@@ -95,12 +146,28 @@ def amount_dispositions(
     return out
 
 
+def _share(c: Claim, key: str, qs: Mapping[str, Quantity]) -> tuple[Claim, str, Binding]:
+    """A class's 人员经费 / 公用经费 against that class's cell (unverified without one)."""
+    q = qs.get(key)
+    if q is None or c.value is None:
+        return c, "absent", Binding(c, key, None, "absent")
+    return c, "bound", Binding(c, key, q, agrees(c.value, c.unit, q))
+
+
 def _rule(key: str, q: Quantity) -> str:
     if q.table == "THREE_PUBLIC_YOY":
         return "Y-5"
     if key.startswith(("three_public", "meeting", "training")):
         return "N-9"
-    return _AMOUNT_RULE.get(key, "N-R2")
+    return _AMOUNT_RULE.get(key, _AMOUNT_RULE.get(key.split(":", 1)[0], "N-R2"))
+
+
+def _name(key: str) -> str:
+    """How a message names a quantity key (``basic.personnel:303``: 人员经费（303）)."""
+    if key in KEY_NAMES:
+        return KEY_NAMES[key]
+    head, _, code = key.partition(":")
+    return f"{KEY_NAMES[head]}（{code}）" if head in KEY_NAMES and code else key
 
 
 def check_amounts(
@@ -117,9 +184,13 @@ def check_amounts(
     if dispositions is None:
         dispositions = amount_dispositions(claims, qs, year)
     for c, status, b in dispositions:
+        if status == "listed":
+            out.append(issue("N-13", "warning", f"未能核对的金额 {show(c)}：是所列项目的明细，"
+                             "不是表中的合计数", c, actual=show(c)))
+            continue
         if b is None or status in ("zero", "running_costs"):
             continue
-        name = KEY_NAMES.get(b.key or "", b.key or "")
+        name = _name(b.key or "")
         if status in ("unbound", "absent"):
             prior = _is_prior(c, year)
             why = "表中没有该数" if status == "absent" else "其名称对应不到表中的数"

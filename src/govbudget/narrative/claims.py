@@ -42,6 +42,10 @@ _CHANGE = re.compile(
     r"(?:相比|比较|对比)?[，,]?)?"
     r"(?P<dir>增加|减少|增长|下降|降低|上升|提高|增|减|压减|缩减|节约|多|少)了?(?:额|金额)?(?:为|是)?$"
 )
+#: ``增加基本支出844.15万元``: the verb before the item, a change of that item
+_LEAD_CHANGE = re.compile(
+    r"^(?P<dir>增加|减少|增长|下降|降低|压减|缩减|节约)了?(?P<item>(?![至到为])[^，,。；;]+)$"
+)
 _CMP_ANY = re.compile(
     r"(?:比|较|与|同)(?:(?P<year>\d{4})年度?|上年度?|上一年度?|去年)(?:年初)?(?:预算|决算)?"
 )
@@ -97,6 +101,14 @@ def _code_of(clause: str, raw_label: str) -> tuple[str | None, tuple[str, ...], 
     return None, (), raw_label
 
 
+def _lead_change(raw_label: str) -> re.Match[str] | None:
+    """``增加基本支出``: a change verb, then the item it changes (a name, not 至/为)."""
+    m = _LEAD_CHANGE.match(clean_label(raw_label))
+    if m is None or is_generic(m.group("item")) or _CMP_ANY.search(m.group("item")):
+        return None
+    return m
+
+
 def _title_label(section: Section) -> str:
     return clean_label(strip_marker(section.title))
 
@@ -136,13 +148,14 @@ def _section_claims(section: Section) -> list[Claim]:
             if claim is not None:
                 claims.append(claim)
             continue
-        ch = _CHANGE.search(raw_label)
+        ch = _CHANGE.search(raw_label) or _lead_change(raw_label)
         if ch is not None and unit_text in _MONEY_UNITS:
-            subject_label = clean_label(raw_label[: ch.start()])
+            g = ch.groupdict()
+            subject_label = clean_label(g["item"] if "item" in g else raw_label[: ch.start()])
             compared, year = None, None
-            if ch.group("cmp"):
-                compared = "上年" if ch.group("year") is None else f"{ch.group('year')}年"
-                year = int(ch.group("year")) if ch.group("year") else None
+            if g.get("cmp"):
+                compared = "上年" if g["year"] is None else f"{g['year']}年"
+                year = int(g["year"]) if g["year"] else None
             elif last_cmp is not None:
                 compared, year = last_cmp
             outer = next(

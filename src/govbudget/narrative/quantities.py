@@ -78,6 +78,7 @@ def quantities(disclosure: Disclosure) -> Quantities:
     """The named figures of a disclosure, read from its tables (first table of a kind wins)."""
     out: Quantities = {}
     _summary(disclosure, out)
+    _fiscal_summary(disclosure, out)
     _expenditure(disclosure, out)
     _basic(disclosure, out)
     _three_public(disclosure, out)
@@ -108,6 +109,29 @@ def _summary(disclosure: Disclosure, out: Quantities) -> None:
             "revenue.fiscal",
             Quantity("revenue.fiscal", total, summary.unit, "收支总表 / 财政拨款收入（三项之和）"),
         )
+
+
+def _fiscal_summary(disclosure: Disclosure, out: Quantities) -> None:
+    """财政拨款收支总计: the 财政拨款收支总表's 收入总计 (``fiscal_summary.total``), and from the
+    收支总表 its 财政拨款 + 上年结转 (``fiscal.total``, derived when there is a carry-over)."""
+    from govbudget.tables.kinds import TableKind
+
+    table = disclosure.table(TableKind.FISCAL_SUMMARY)
+    line = table.line("total", "income") if table is not None else None
+    if table is not None and line is not None:
+        cell = next((c for c in line.cells.values() if c.is_amount), None)
+        if cell is not None:
+            where = _where(table, line.name, "预算数")
+            _put(out, "fiscal_summary.total", cell, table, where, line.name)
+    fiscal, carry = out.get("revenue.fiscal"), out.get("revenue.carryover")
+    if fiscal is None:
+        return
+    if carry is None or carry.value == 0:
+        out["fiscal.total"] = attrs.evolve(fiscal, key="fiscal.total")
+    elif carry.unit is fiscal.unit:
+        out["fiscal.total"] = Quantity(
+            "fiscal.total", fiscal.value + carry.value, fiscal.unit,
+            f"{fiscal.where} + {carry.where}", table=fiscal.table, derived=True)
 
 
 def _expenditure(disclosure: Disclosure, out: Quantities) -> None:
@@ -191,6 +215,11 @@ def _basic(disclosure: Disclosure, out: Quantities) -> None:
     for row in rows:
         where = _where(basic, row.label, "合计")
         _put(out, f"economic:{row.code}", row.cell("total"), basic, where, row.name)
+        for key, name in (("personnel", "人员经费"), ("public", "公用经费")):
+            # ``对个人和家庭的补助（303）…，其中：人员经费138.06万元``: one class's share
+            if _has_column(basic, key) and row.cell(key).is_amount:
+                where = _where(basic, row.label, name)
+                _put(out, f"basic.{key}:{row.code}", row.cell(key), basic, where, row.name)
     # a template printing only 预算数 by economic code: 人员 = 301 + 303, 公用 = 302 + 310 + 399
     for key, classes in (("personnel", _PERSONNEL), ("public", _PUBLIC)):
         if f"basic.{key}" in out or not rows:

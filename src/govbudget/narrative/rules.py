@@ -19,6 +19,7 @@ from govbudget.narrative import checks
 from govbudget.narrative.bind import Binding, Quantity, project_names, quantities
 from govbudget.narrative.checks import Issue
 from govbudget.narrative.claims import Claim, extract_claims
+from govbudget.narrative.subjects import section_subjects, unit_quantities
 from govbudget.rules._common import LastResult
 from govbudget.rules.core import REGISTRY, RuleContext, Severity, rule
 from govbudget.tables.disclosure import Disclosure, Scope, UnitKind
@@ -53,7 +54,6 @@ def analyse(disclosure: Disclosure) -> Analysis | None:
 
 
 def _analyse(disclosure: Disclosure, narrative: Narrative) -> Analysis:
-    claims = extract_claims(narrative)
     qs = quantities(disclosure)
     year = disclosure.year
     administrative = (
@@ -61,13 +61,26 @@ def _analyse(disclosure: Disclosure, narrative: Narrative) -> Analysis:
         if disclosure.unit_kind is None
         else disclosure.unit_kind in (UnitKind.ADMINISTRATIVE, UnitKind.CIVIL_SERVICE_MANAGED)
     )
-    amounts = tuple(checks.amount_dispositions(claims, qs, year))
+    # each claim is compared with the figures of its subject: the department, or the unit
+    # its section is about (whose figures are that unit's rows, unchecked where none)
+    by_subject: dict[str | None, list[Claim]] = {}
+    subjects = section_subjects(disclosure)
+    for section, subject in zip(narrative.sections, subjects, strict=True):
+        by_subject.setdefault(subject, []).extend(extract_claims(section))
+    claims = tuple(c for group in by_subject.values() for c in group)
+    amounts: list[tuple[Claim, str, Binding | None]] = []
     issues: list[Issue] = []
-    issues += checks.check_amounts(claims, qs, year, amounts)
+    for subject, group in by_subject.items():
+        gqs = qs if subject is None else unit_quantities(disclosure, subject)
+        disp = checks.amount_dispositions(group, gqs, year)
+        amounts += disp
+        issues += checks.check_amounts(group, gqs, year, disp)
+        issues += checks.check_changes(group, gqs)
+        issues += checks.check_three_public_changes(group, gqs, year)
+        issues += checks.check_shares(group, gqs)
+        issues += checks.check_running_costs(group, gqs, administrative)
+        issues += checks.check_vehicles(group, gqs)
     issues += checks.check_enumerations(claims)
-    issues += checks.check_changes(claims, qs)
-    issues += checks.check_three_public_changes(claims, qs, year)
-    issues += checks.check_shares(claims, qs)
     issues += checks.check_completion(claims)
     issues += checks.check_years(narrative, claims, year)
     issues += checks.check_scope(
@@ -78,9 +91,7 @@ def _analyse(disclosure: Disclosure, narrative: Narrative) -> Analysis:
     issues += checks.check_names(narrative, claims, year)
     issues += checks.check_text_defects(narrative)
     issues += checks.check_projects(claims, project_names(disclosure))
-    issues += checks.check_running_costs(claims, qs, administrative)
-    issues += checks.check_vehicles(claims, qs)
-    return Analysis(claims, qs, tuple(issues), amounts)
+    return Analysis(claims, qs, tuple(issues), tuple(amounts))
 
 
 def _report(ctx: RuleContext, ids: Sequence[str]) -> None:

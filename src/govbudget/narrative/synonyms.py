@@ -48,7 +48,9 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("revenue.superior_subsidy", r"上级补助收入"),
     ("revenue.affiliated_remit", r"附属单位上缴收入"),
     ("revenue.other", r"其他(?:来源)?收入"),
-    ("revenue.fiscal", r"财政拨款收入|财政拨款(?:收支|收、支)?(?:预算)?总计|财政拨款收、?支总预算"),
+    # 财政拨款收支总表's 收入总计 (上年结转 included), not this year's 财政拨款收入
+    ("fiscal.total", r"财政拨款(?:收支|收、支)(?:预算)?总计|财政拨款收、?支总预算|财政拨款收入(?:预算)?总计"),
+    ("revenue.fiscal", r"财政拨款收入|财政拨款(?:预算)?总计"),
     ("revenue.subtotal", r"本年收入(?:合计)?$"),
     (
         "revenue.total",
@@ -96,6 +98,8 @@ KEY_NAMES: dict[str, str] = {
     "revenue.other": "其他收入",
     "revenue.carryover": "上年结转结余",
     "revenue.fiscal": "财政拨款收入",
+    "fiscal.total": "财政拨款收支总计",
+    "fiscal_summary.total": "财政拨款收支总表收入总计",
     "expenditure.total": "支出总计",
     "expenditure.subtotal": "本年支出合计",
     "expenditure.basic": "基本支出",

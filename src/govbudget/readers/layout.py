@@ -30,6 +30,10 @@ __all__ = ["Layout", "clean", "read_layout"]
 _CODE = re.compile(r"^\[?\d{3}(?:\d{2}){0,2}\]?$")
 _PART = re.compile(r"^\d{2,3}$")
 _AMOUNT = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^[-—–]+$")
+#: a number no amount can be (1e+308, inf: an .xlsx cell past 10^24, as printed): still
+#: a cell of a data row, in an amount column, so that it is kept as unparsed, not as a label
+_NUMBER_NO_AMOUNT = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)[eE][+-]?\d+$|^[+-]?(?:inf|infinity|nan)$",
+                               re.I)
 _COUNTER = re.compile(r"^(?:栏次|行次|\*+)$")
 _PLACEHOLDER = re.compile(r"^[.…⋯·]+$")
 _TOTALS = frozenset({"合计", "总计", "小计"})
@@ -57,6 +61,11 @@ def clean(text: str) -> str:
 def is_amount(text: str) -> bool:
     """Whether a cell reads as an amount (``1,234.50``, ``0``, ``-``)."""
     return bool(_AMOUNT.match(clean(text)))
+
+
+def _number_shaped(text: str) -> bool:
+    """An amount, or a number that cannot be one (``1e+308``): never a label."""
+    return is_amount(text) or bool(_NUMBER_NO_AMOUNT.match(clean(text)))
 
 
 @functools.lru_cache(maxsize=16384)
@@ -123,7 +132,7 @@ def _kind(text: str) -> _Cell:
     c = clean(text)
     return _Cell(c, bool(_PLACEHOLDER.match(c)),
                  bool(_CODE.match(c)) and len(c.strip("[]")) in (3, 5, 7),
-                 bool(_PART.match(c)), is_amount(c), split_fused(text) is not None)
+                 bool(_PART.match(c)), _number_shaped(c), split_fused(text) is not None)
 
 
 def _counter_numbers(cells: Sequence[str]) -> dict[int, int] | None:
@@ -153,7 +162,7 @@ def _is_data_row(row: Sequence[str]) -> bool:
         return True
     filled = [c for c in cells if c]
     # a row of amounts only (三公经费 printed across) is data
-    if len(filled) >= 2 and all(is_amount(c) for c in filled):
+    if len(filled) >= 2 and all(_number_shaped(c) for c in filled):
         return True
     # a lone amount (an unlabelled total) is data
     if len(filled) == 1 and is_amount(filled[0]) and ("." in filled[0] or "," in filled[0]):
@@ -162,8 +171,8 @@ def _is_data_row(row: Sequence[str]) -> bool:
     if len(filled) == 1 and filled[0] in ("合计", "总计") and cells.index(filled[0]) < 3:
         return True
     # a row with an amount beside text is data (a header has labels only)
-    has_text = any(c and not is_amount(c) for c in cells)
-    has_amount = any(is_amount(c) and not _PART.match(c) and c not in ("1", "2", "3")
+    has_text = any(c and not _number_shaped(c) for c in cells)
+    has_amount = any(_number_shaped(c) and not _PART.match(c) and c not in ("1", "2", "3")
                      for c in cells[1:])
     return has_text and has_amount
 

@@ -58,7 +58,7 @@ from govbudget.readers.pdf.assembly import _Assembler, _furniture
 from govbudget.readers.pdf.items import _Grid, _Line
 from govbudget.readers.pdf.page import read_items
 from govbudget.readers.pdf.ruling import RulingTooComplex
-from govbudget.readers.pdf.streams import scan
+from govbudget.readers.pdf.streams import MAX_SEARCH, scan
 from govbudget.readers.raw import RawDocument, describe
 
 __all__ = [
@@ -117,14 +117,20 @@ def _open_pdfium(name: str) -> tuple[Any, bool]:
     found = scan(data, limits.MAX_PDF_STREAM_BYTES, limits.MAX_PDF_FONT_BYTES)
     if found.oversized is not None:
         at, size = found.oversized
-        raise LoadError(f"the stream at byte {at} inflates to more than its limit (stopped "
-                        f"after {size} bytes)",
+        raise LoadError(f"the stream at byte {at} is over its limit once inflated (at "
+                        f"least {size} bytes)",
                         file=name, expected=f"at most {limits.MAX_PDF_STREAM_BYTES} bytes per "
                         f"content stream, {limits.MAX_PDF_FONT_BYTES} per font")
     if found.expanded is not None:
         raise LoadError(f"the content at byte {found.expanded[0]} draws form XObjects that "
                         f"expand to more than {limits.MAX_PDF_STREAM_BYTES} bytes", file=name,
                         expected=f"at most {limits.MAX_PDF_STREAM_BYTES} bytes of content")
+    if found.searched is not None:
+        streams, searched = found.searched
+        raise LoadError(f"{streams} streams run into one another (their ends would be "
+                        f"searched over {searched} bytes)", file=name,
+                        expected=f"streams each ending with endstream (at most "
+                        f"{MAX_SEARCH} bytes searched beyond the file's size)")
     del data
     try:
         return pypdfium2.PdfDocument(name), found.cjk_cmaps

@@ -6,12 +6,18 @@ when the page is loaded: a 1 MB file whose content stream inflates to 1 GB costs
 stream that is not an image (images are never decoded: pages are not rendered) is
 inflated here first, in bounded pieces that are counted and thrown away, and a stream that
 would inflate past ``limits.MAX_PDF_STREAM_BYTES`` (a font program: past
-``MAX_PDF_FONT_BYTES``) refuses the file. The content limit also bounds what PDFium's
-parse of one content stream costs (about 300 bytes per object, 13 bytes of content each).
+``MAX_PDF_FONT_BYTES``) refuses the file; so does a content stream stored unfiltered
+past the limit (measured to its ``endstream``: PDFium does not trust ``/Length``). The
+content limit also bounds what PDFium's parse of one content stream costs (about 300
+bytes per object, 13 bytes of content each; a text object costs more per character shown:
+28 MB of them took PDFium past 300 MB, and it aborts the process when memory runs out).
 
 Deflate expands at most about 1032-fold, so a stream whose compressed bytes cannot reach
 the limit is not inflated at all: ordinary files cost a few milliseconds here. Content
 drawn again and again through form XObjects is bounded the same way (``_expansion``).
+Streams that run into one another (a run of objects repeated without their ``endstream``)
+make PDFium search the rest of the file for each one's end: past ``MAX_SEARCH`` bytes of
+such searching (more than the file holds) the file is refused (``searched``).
 Not covered: streams of an encrypted file (inflated only after decryption), LZW streams,
 and a page whose ``/Contents`` lists many streams or one stream many times (the per-page
 object limit refuses it, after PDFium has parsed it).
@@ -20,7 +26,7 @@ object limit refuses it, after PDFium has parsed it).
 >>> bomb = b"1 0 obj << /Length 9 /Filter /FlateDecode >> stream\\n" + zlib.compress(
 ...     b" " * 2**20) + b"\\nendstream"
 >>> scan(bomb, 2**21)
-Scan(oversized=None, cjk_cmaps=False, expanded=None)
+Scan(oversized=None, cjk_cmaps=False, expanded=None, searched=None)
 >>> offset, size = scan(bomb, 2**19).oversized; size > 2**19
 True
 """
@@ -33,9 +39,13 @@ from collections.abc import Iterator
 
 import attrs
 
-__all__ = ["MAX_RATIO", "Scan", "scan"]
+__all__ = ["MAX_RATIO", "MAX_SEARCH", "Scan", "scan"]
 
 MAX_RATIO = 1032  # the most deflate can expand (258-byte matches of 2-bit codes)
+#: Bytes PDFium may search for ``endstream`` beyond the file's own size (it searches
+#: about 360 MB a second: 1,000 streams sharing the last ``endstream`` of a 2.7 MB file
+#: took it 7.5 s of CPU to open)
+MAX_SEARCH = 64 * 2**20
 _PIECE = 1 << 16
 _OUT = 1 << 20
 _FONT = re.compile(rb"/Length[123]\b|/Subtype\s*/(?:Type1C|CIDFontType0C|OpenType)\b")
@@ -110,8 +120,10 @@ class Scan:
     """What the byte scan of a PDF found (流扫描).
 
     ``oversized``: (offset, inflated size so far) of the first non-image Flate stream that
-    inflates past the limit, or None. ``expanded``: (offset, bytes) of a content stream
-    whose form XObjects would make PDFium parse more than the limit. ``cjk_cmaps``: a font uses a predefined CJK CMap
+    inflates past the limit (or unfiltered content stream past it), or None. ``expanded``: (offset, bytes) of a content stream
+    whose form XObjects would make PDFium parse more than the limit. ``searched``:
+    (streams, bytes from each to its ``endstream``, summed) when that sum is over the
+    file's size by more than ``MAX_SEARCH``. ``cjk_cmaps``: a font uses a predefined CJK CMap
     (``/Encoding /GBK-EUC-H``, ``/UniGB-UCS2-H`` …), whose text PDFium may fail to decode
     when the font is not embedded.
     """
@@ -119,6 +131,7 @@ class Scan:
     oversized: tuple[int, int] | None
     cjk_cmaps: bool
     expanded: tuple[int, int] | None = None
+    searched: tuple[int, int] | None = None
 
 
 def _predefined_cmap(data: bytes | bytearray) -> bool:
@@ -139,18 +152,25 @@ def scan(data: bytes, limit: int, font_limit: int | None = None) -> Scan:
     view = memoryview(data)
     cjk = _predefined_cmap(data)
     contents: list[tuple[int, int, int, bool]] = []  # start, end, stages, is a form
+    end, streams, searched = -1, 0, 0
     for keyword, start in _streams(data):
+        if start > end:  # else the first ``endstream`` after it is the last one found
+            end = data.find(b"endstream", start)
+            end = len(data) if end < 0 else end
+        streams, searched = streams + 1, searched + end - start
+        if searched > len(data) + MAX_SEARCH:
+            return Scan(None, cjk, searched=(streams, searched))
         head = data[max(0, keyword - 2048):keyword]
         head = head[head.rfind(b"obj") + 1:] if b"obj" in head else head
         stages = head.count(b"/FlateDecode") + head.count(b"/Fl ") + head.count(b"/Fl/")
         if b"/Image" in head:
             continue
-        end = data.find(b"endstream", start)
-        end = len(data) if end < 0 else end
         font = _FONT.search(head) is not None
         if not font and b"/ObjStm" not in head:
             contents.append((start, end, stages, _FORM.search(head) is not None))
         if not stages:
+            if not font and end - start > limit:  # PDFium parses it whole just the same
+                return Scan((start, end - start), cjk)
             continue
         if not cjk and b"/ObjStm" in head:
             objects = _inflated(view[start:end], stages, limit)
