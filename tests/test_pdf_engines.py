@@ -46,6 +46,9 @@ LINE_BOX = ("line boxes are one em around the baseline: a table of contents at d
 WORD_GAPS = ("blanks inside a line only: PDFium omits a blank overlapped by the next glyph or "
              "replaces it by one of its own, and a gap of exactly 3 pt joins (float noise "
              "decides it in pdfplumber)")
+OVERFLOW = ("a word printed wider than its ruled cell stays whole: pdfplumber gave its end "
+            "glyphs to the cells beside (二、文化旅游体育与传 | 媒, 公公务接待费 | 务用车购置及运行维护 | "
+            "费会议费)")
 CAPTION_GAP = ("a caption line printing 部门：… and 单位：… far apart is one line with a blank "
                "between them: pdfplumber fused the two (部门 named '…办公厅单位') or split them "
                "into two lines")
@@ -64,7 +67,7 @@ DIFFERENCES: dict[str, tuple[tuple[str, tuple[int, ...]], ...]] = {
     "W078": ((SHADING, tuple(range(2, 11))),),
     "W080": ((LINE_BOX, (2, 3)), (METRICS, (29, 30, 31, 32, 33, 34, 35, 36, 38, 39))),
     "W089": ((METRICS, (1, 42)),),
-    "W090": ((DOUBLED, (3,)), (WORD_GAPS, (25, 26, 27, 28)),
+    "W090": ((DOUBLED, (3,)), (OVERFLOW, (6, 24, 32)), (WORD_GAPS, (25, 26, 27, 28)),
              (CLIPPED, (34, 35, 36, 37, 38, 40, 41, 42, 43, 44, 45))),
     "W095": ((METRICS, (21, 22)), (SHADING, (52, 53, 54, 55))),
     "W099": ((WORD_GAPS, (2, 3)),),
