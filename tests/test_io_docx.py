@@ -214,3 +214,25 @@ def test_docx_department_budget_drops_nothing(tmp_path: Path) -> None:
     raw = read_docx(path)
     missing, checked = unplaced_cells(raw, assemble(raw))
     assert not missing and checked > 60
+
+
+def test_paragraph_text_is_python_docx_text() -> None:
+    """The XML read directly gives python-docx's Paragraph.text: runs, tabs, line breaks
+    (a page break gives nothing), non-breaking hyphens and hyperlinks' runs."""
+    import docx
+    from docx.enum.text import WD_BREAK
+    from docx.oxml import parse_xml
+    from docx.text.paragraph import Paragraph
+
+    from govbudget.readers.docx import paragraph_text
+
+    d = docx.Document()
+    p = d.add_paragraph("一般公共\t预算")
+    run = p.add_run("拨款")
+    run.add_break()
+    run.add_break(WD_BREAK.PAGE)
+    run.add_text("收入")
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    p._p.append(parse_xml(f'<w:hyperlink {w}><w:r><w:t>链接</w:t><w:noBreakHyphen/></w:r>'
+                          '</w:hyperlink>'))
+    assert paragraph_text(p._p) == Paragraph(p._p, None).text == "一般公共\t预算拨款\n收入链接-"

@@ -285,6 +285,9 @@ KEPT: dict[str, tuple[str, str | None]] = {
     "json-year-10e400.json": ("expected a whole number, found the number 1000",
                               "$.data.disclosures[0].year"),
     "json-year-1E999999999.json": ("found the number 1E999999999", "$.data.disclosures[0].year"),
+    # 64,667 cells: python-docx's Paragraph.text took 4 s of CPU, past the campaign's 5 s
+    # with the checks (seed 1, input 441); the XML is now read directly
+    "docx-table-of-64667-cells.docx": ("ok", "checked"),
     "text-amount-29-digits.txt": ("ok", "unparsed 1"),
     "text-economic-code-of-seven-digits.txt": ("ok", "checked"),  # broke the FDP writer
     # every amount past what an amount can be: each kept as unparsed (they were text columns)

