@@ -52,7 +52,7 @@ __all__ = [
 SEVERITY_NAMES = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 
 #: the group of findings that concern a whole disclosure rather than one table
-WHOLE = "（整份预算）"
+WHOLE = "（整份公开）"
 
 _BLANKS = {"（空白）": "（空白）", "-": "-", "": "（空白）"}
 

@@ -98,7 +98,7 @@ def coverage_lines(report: Report, *, details: bool = False, verbose: bool = Fal
     """The coverage as text: one line (and the report's status when partial); with
     ``details`` the tables and the skip reasons; with ``verbose`` each unverified amount."""
     c = coverage(report)
-    line = (f"覆盖：{c.disclosures} 个预算；规则 {c.rules} 条，运行 {c.runs} 次"
+    line = (f"覆盖：{c.disclosures} 个部门或单位；规则 {c.rules} 条，运行 {c.runs} 次"
             f"（通过 {c.passed}，未通过 {c.failed}，跳过 {c.skipped}）；检查 {c.checks:,} 项")
     if c.unverified:
         line += f"；未能核对的金额 {len(c.unverified)} 项"
@@ -113,7 +113,7 @@ def coverage_lines(report: Report, *, details: bool = False, verbose: bool = Fal
         for s in c.skips:
             lines.append(f"  {s.reason}：{'、'.join(s.rules)}（{s.runs} 次）")
     if details and c.never_ran:
-        lines.append(f"在每个预算上都跳过的规则（{len(c.never_ran)} 条）：{'、'.join(c.never_ran)}")
+        lines.append(f"在每个部门或单位上都跳过的规则（{len(c.never_ran)} 条）：{'、'.join(c.never_ran)}")
     if verbose and c.unverified:
         lines.append("未能核对的金额：")
         for u in c.unverified:
