@@ -86,11 +86,11 @@ def paragraph_text(p: Any) -> str:
     return "".join(out)
 
 
-def _cell_text(tc: Any, paragraph: Any) -> str:
+def _cell_text(tc: Any) -> str:
     return join_wrapped("\n".join(paragraph_text(p) for p in tc.findall(f"{_W}p")))
 
 
-def _grid(tbl: Any, paragraph: Any, nested: list[Any], name: str, index: int
+def _grid(tbl: Any, nested: list[Any], name: str, index: int
           ) -> list[tuple[str | None, ...]]:
     """The table's cells as text; a merged cell once, at its top-left (``None`` where it
     covers). Spans are counted before a row is expanded; tables nested in a cell are
@@ -105,7 +105,7 @@ def _grid(tbl: Any, paragraph: Any, nested: list[Any], name: str, index: int
                 raise LoadError(f"a cell of table {index} spans {len(out) + span} columns",
                                 file=name, table=str(index), row=r,
                                 expected=f"at most {limits.MAX_SHEET_COLUMNS} columns")
-            out.append(None if _continues(tc) else _cell_text(tc, paragraph))
+            out.append(None if _continues(tc) else _cell_text(tc))
             out.extend([None] * (span - 1))
             nested.extend(tc.findall(f"{_W}tbl"))
         cells += len(out)
@@ -137,8 +137,6 @@ def read_docx(path: str | os.PathLike[str]) -> RawDocument:
     def flush(paras: list[tuple[str, bool]]) -> None:
         items.extend(RawBlock(text, heading=heading) for text, heading in paras)
 
-    from docx.text.paragraph import Paragraph
-
     try:
         queue = list(content)
         while queue:
@@ -151,7 +149,7 @@ def read_docx(path: str | os.PathLike[str]) -> RawDocument:
                 continue
             nested: list[Any] = []
             tbl = part._tbl if hasattr(part, "_tbl") else part
-            captions, rows = split_captions(_grid(tbl, Paragraph, nested, name, ntables))
+            captions, rows = split_captions(_grid(tbl, nested, name, ntables))
             queue[0:0] = nested  # a table nested in a cell: read right after its table
             texts = [t for t, _ in pending] + captions
             title, context, rest, _used = _title_and_context([_line(t) for t in texts])
