@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from govbudget.money import max_places, tolerance
 from govbudget.rules._common import (
     check_balance,
     index,
@@ -64,12 +65,14 @@ def _items_after(rows: list[Row], i: int) -> list[Row]:
 
 
 def _sums(heading: Row, items: list[Row]) -> bool:
-    """Whether each amount of ``heading`` is the sum of its items' (to 0.01 an item)."""
+    """Whether each amount of ``heading`` is the sum of its items' (to their rounding)."""
     for key, cell in heading.cells.items():
         if cell.value is None:
             continue
-        total = sum((it.cell(key).as_zero() for it in items), Decimal(0))
-        if abs(total - cell.value) > Decimal("0.01") * len(items):
+        parts = [it.cell(key) for it in items]
+        total = sum((c.as_zero() for c in parts), Decimal(0))
+        if abs(total - cell.value) > tolerance(places=max_places([cell, *parts]),
+                                               addends=len(items)):
             return False
     return True
 

@@ -12,7 +12,9 @@ rules that check a table against itself first: a wrong cell is a fault of its ta
 before it is a disagreement between tables); a finding is never folded into a less
 severe one. Info findings are left as they are.
 
->>> from govbudget.rules.core import Finding, Location, Severity
+>>> from govbudget.money import max_places, tolerance
+from govbudget.money import max_places, tolerance
+from govbudget.rules.core import Finding, Location, Severity
 >>> a = Finding("P-2", Severity.ERROR, "人员经费合计…", Location("d", "T6", "合计", "人员经费"),
 ...             expected="25530.49", actual="25530.51")
 >>> b = Finding("T6-3", Severity.ERROR, "合计…", Location("d", "T6", "合计", "人员经费"),
@@ -28,6 +30,7 @@ from decimal import Decimal
 
 import attrs
 
+from govbudget.money import max_places, tolerance
 from govbudget.rules.core import Finding, Location, Severity
 from govbudget.rules.reliability import _number
 
@@ -71,21 +74,22 @@ def _cell_key(f: Finding) -> tuple[object, ...] | None:
 #: a printed figure where a blank is expected (P-1: 2.16 in the wrong column) differs by itself
 _BLANK = "（空白）"
 
-#: the cent by which two differences of one defect may disagree, each figure rounded (a wrong
-#: 80.75 makes 人员经费 合计 short by 80.74 when the other figures' rounding adds 0.01)
-_CENT = Decimal("0.01")
 
-
-def _figures(f: Finding) -> tuple[Decimal, frozenset[Decimal]] | None:
+def _figures(f: Finding) -> tuple[Decimal, frozenset[Decimal], int] | None:
+    """A finding's difference, its non-zero figures and the decimal places they show."""
     a = _number(f.actual)
     e = Decimal(0) if f.expected == _BLANK and a is not None else _number(f.expected)
     if a is None or e is None or a == e:
         return None
-    return abs(a - e), frozenset(v for v in (a, e) if v != 0)
+    return abs(a - e), frozenset(v for v in (a, e) if v != 0), max_places((a, e))
 
 
-def _near(diff: Decimal, other: Decimal) -> bool:
-    return abs(diff - other) <= _CENT and diff >= 10 * _CENT
+def _near(diff: Decimal, other: Decimal, places: int) -> bool:
+    """Whether two differences are one defect's, to the rounding of one figure (a wrong
+    80.75 makes 人员经费 合计 short by 80.74 when the other figures' rounding adds 0.01),
+    and the difference is more than rounding itself."""
+    unit = tolerance(places=places, addends=1)
+    return abs(diff - other) <= unit and diff >= 10 * unit
 
 
 def consolidate(findings: Sequence[Finding], order: Order | None = None) -> list[Finding]:
@@ -111,14 +115,14 @@ def consolidate(findings: Sequence[Finding], order: Order | None = None) -> list
             if root is None and f.evidence and f.location.table == "情况说明":
                 root = by_sentence.get((f.location.disclosure, f.rule, f.evidence))
             if root is None and figures is not None:
-                diff, values = figures
+                diff, values, places = figures
                 for d, table, seen, r in by_diff.get(f.location.disclosure, ()):
                     # a wrong cell breaks the sums of its own table by its amount (to a
                     # cent of rounding); in another table the same difference must involve
                     # the same figure
                     if (d == diff and seen & values) or (
                             table == f.location.table and table != "情况说明"
-                            and (d == diff or _near(diff, d))):
+                            and (d == diff or _near(diff, d, places))):
                         root = r
                         break
         if root is not None and root.severity.rank <= f.severity.rank:

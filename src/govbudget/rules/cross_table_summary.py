@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from govbudget.money import BLANK, Cell
+from govbudget.money import BLANK, Cell, max_places, tolerance
 from govbudget.rules._common import (
     SOURCE_143,
     check_le,
@@ -110,10 +110,11 @@ def x1_fiscal_income(ctx: RuleContext) -> None:
     if (carry is not None and "carryover" not in index(r).printed and income.is_amount
             and fiscal.as_zero() != 0 and carry.cell("income").as_zero() != 0
             and abs(fiscal.as_zero() - income.as_zero() - carry.cell("income").as_zero())
-            <= Decimal("0.01") * (len(cols) + 2)):
+            <= tolerance(places=max_places((fiscal, income, carry.cell("income"))),
+                         addends=len(cols) + 2)):
         # a revenue table without a 上年结转 column counts the carry-over in its fiscal
-        # columns (资金, not 拨款收入): its figure is 本年收入 + 年初结转 (to the cent of each
-        # figure's rounding: W040 prints 99,320.55 + 44,048.03 as 143,368.57)
+        # columns (资金, not 拨款收入): its figure is 本年收入 + 年初结转 (to each figure's
+        # rounding: W040 prints 99,320.55 + 44,048.03 as 143,368.57)
         ctx.checked(table=f)
         return
     _equal(ctx, f, f_row, "income", income, r, total_row, fiscal,
