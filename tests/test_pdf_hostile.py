@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from govbudget import limits
 from govbudget.errors import LoadError
 from govbudget.readers.pdf import read_pdf
 from govbudget.readers.raw import RawDocument
@@ -199,6 +200,134 @@ def test_unfiltered_stream_past_the_limit_is_refused_before_pdfium_parses_it(
     assert isinstance(result["peak_mb"], float) and result["peak_mb"] < 300
     path.write_bytes(_pdf(content * 100, length=length, filtered=False))  # a small one reads
     assert read_pdf(path).pages == 1
+
+
+def _texts(shown: bytes, count: int) -> bytes:
+    """``count`` text objects showing ``shown``, each at its own place (PDFium's text page
+    keeps only one of the characters printed at one place)."""
+    return b"".join(b"BT /F1 1 Tf %d %d Td " % (k % 590, (k // 590) % 840) + shown
+                    + b" Tj ET\n" for k in range(count))
+
+
+@pytest.mark.parametrize("filtered", [False, True])
+def test_text_past_a_page_of_characters_is_refused_before_pdfium_builds_its_text_page(
+        tmp_path: Path, filtered: bool) -> None:
+    """The known hole of the last campaign: 52,418 text objects of 130 characters (7.9 MB,
+    under the stream limit) were refused only by the character count of PDFium's text
+    page, at 879 MB of memory (about 130 bytes a character). Here: 50,000 of them, each at
+    its own place (7.7 MB)."""
+    content = _texts(b"(" + b"?" * 130 + b")", 50_000)
+    assert len(content) < limits.MAX_PDF_STREAM_BYTES
+    path = tmp_path / "texts.pdf"
+    path.write_bytes(_pdf(content, filtered=filtered))
+    result = _child(path)
+    assert result["file"] == str(path) and "bytes of text" in str(result["error"])
+    assert isinstance(result["peak_mb"], float) and result["peak_mb"] < 300
+
+
+def test_text_just_under_the_string_bound_costs_at_most_300_mb(tmp_path: Path) -> None:
+    """The most text the byte scan lets through (99,000 objects of 8 characters, 792,000
+    bytes of strings) reaches PDFium, whose character limit refuses the page."""
+    path = tmp_path / "texts.pdf"
+    path.write_bytes(_pdf(_texts(b"(" + b"?" * 8 + b")", 99_000)))
+    result = _child(path)
+    assert result["page"] == 1 and "characters on one page" in str(result["error"])
+    assert isinstance(result["peak_mb"], float) and result["peak_mb"] < 300
+
+
+def test_text_shown_through_forms_is_counted_with_their_draws(tmp_path: Path) -> None:
+    """A form of 100,000 bytes of strings drawn 20 times: each stream is small, the page
+    shows 2 MB of text."""
+    body = _texts(b"(" + b"?" * 98 + b")", 1_000)
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+            b"/Resources << /XObject << /X 5 0 R >> >> /Contents 4 0 R >>"]
+    draws = b"".join(b"q 1 0 0 1 %d 0 cm /X Do Q\n" % i for i in range(20))
+    objs.append(b"<< /Length %d >>\nstream\n" % len(draws) + draws + b"\nendstream")
+    objs.append(b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font "
+                b"<< /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> "
+                b"/Length %d >>\nstream\n" % len(body) + body + b"\nendstream")
+    path = tmp_path / "forms.pdf"
+    path.write_bytes(_serialized(objs))
+    result = _child(path)
+    assert result["file"] == str(path) and "bytes of text" in str(result["error"])
+
+
+def _listing(contents: bytes, streams: list[bytes], *extra: bytes) -> bytes:
+    """A page whose ``/Contents`` is ``contents``; objects 4, 5 … are ``streams``, then
+    ``extra`` objects."""
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 "
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> /Contents "
+            + contents + b" >>"]
+    objs += [b"<< /Length %d >>\nstream\n" % len(body) + body + b"\nendstream"
+             for body in streams]
+    return _serialized([*objs, *extra])
+
+
+_SQUARES = b"".join(b"%d %d 1 1 re f\n" % (k % 500, k // 500) for k in range(5_000))
+
+
+@pytest.mark.parametrize("contents", [b"[" + b"4 0 R " * 1_000 + b"]", b"5 0 R"],
+                         ids=["direct", "indirect"])
+def test_a_stream_listed_1000_times_in_a_page_contents_is_refused_before_pdfium_parses_it(
+        tmp_path: Path, contents: bytes) -> None:
+    """A 74 KB stream of 5,000 squares listed 1,000 times (80 KB of file): PDFium parsed
+    5 million objects, 8 s and 1.8 GB, before the object limit could refuse the page."""
+    extra = (b"[" + b"4 0 R " * 1_000 + b"]",) if contents == b"5 0 R" else ()
+    path = tmp_path / "listed.pdf"
+    path.write_bytes(_listing(contents, [_SQUARES], *extra))
+    result = _child(path)
+    assert result["file"] == str(path) and "content streams listed" in str(result["error"])
+    assert isinstance(result["peak_mb"], float) and result["peak_mb"] < 300
+    path.write_bytes(_listing(b"[4 0 R 4 0 R]", [_SQUARES]))  # twice: read
+    assert read_pdf(path).pages == 1
+
+
+def test_the_strings_of_a_page_contents_are_counted_together(tmp_path: Path) -> None:
+    """Two streams of 500,000 bytes of strings each, under the bound alone, over it listed
+    together on one page."""
+    half = _texts(b"(" + b"?" * 98 + b")", 5_000)
+    path = tmp_path / "listed.pdf"
+    path.write_bytes(_listing(b"[4 0 R 5 0 R]", [half, half]))
+    result = _child(path)
+    assert "content streams listed" in str(result["error"])
+    path.write_bytes(_listing(b"[4 0 R]", [half]))  # one of them: PDFium counts the page
+    assert "characters on one page" in str(_child(path)["error"])
+
+
+def test_a_contents_array_inside_an_object_stream_is_counted() -> None:
+    from govbudget.readers.pdf.streams import scan
+
+    stream = b"4 0 obj\n<< /Length %d >>\nstream\n" % len(_SQUARES) + _SQUARES + b"\nendstream"
+    packed = zlib.compress(b"3 0 << /Type /Page /Contents [" + b"4 0 R " * 200 + b"] >>")
+    objstm = (b"9 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length %d >>"
+              b"\nstream\n" % len(packed) + packed + b"\nendstream")
+    data = stream + b"\n" + objstm
+    found = scan(data, 2**20)
+    assert found.listed is not None
+    assert found.listed[0] == data.index(b"stream\n", data.index(b"9 0 obj")) + 7
+    assert found.listed[1] > 2**20
+
+
+@pytest.mark.parametrize(("content", "shown"), [
+    (b"BT (abc) Tj ET", 3),
+    (b"(a\\(b\\)) Tj (\\053\\n) Tj", 6),  # escapes: one byte each
+    (b"(d(e)f) Tj", 5),  # a nested string shows its parentheses
+    (b"[<4142> 120 <43>] TJ <</MCID 0>> BDC", 3),  # hex: two digits a byte
+    (b"(" * 12 + b"x" + b")" * 12, 25),  # deeper than any producer: all of it counts
+])
+def test_shown_bytes_bounds_the_characters_of_a_content_stream(content: bytes,
+                                                               shown: int) -> None:
+    from govbudget.readers.pdf.streams import shown_bytes
+
+    assert shown_bytes(content) >= shown
+
+
+def test_shown_bytes_is_exact_for_ordinary_strings() -> None:
+    from govbudget.readers.pdf.streams import shown_bytes
+
+    assert shown_bytes(b"BT (ab\\(c) Tj [(d(e)f) 120 <4142>] TJ ET") == 4 + 5 + 2
 
 
 def test_streams_running_into_one_another_are_refused_before_pdfium_searches_them(

@@ -73,6 +73,9 @@ __all__ = [
 ]
 
 ENGINES = ("pdfium", "pdfplumber")
+#: bytes of string a character may take in a content stream (a 2-byte code written in
+#: hex: 4 digits, counted as 2; octal escapes as 1 each) before PDFium builds its text page
+SHOWN_BYTES_PER_CHAR = 4
 
 
 def read_pdf(path: str | os.PathLike[str], *, engine: str = "pdfium") -> RawDocument:
@@ -114,7 +117,8 @@ def _open_pdfium(name: str) -> tuple[Any, bool]:
             data = fh.read()
     except OSError as exc:
         raise LoadError(f"cannot read the file: {exc.strerror or exc}", file=name) from exc
-    found = scan(data, limits.MAX_PDF_STREAM_BYTES, limits.MAX_PDF_FONT_BYTES)
+    shown_limit = SHOWN_BYTES_PER_CHAR * limits.MAX_PAGE_CHARS
+    found = scan(data, limits.MAX_PDF_STREAM_BYTES, limits.MAX_PDF_FONT_BYTES, shown_limit)
     if found.oversized is not None:
         at, size = found.oversized
         raise LoadError(f"the stream at byte {at} is over its limit once inflated (at "
@@ -125,6 +129,16 @@ def _open_pdfium(name: str) -> tuple[Any, bool]:
         raise LoadError(f"the content at byte {found.expanded[0]} draws form XObjects that "
                         f"expand to more than {limits.MAX_PDF_STREAM_BYTES} bytes", file=name,
                         expected=f"at most {limits.MAX_PDF_STREAM_BYTES} bytes of content")
+    if found.shown is not None:
+        raise LoadError(f"the content at byte {found.shown[0]} shows {found.shown[1]} bytes "
+                        f"of text, more than a page of {limits.MAX_PAGE_CHARS} characters",
+                        file=name, expected=f"at most {shown_limit} bytes of strings per "
+                        f"content stream ({SHOWN_BYTES_PER_CHAR} per character)")
+    if found.listed is not None:
+        raise LoadError(f"the content streams listed at byte {found.listed[0]} make at least "
+                        f"{found.listed[1]} bytes together", file=name,
+                        expected=f"at most {limits.MAX_PDF_STREAM_BYTES} bytes of content and "
+                        f"{shown_limit} of strings per page")
     if found.searched is not None:
         streams, searched = found.searched
         raise LoadError(f"{streams} streams run into one another (their ends would be "

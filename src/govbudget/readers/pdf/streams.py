@@ -11,6 +11,9 @@ past the limit (measured to its ``endstream``: PDFium does not trust ``/Length``
 content limit also bounds what PDFium's parse of one content stream costs (about 300
 bytes per object, 13 bytes of content each; a text object costs more per character shown:
 28 MB of them took PDFium past 300 MB, and it aborts the process when memory runs out).
+The characters shown cost PDFium's text page about 130 bytes each, so the bytes of the
+strings a content stream shows are counted too (``shown_bytes``) when the stream is
+longer than their limit.
 
 Deflate expands at most about 1032-fold, so a stream whose compressed bytes cannot reach
 the limit is not inflated at all: ordinary files cost a few milliseconds here. Content
@@ -18,15 +21,16 @@ drawn again and again through form XObjects is bounded the same way (``_expansio
 Streams that run into one another (a run of objects repeated without their ``endstream``)
 make PDFium search the rest of the file for each one's end: past ``MAX_SEARCH`` bytes of
 such searching (more than the file holds) the file is refused (``searched``).
-Not covered: streams of an encrypted file (inflated only after decryption), LZW streams,
-and a page whose ``/Contents`` lists many streams or one stream many times (the per-page
-object limit refuses it, after PDFium has parsed it).
+An array of content streams (a page's ``/Contents``, in the file or in an object stream)
+is held to the same limits as the streams it lists, summed: a stream listed many times is
+counted each time (``_listed``). Not covered: streams of an encrypted file (inflated only
+after decryption), LZW streams, and ``/Contents`` arrays of an encrypted object stream.
 
 >>> import zlib
 >>> bomb = b"1 0 obj << /Length 9 /Filter /FlateDecode >> stream\\n" + zlib.compress(
 ...     b" " * 2**20) + b"\\nendstream"
 >>> scan(bomb, 2**21)
-Scan(oversized=None, cjk_cmaps=False, expanded=None, searched=None)
+Scan(oversized=None, cjk_cmaps=False, expanded=None, searched=None, shown=None, listed=None)
 >>> offset, size = scan(bomb, 2**19).oversized; size > 2**19
 True
 """
@@ -39,7 +43,7 @@ from collections.abc import Iterator
 
 import attrs
 
-__all__ = ["MAX_RATIO", "MAX_SEARCH", "Scan", "scan"]
+__all__ = ["MAX_RATIO", "MAX_SEARCH", "Scan", "scan", "shown_bytes"]
 
 MAX_RATIO = 1032  # the most deflate can expand (258-byte matches of 2-bit codes)
 #: Bytes PDFium may search for ``endstream`` beyond the file's own size (it searches
@@ -51,6 +55,15 @@ _OUT = 1 << 20
 _FONT = re.compile(rb"/Length[123]\b|/Subtype\s*/(?:Type1C|CIDFontType0C|OpenType)\b")
 _FORM = re.compile(rb"/Subtype\s*/Form\b")
 _DO = re.compile(rb"(?<![^\s/\]>)])Do(?![^\s/\[<(%])")
+#: an escape in a literal string (``\053``, ``\(``, ``\n``): one byte shown
+_ESCAPE = re.compile(rb"\\(?:[0-7]{1,3}|.)", re.DOTALL)
+_INNERMOST = re.compile(rb"\([^()]*\)")
+_HEX = re.compile(rb"<[0-9A-Fa-f\s]*>")
+#: an array of two or more references (``/Contents [4 0 R 4 0 R …]``)
+_REFS = re.compile(rb"\[((?:\s*\d+\s+\d+\s+R){2,})\s*\]")
+_REF = re.compile(rb"(\d+)\s+\d+\s+R")
+_OBJ = re.compile(rb"(\d+)\s+\d+\s+obj\b")
+_NESTING = 8  # literal strings nest this deep at most before all that is left counts
 _CMAP = re.compile(rb"\s*/([A-Za-z0-9]+(?:-[A-Za-z0-9]+)*-[HV])(?![A-Za-z0-9-])")
 
 
@@ -102,6 +115,30 @@ def _inflated(data: memoryview, stages: int, limit: int) -> bytearray | None:
     return out
 
 
+def shown_bytes(content: bytes | bytearray) -> int:
+    """An upper bound on the character codes a content stream shows: the bytes inside its
+    literal strings (an escape counted as one, nested strings included) and half the
+    digits of its hex strings. PDFium's text page costs about 130 bytes a character, so
+    this is bounded before PDFium parses the page (``scan``'s ``shown_limit``).
+
+    >>> shown_bytes(b"BT (ab\\(c) Tj [(d(e)f) 120 <4142>] TJ ET")  # ab(c d(e)f AB
+    11
+    """
+    body = _ESCAPE.sub(b"e", content)
+    total = 0
+    for _ in range(_NESTING):
+        # a string nested in another shows its parentheses: two bytes left in its place
+        inner, n = _INNERMOST.subn(b"ee", body)
+        if not n:
+            break
+        total += len(body) - len(inner)
+        body = inner
+    else:
+        return total + len(body)  # nested deeper than any producer writes: all of it
+    bare, n = _HEX.subn(b"", body)
+    return total + (len(body) - len(bare) - 2 * n) // 2
+
+
 def _streams(data: bytes) -> Iterator[tuple[int, int]]:
     """(offset of the ``stream`` keyword, offset of the data) of each stream."""
     at = data.find(b"stream")
@@ -123,7 +160,10 @@ class Scan:
     inflates past the limit (or unfiltered content stream past it), or None. ``expanded``: (offset, bytes) of a content stream
     whose form XObjects would make PDFium parse more than the limit. ``searched``:
     (streams, bytes from each to its ``endstream``, summed) when that sum is over the
-    file's size by more than ``MAX_SEARCH``. ``cjk_cmaps``: a font uses a predefined CJK CMap
+    file's size by more than ``MAX_SEARCH``. ``shown``: (offset, bytes) of a content
+    stream whose strings, forms drawn included, are past the ``shown_limit``. ``listed``:
+    (offset, bytes) of an array of content streams (a page's ``/Contents``) whose streams
+    together are past the limit, or show more than ``shown_limit`` bytes of strings. ``cjk_cmaps``: a font uses a predefined CJK CMap
     (``/Encoding /GBK-EUC-H``, ``/UniGB-UCS2-H`` …), whose text PDFium may fail to decode
     when the font is not embedded.
     """
@@ -132,6 +172,8 @@ class Scan:
     cjk_cmaps: bool
     expanded: tuple[int, int] | None = None
     searched: tuple[int, int] | None = None
+    shown: tuple[int, int] | None = None
+    listed: tuple[int, int] | None = None
 
 
 def _predefined_cmap(data: bytes | bytearray) -> bool:
@@ -144,14 +186,19 @@ def _predefined_cmap(data: bytes | bytearray) -> bool:
     return False
 
 
-def scan(data: bytes, limit: int, font_limit: int | None = None) -> Scan:
+def scan(data: bytes, limit: int, font_limit: int | None = None,
+         shown_limit: int | None = None) -> Scan:
     """Inflate what must be inflated (see the module docstring) and look for CJK CMaps,
     in the file and in its object streams. Font programs (``/Length1``, ``/Length2``,
     ``/Subtype /Type1C`` …) are held to ``font_limit`` (default: ``limit``); the content
-    a stream draws through form XObjects, to ``limit`` (``_expansion``)."""
+    a stream draws through form XObjects, to ``limit`` (``_expansion``); the bytes of the
+    strings a content stream shows, forms included, to ``shown_limit`` (default: not
+    counted)."""
     view = memoryview(data)
     cjk = _predefined_cmap(data)
     contents: list[tuple[int, int, int, bool]] = []  # start, end, stages, is a form
+    numbered: dict[int, int] = {}  # object number → index in ``contents``
+    texts: list[tuple[int, bytes | bytearray]] = [(0, data)]  # the file, its object streams
     end, streams, searched = -1, 0, 0
     for keyword, start in _streams(data):
         if start > end:  # else the first ``endstream`` after it is the last one found
@@ -161,22 +208,26 @@ def scan(data: bytes, limit: int, font_limit: int | None = None) -> Scan:
         if searched > len(data) + MAX_SEARCH:
             return Scan(None, cjk, searched=(streams, searched))
         head = data[max(0, keyword - 2048):keyword]
+        numbers = _OBJ.findall(head)
         head = head[head.rfind(b"obj") + 1:] if b"obj" in head else head
         stages = head.count(b"/FlateDecode") + head.count(b"/Fl ") + head.count(b"/Fl/")
         if b"/Image" in head:
             continue
         font = _FONT.search(head) is not None
         if not font and b"/ObjStm" not in head:
+            if numbers:
+                numbered[int(numbers[-1])] = len(contents)
             contents.append((start, end, stages, _FORM.search(head) is not None))
         if not stages:
             if not font and end - start > limit:  # PDFium parses it whole just the same
                 return Scan((start, end - start), cjk)
             continue
-        if not cjk and b"/ObjStm" in head:
+        if b"/ObjStm" in head:
             objects = _inflated(view[start:end], stages, limit)
             if objects is None:
                 return Scan((start, limit + 1), cjk)
-            cjk = _predefined_cmap(objects)
+            cjk = cjk or _predefined_cmap(objects)
+            texts.append((start, objects))
             continue
         bound = font_limit if font_limit is not None and font else limit
         if (end - start) * MAX_RATIO ** stages <= bound:
@@ -184,12 +235,17 @@ def scan(data: bytes, limit: int, font_limit: int | None = None) -> Scan:
         size = _inflated_size(view[start:end], stages, bound)
         if size > bound:
             return Scan((start, size), cjk)
-    return Scan(None, cjk, _expansion(view, contents, limit))
+    expanded, shown = _expansion(view, contents, limit, shown_limit)
+    if shown is None and shown_limit is not None:
+        shown = _shown(view, contents, limit, shown_limit)
+    listed = _listed(view, texts, contents, numbered, limit, shown_limit)
+    return Scan(None, cjk, expanded, shown=shown, listed=listed)
 
 
-def _expansion(view: memoryview, contents: list[tuple[int, int, int, bool]],
-               limit: int) -> tuple[int, int] | None:
-    """A content stream whose forms would make PDFium parse more than ``limit`` bytes.
+def _expansion(view: memoryview, contents: list[tuple[int, int, int, bool]], limit: int,
+               shown_limit: int | None) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """Content streams whose forms would make PDFium parse more than ``limit`` bytes, or
+    show more than ``shown_limit`` bytes of strings: (offset, bytes) of the first of each.
 
     PDFium parses a form XObject's content anew for every ``Do`` that draws it, forms
     inside forms included: a few small forms drawing one another ten times each make a
@@ -199,19 +255,97 @@ def _expansion(view: memoryview, contents: list[tuple[int, int, int, bool]],
     (nearly all) cost nothing here.
     """
     if not any(is_form for *_, is_form in contents):
-        return None
-    sized = []
+        return None, None
+    sized, shown = [], []
     for start, end, stages, is_form in contents:
         body = bytes(view[start:end]) if not stages else _inflated(view[start:end], stages,
                                                                     limit)
         if body is None:
-            return None  # past the limit: ``scan`` has refused it already
-        sized.append((start, len(body), len(_DO.findall(body)), is_form))
-    forms = [(size, draws) for _, size, draws, is_form in sized if is_form]
-    largest = max(size for size, _ in forms)
+            return None, None  # past the limit: ``scan`` has refused it already
+        draws = len(_DO.findall(body))
+        sized.append((start, len(body), draws, is_form))
+        if shown_limit is not None:
+            shown.append((start, shown_bytes(body), draws, is_form))
+    return _worst(sized, limit), _worst(shown, shown_limit) if shown else None
+
+
+def _worst(measured: list[tuple[int, int, int, bool]], limit: int | None
+           ) -> tuple[int, int] | None:
+    """(offset, amount) of the first content whose amount, forms drawn included, is past
+    ``limit``: each ``Do`` counted as the largest expansion of any form."""
+    forms = [(amount, draws) for _, amount, draws, is_form in measured if is_form]
+    if limit is None or not forms:
+        return None
+    largest = max(amount for amount, _ in forms)
     for _ in range(sum(1 for _, draws in forms if draws)):
-        largest = min(max(size + draws * largest for size, draws in forms), limit + 1)
-    for start, size, draws, _ in sized:
-        if size + draws * largest > limit:
-            return (start, size + draws * largest)
+        largest = min(max(amount + draws * largest for amount, draws in forms), limit + 1)
+    for start, amount, draws, _ in measured:
+        if amount + draws * largest > limit:
+            return (start, amount + draws * largest)
+    return None
+
+
+def _shown(view: memoryview, contents: list[tuple[int, int, int, bool]], limit: int,
+           shown_limit: int) -> tuple[int, int] | None:
+    """(offset, string bytes) of the first content stream showing more than
+    ``shown_limit`` bytes of strings. Only a stream longer than that, once inflated, can:
+    ordinary files inflate each content stream once here and count none."""
+    for start, end, stages, _ in contents:
+        if (end - start) * MAX_RATIO ** stages <= shown_limit:
+            continue
+        if stages and _inflated_size(view[start:end], stages, shown_limit) <= shown_limit:
+            continue
+        body = bytes(view[start:end]) if not stages else _inflated(view[start:end], stages,
+                                                                    limit)
+        if body is None:
+            continue  # past the size limit: ``scan`` has refused it already
+        amount = shown_bytes(body)
+        if amount > shown_limit:
+            return (start, amount)
+    return None
+
+
+def _listed(view: memoryview, texts: list[tuple[int, bytes | bytearray]],
+            contents: list[tuple[int, int, int, bool]], numbered: dict[int, int], limit: int,
+            shown_limit: int | None) -> tuple[int, int] | None:
+    """(offset, bytes) of the first array of references (in the file, or in an object
+    stream: the offset is then the object stream's) whose content streams together make
+    more than ``limit`` bytes, or show more than ``shown_limit`` bytes of strings: PDFium
+    parses a page's ``/Contents`` array as one stream, and a stream listed twice twice.
+    References to anything else (``/Kids``, ``/Annots`` …) count nothing."""
+    sizes: dict[int, int] = {}
+    shown: dict[int, int] = {}
+
+    def size(i: int) -> int:
+        if i not in sizes:
+            start, end, stages, _ = contents[i]
+            sizes[i] = (_inflated_size(view[start:end], stages, limit) if stages
+                        else end - start)
+        return sizes[i]
+
+    def shows(i: int) -> int:
+        if i not in shown:
+            start, end, stages, _ = contents[i]
+            body = _inflated(view[start:end], stages, limit) if stages else view[start:end]
+            shown[i] = limit if body is None else shown_bytes(bytes(body))
+        return shown[i]
+
+    for offset, text in texts:
+        for array in _REFS.finditer(text):
+            listed: list[int] = []
+            total = 0
+            for ref in _REF.finditer(text, array.start(1), array.end(1)):
+                i = numbered.get(int(ref.group(1)))
+                if i is not None:
+                    listed.append(i)
+                    total += size(i)
+                    if total > limit:
+                        return (offset or array.start(), total)
+            if shown_limit is None or len(listed) < 2 or total <= shown_limit:
+                continue
+            strings = 0
+            for i in listed:
+                strings += shows(i)
+                if strings > shown_limit:
+                    return (offset or array.start(), strings)
     return None
