@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govbudget
-from conftest import SAMPLES, skip_without_shared
+from conftest import SAMPLES, SEED, skip_without_shared
 from govbudget.readers.pdf.marks import Glyph
 from govbudget.rules.core import Finding, Location, Outcome, Severity, Status
 from govbudget.rules.render_boxes import text_boxes
@@ -120,6 +120,25 @@ def test_rules_record_the_cells_they_concern() -> None:
               if t.source is not None}
     for s in cells:
         assert s.table in tables and s.row is not None and s.line is not None
+
+
+def test_a_sum_finding_names_the_places_of_its_addends(tmp_path: Path) -> None:
+    """A wrong 项 (2080101 行政运行, 252.42 printed as 252.52) breaks its 款's sum: that
+    finding's sources are the 款's cell and the 项's, so both are boxed."""
+    lines = SEED.read_text("utf-8").split("\n")
+    at = lines.index("\t2080101")
+    assert lines[at + 2] == "\t252.42"
+    lines[at + 2] = "\t252.52"
+    path = tmp_path / "seed.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    report = govbudget.check(govbudget.load(path))
+    sums = [c for f in report.findings for c in (f, *f.consequences)
+            if c.rule == "T2-3" and c.location.row and c.location.row.startswith("20801 ")]
+    assert sums, [f.rule for f in report.findings]
+    rows = {s.row for s in sums[0].location.sources}
+    item = next(s for f in report.findings if f.location.row == "2080101 行政运行"
+                for s in f.location.sources)
+    assert len(rows) >= 2 and item.row in rows
 
 
 @given(st.integers(1, 9), st.integers(1, 6), st.data())

@@ -195,6 +195,7 @@ class RuleContext:
         self.table_checks: dict[int, int] = {}
         self.table_findings: dict[int, list[Finding]] = {}
         self.skip_reason: str | None = None
+        self._cell_places: dict[int, list[SourceLocation]] | None = None
 
     @property
     def year(self) -> int:
@@ -255,23 +256,44 @@ class RuleContext:
         return Location(self.disclosure.label, table, row, col_name, page, line,
                         () if src is None else (attrs.evolve(src, file=None),))
 
+    def sources_of(self, cells: Iterable[Cell]) -> tuple[SourceLocation, ...]:
+        """Where the amount ``cells`` were read, found in this disclosure's tables (a cell
+        computed by a rule, or the same cell object at two places, has none)."""
+        if self._cell_places is None:
+            self._cell_places = {}
+            for t in self.disclosure.tables:
+                for r in t.rows:
+                    for key, c in r.cells.items():
+                        src = r.cell_sources.get(key)
+                        if src is not None and c.is_amount:
+                            self._cell_places.setdefault(id(c), []).append(src)
+        places = (self._cell_places.get(id(c), ()) for c in cells)
+        return tuple(attrs.evolve(p[0], file=None) for p in places if len(p) == 1)
+
     def fail(self, message: str, *, table: BudgetTable | str | None = None,
              row: Row | str | None = None, column: str | None = None,
              expected: object = None, actual: object = None, evidence: str | None = None,
              severity: Severity | None = None, page: int | None = None,
              line: int | None = None, unit: Unit | str | None = None,
-             terms: Sequence[tuple[str, object]] = ()) -> None:
+             terms: Sequence[tuple[str, object]] = (), cells: Sequence[Cell] = ()) -> None:
         """Report a finding at the given place (severity defaults to the rule's).
 
         ``unit`` is the unit of the amounts ``expected`` and ``actual``; ``terms`` the
-        labelled addends the expected (computed) figure was made of.
+        labelled addends the expected (computed) figure was made of; ``cells`` the other
+        cells involved (addends, the figure compared with), whose places join the
+        location's ``sources``.
         """
         if unit is None and isinstance(table, BudgetTableType) and (
                 isinstance(expected, (Cell, Decimal)) or isinstance(actual, (Cell, Decimal))):
             unit = table.unit
+        location = self.location(table, row, column, page, line)
+        if cells:
+            more = [s for s in self.sources_of(cells) if s not in location.sources]
+            location = attrs.evolve(location, sources=(*location.sources,
+                                                       *dict.fromkeys(more)))
         finding = Finding(
             self.rule.id, severity or self.rule.severity, message,
-            self.location(table, row, column, page, line),
+            location,
             None if expected is None else _show(expected),
             None if actual is None else _show(actual),
             evidence,
@@ -308,7 +330,7 @@ class RuleContext:
             table=table, row=row, column=column,
             expected=_fmt(expected, shown), actual=show_cell(total),
             severity=Severity.INFO if within else None, unit=table.unit,
-            terms=_terms(labels, addends),
+            terms=_terms(labels, addends), cells=addends,
         )
         return within
 
@@ -359,7 +381,7 @@ class RuleContext:
             return False
         self.fail(f"{what}：{show_cell(a)} ≠ {show_cell(b)}（差 {av - bv}）",
                   table=table, row=row, column=column, expected=show_cell(b),
-                  actual=show_cell(a), evidence=evidence, unit=b_unit)
+                  actual=show_cell(a), evidence=evidence, unit=b_unit, cells=(a, b))
         return False
 
 

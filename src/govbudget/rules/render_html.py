@@ -161,12 +161,19 @@ class _Layout:
         self.on_page: dict[int, list[str]] = {}
         self._views: dict[int, PageView] = {}
         self._drawn: set[tuple[str, Box]] = set()
+        #: finding → pages of the cells it involves beyond its places' own pages
+        self.elsewhere: dict[str, list[int]] = {}
 
     def place(self, fid: str, f: Finding, loc: Location, tag: str, sev: Severity) -> int:
-        """Lay out the boxes of ``loc``; returns the page they are on (0: none)."""
+        """Lay out the boxes of ``loc``; returns the page of its first (0: none). Boxes of
+        cells involved on other pages are listed by ``elsewhere``."""
         if self.pages is None:
             return 0
         boxes = self.pages.boxes(f, loc)
+        first = boxes[0].page if boxes else 0
+        for b in boxes:
+            if b.page != first and b.page not in self.elsewhere.setdefault(fid, []):
+                self.elsewhere[fid].append(b.page)
         tagged = False
         for b in boxes:
             if (fid, b) in self._drawn:  # a consequence at the finding's own cell
@@ -234,6 +241,8 @@ def _finding(fid: str, f: Finding, layout: _Layout) -> str:
         at = layout.place(fid, c, c.location, f"由此 {c.rule}", c.severity)
         also.append(f"<li{layout.goto(at)}>由此：{_e(where(c.location))} {_e(c.rule)} "
                     f"{_e(place(c.location))} {_e(c.message)}</li>")
+    for n in layout.elsewhere.get(fid, ()):
+        also.append(f"<li{layout.goto(n)}>参与计算的数字：第 {n} 页</li>")
     if also:
         body.append("<ul class=\"also\">" + "".join(also) + "</ul>")
     if layout.pages is not None and f.location.page is not None and not page:
