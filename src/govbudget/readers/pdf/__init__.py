@@ -58,7 +58,7 @@ from govbudget.readers.pdf.assembly import _Assembler, _furniture
 from govbudget.readers.pdf.items import _Grid, _Line
 from govbudget.readers.pdf.page import read_items
 from govbudget.readers.pdf.ruling import RulingTooComplex
-from govbudget.readers.pdf.streams import MAX_SEARCH, scan
+from govbudget.readers.pdf.streams import MAX_SEARCH, Scan, scan
 from govbudget.readers.raw import RawDocument, describe
 
 __all__ = [
@@ -106,6 +106,33 @@ def read_pdf(path: str | os.PathLike[str], *, engine: str = "pdfium") -> RawDocu
                        page_sizes=tuple(sizes))
 
 
+def _refusal(found: Scan, shown_limit: int) -> tuple[str, str] | None:
+    """Why the byte scan refuses the file, and what was expected (None: it does not)."""
+    stream, font = limits.MAX_PDF_STREAM_BYTES, limits.MAX_PDF_FONT_BYTES
+    if found.oversized is not None:
+        at, size = found.oversized
+        return (f"the stream at byte {at} is over its limit once inflated (at least {size} "
+                f"bytes)", f"at most {stream} bytes per content stream, {font} per font")
+    if found.expanded is not None:
+        return (f"the content at byte {found.expanded[0]} draws form XObjects that expand "
+                f"to more than {stream} bytes", f"at most {stream} bytes of content")
+    if found.shown is not None:
+        return (f"the content at byte {found.shown[0]} shows {found.shown[1]} bytes of "
+                f"text, more than a page of {limits.MAX_PAGE_CHARS} characters",
+                f"at most {shown_limit} bytes of strings per content stream "
+                f"({SHOWN_BYTES_PER_CHAR} per character)")
+    if found.listed is not None:
+        return (f"the content streams listed at byte {found.listed[0]} make at least "
+                f"{found.listed[1]} bytes together",
+                f"at most {stream} bytes of content and {shown_limit} of strings per page")
+    if found.searched is not None:
+        streams, searched = found.searched
+        return (f"{streams} streams run into one another (their ends would be searched "
+                f"over {searched} bytes)", f"streams each ending with endstream (at most "
+                f"{MAX_SEARCH} bytes searched beyond the file's size)")
+    return None
+
+
 def _open_pdfium(name: str) -> tuple[Any, bool]:
     """The open document, and whether a font uses a predefined CJK CMap."""
     try:
@@ -119,32 +146,9 @@ def _open_pdfium(name: str) -> tuple[Any, bool]:
         raise LoadError(f"cannot read the file: {exc.strerror or exc}", file=name) from exc
     shown_limit = SHOWN_BYTES_PER_CHAR * limits.MAX_PAGE_CHARS
     found = scan(data, limits.MAX_PDF_STREAM_BYTES, limits.MAX_PDF_FONT_BYTES, shown_limit)
-    if found.oversized is not None:
-        at, size = found.oversized
-        raise LoadError(f"the stream at byte {at} is over its limit once inflated (at "
-                        f"least {size} bytes)",
-                        file=name, expected=f"at most {limits.MAX_PDF_STREAM_BYTES} bytes per "
-                        f"content stream, {limits.MAX_PDF_FONT_BYTES} per font")
-    if found.expanded is not None:
-        raise LoadError(f"the content at byte {found.expanded[0]} draws form XObjects that "
-                        f"expand to more than {limits.MAX_PDF_STREAM_BYTES} bytes", file=name,
-                        expected=f"at most {limits.MAX_PDF_STREAM_BYTES} bytes of content")
-    if found.shown is not None:
-        raise LoadError(f"the content at byte {found.shown[0]} shows {found.shown[1]} bytes "
-                        f"of text, more than a page of {limits.MAX_PAGE_CHARS} characters",
-                        file=name, expected=f"at most {shown_limit} bytes of strings per "
-                        f"content stream ({SHOWN_BYTES_PER_CHAR} per character)")
-    if found.listed is not None:
-        raise LoadError(f"the content streams listed at byte {found.listed[0]} make at least "
-                        f"{found.listed[1]} bytes together", file=name,
-                        expected=f"at most {limits.MAX_PDF_STREAM_BYTES} bytes of content and "
-                        f"{shown_limit} of strings per page")
-    if found.searched is not None:
-        streams, searched = found.searched
-        raise LoadError(f"{streams} streams run into one another (their ends would be "
-                        f"searched over {searched} bytes)", file=name,
-                        expected=f"streams each ending with endstream (at most "
-                        f"{MAX_SEARCH} bytes searched beyond the file's size)")
+    refused = _refusal(found, shown_limit)
+    if refused is not None:
+        raise LoadError(refused[0], file=name, expected=refused[1])
     del data
     try:
         return pypdfium2.PdfDocument(name), found.cjk_cmaps
