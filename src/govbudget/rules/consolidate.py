@@ -12,9 +12,7 @@ rules that check a table against itself first: a wrong cell is a fault of its ta
 before it is a disagreement between tables); a finding is never folded into a less
 severe one. Info findings are left as they are.
 
->>> from govbudget.money import max_places, tolerance
-from govbudget.money import max_places, tolerance
-from govbudget.rules.core import Finding, Location, Severity
+>>> from govbudget.rules.core import Finding, Location, Severity
 >>> a = Finding("P-2", Severity.ERROR, "人员经费合计…", Location("d", "T6", "合计", "人员经费"),
 ...             expected="25530.49", actual="25530.51")
 >>> b = Finding("T6-3", Severity.ERROR, "合计…", Location("d", "T6", "合计", "人员经费"),
