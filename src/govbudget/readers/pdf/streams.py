@@ -121,7 +121,7 @@ def shown_bytes(content: bytes | bytearray) -> int:
     digits of its hex strings. PDFium's text page costs about 130 bytes a character, so
     this is bounded before PDFium parses the page (``scan``'s ``shown_limit``).
 
-    >>> shown_bytes(b"BT (ab\\(c) Tj [(d(e)f) 120 <4142>] TJ ET")  # ab(c d(e)f AB
+    >>> shown_bytes(b"BT (ab\\\\(c) Tj [(d(e)f) 120 <4142>] TJ ET")  # ab(c d(e)f AB
     11
     """
     body = _ESCAPE.sub(b"e", content)
