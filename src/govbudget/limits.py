@@ -29,6 +29,7 @@ __all__ = [
     "MAX_PAGE_CHARS",
     "MAX_PAGE_OBJECTS",
     "MAX_PAGE_SEGMENTS",
+    "MAX_PAGE_TEXT_OBJECTS",
     "MAX_PDF_BYTES",
     "MAX_PDF_FONT_BYTES",
     "MAX_PDF_PAGES",
@@ -58,6 +59,9 @@ MAX_PDF_PAGES = 2_000
 MAX_PAGE_CHARS = 200_000  # characters on one PDF page; table finding is superlinear
 MAX_PDF_SECONDS = 600.0  # wall time for one PDF, checked between pages
 MAX_PAGE_OBJECTS = 100_000  # text, path, image objects of one page (forms' contents included)
+#: text objects of one PDF page: PDFium's text page is quadratic in those overlapping on a
+#: line (the corpus's densest page has 3,986, one per character)
+MAX_PAGE_TEXT_OBJECTS = 20_000
 MAX_PAGE_SEGMENTS = 400_000  # path segments of one page (a rectangle is 4 or 5)
 MAX_RULING_PAIRS = 2_000_000  # edge and intersection comparisons of one page's table finding
 MAX_PDF_STREAM_BYTES = 8 * 2**20  # one PDF content stream, inflated (PDFium parses it whole)
