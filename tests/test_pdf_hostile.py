@@ -330,7 +330,33 @@ def test_a_contents_array_inside_an_object_stream_is_counted() -> None:
     found = scan(data, 2**20)
     assert found.listed is not None
     assert found.listed[0] == data.index(b"stream\n", data.index(b"9 0 obj")) + 7
-    assert found.listed[1] > 2**20
+    assert "bytes together" in found.listed[1]
+
+
+def test_a_referenced_contents_array_inside_an_object_stream_is_counted() -> None:
+    from govbudget.readers.pdf.streams import scan
+
+    stream = b"4 0 obj\n<< /Length %d >>\nstream\n" % len(_SQUARES) + _SQUARES + b"\nendstream"
+    objects = b"3 0 << /Type /Page /Contents 7 0 R >> [" + b"4 0 R " * 200 + b"]"
+    header = b"3 0 7 %d " % objects.index(b"[")
+    packed = zlib.compress(header + objects)
+    objstm = (b"9 0 obj\n<< /Type /ObjStm /N 2 /First %d /Filter /FlateDecode /Length %d >>"
+              b"\nstream\n" % (len(header), len(packed)) + packed + b"\nendstream")
+    found = scan(stream + b"\n" + objstm, 2**20)
+    assert found.listed is not None and "bytes together" in found.listed[1]
+
+
+def test_contents_listing_more_than_max_listed_is_refused() -> None:
+    from govbudget.readers.pdf.streams import MAX_LISTED, scan
+
+    page = b"3 0 obj << /Type /Page /Contents [" + b"5 0 R " * (MAX_LISTED + 1) + b"] >> endobj"
+    found = scan(page, 2**20)
+    assert found.listed is not None and f"more than {MAX_LISTED}" in found.listed[1]
+    kids = b"2 0 obj << /Kids [" + b"5 0 R " * (MAX_LISTED + 1) + b"] >> endobj"
+    assert scan(kids, 2**20).listed is None  # only a page's /Contents is a listing
+    decoys = b"/Contents 3 0 R " + b"1 0 obj [" * 200_002  # looked for among 200,002 arrays
+    found = scan(decoys, 2**20)
+    assert found.listed is not None and "cannot be found" in found.listed[1]
 
 
 @pytest.mark.parametrize(("content", "shown"), [

@@ -58,7 +58,7 @@ from govbudget.readers.pdf.assembly import _Assembler, _furniture
 from govbudget.readers.pdf.items import _Grid, _Line
 from govbudget.readers.pdf.page import read_items
 from govbudget.readers.pdf.ruling import RulingTooComplex
-from govbudget.readers.pdf.streams import MAX_SEARCH, Scan, scan
+from govbudget.readers.pdf.streams import MAX_LISTED, MAX_SEARCH, Scan, scan
 from govbudget.readers.raw import RawDocument, describe
 
 __all__ = [
@@ -122,9 +122,9 @@ def _refusal(found: Scan, shown_limit: int) -> tuple[str, str] | None:
                 f"at most {shown_limit} bytes of strings per content stream "
                 f"({SHOWN_BYTES_PER_CHAR} per character)")
     if found.listed is not None:
-        return (f"the content streams listed at byte {found.listed[0]} make at least "
-                f"{found.listed[1]} bytes together",
-                f"at most {stream} bytes of content and {shown_limit} of strings per page")
+        return (f"the content streams listed at byte {found.listed[0]} {found.listed[1]}",
+                f"at most {MAX_LISTED} streams, {stream} bytes of content and {shown_limit} "
+                f"of strings per page")
     if found.searched is not None:
         streams, searched = found.searched
         return (f"{streams} streams run into one another (their ends would be searched "

@@ -21,9 +21,9 @@ drawn again and again through form XObjects is bounded the same way (``_expansio
 Streams that run into one another (a run of objects repeated without their ``endstream``)
 make PDFium search the rest of the file for each one's end: past ``MAX_SEARCH`` bytes of
 such searching (more than the file holds) the file is refused (``searched``).
-An array of content streams (a page's ``/Contents``, in the file or in an object stream)
+A page's ``/Contents`` array (direct or referenced, in the file or in an object stream)
 is held to the same limits as the streams it lists, summed: a stream listed many times is
-counted each time (``_listed``). Not covered: streams of an encrypted file (inflated only
+counted each time; it lists at most ``MAX_LISTED`` (``_listed``). Not covered: streams of an encrypted file (inflated only
 after decryption), LZW streams, and ``/Contents`` arrays of an encrypted object stream.
 
 >>> import zlib
@@ -39,11 +39,11 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import attrs
 
-__all__ = ["MAX_RATIO", "MAX_SEARCH", "Scan", "scan", "shown_bytes"]
+__all__ = ["MAX_LISTED", "MAX_RATIO", "MAX_SEARCH", "Scan", "scan", "shown_bytes"]
 
 MAX_RATIO = 1032  # the most deflate can expand (258-byte matches of 2-bit codes)
 #: Bytes PDFium may search for ``endstream`` beyond the file's own size (it searches
@@ -60,8 +60,16 @@ _ESCAPE = re.compile(rb"\\(?:[0-7]{1,3}|.)", re.DOTALL)
 _INNERMOST = re.compile(rb"\([^()]*\)")
 _HEX = re.compile(rb"<[0-9A-Fa-f\s]*>")
 #: an array of two or more references (``/Contents [4 0 R 4 0 R …]``)
-_REFS = re.compile(rb"\[((?:\s*\d+\s+\d+\s+R){2,})\s*\]")
-_REF = re.compile(rb"(\d+)\s+\d+\s+R")
+#: a page's ``/Contents``: an array (read from after its ``[``) or a reference to one
+_CONTENTS = re.compile(rb"/Contents\s*(?:\[|(\d+)\s+\d+\s+R)")
+_REF = re.compile(rb"\s*(\d+)\s+\d+\s+R")
+_ARRAY_OBJ = re.compile(rb"obj\s*\[")  # an indirect array, its number read backwards
+_NUMBER_BEFORE = re.compile(rb"(?<!\d)(\d+)\s+\d+\s+$")
+#: indirect arrays looked through for the ``/Contents`` of a page (past it, refused)
+_MAX_CANDIDATES = 200_000
+_FIRST = re.compile(rb"/First\s+(\d+)")
+#: streams one page's ``/Contents`` may list (PDFium parses them as one)
+MAX_LISTED = 10_000
 _OBJ = re.compile(rb"(\d+)\s+\d+\s+obj\b")
 _NESTING = 8  # literal strings nest this deep at most before all that is left counts
 _CMAP = re.compile(rb"\s*/([A-Za-z0-9]+(?:-[A-Za-z0-9]+)*-[HV])(?![A-Za-z0-9-])")
@@ -162,8 +170,9 @@ class Scan:
     (streams, bytes from each to its ``endstream``, summed) when that sum is over the
     file's size by more than ``MAX_SEARCH``. ``shown``: (offset, bytes) of a content
     stream whose strings, forms drawn included, are past the ``shown_limit``. ``listed``:
-    (offset, bytes) of an array of content streams (a page's ``/Contents``) whose streams
-    together are past the limit, or show more than ``shown_limit`` bytes of strings. ``cjk_cmaps``: a font uses a predefined CJK CMap
+    (offset, what) of a page's ``/Contents`` array whose streams together are past the
+    limit, or show more than ``shown_limit`` bytes of strings, or are more than
+    ``MAX_LISTED``. ``cjk_cmaps``: a font uses a predefined CJK CMap
     (``/Encoding /GBK-EUC-H``, ``/UniGB-UCS2-H`` …), whose text PDFium may fail to decode
     when the font is not embedded.
     """
@@ -173,7 +182,7 @@ class Scan:
     expanded: tuple[int, int] | None = None
     searched: tuple[int, int] | None = None
     shown: tuple[int, int] | None = None
-    listed: tuple[int, int] | None = None
+    listed: tuple[int, str] | None = None
 
 
 def _predefined_cmap(data: bytes | bytearray) -> bool:
@@ -198,7 +207,8 @@ def scan(data: bytes, limit: int, font_limit: int | None = None,
     cjk = _predefined_cmap(data)
     contents: list[tuple[int, int, int, bool]] = []  # start, end, stages, is a form
     numbered: dict[int, int] = {}  # object number → index in ``contents``
-    texts: list[tuple[int, bytes | bytearray]] = [(0, data)]  # the file, its object streams
+    #: the file and its object streams: (offset, bytes, /First of an object stream)
+    texts: list[tuple[int, bytes | bytearray, int | None]] = [(0, data, None)]
     end, streams, searched = -1, 0, 0
     for keyword, start in _streams(data):
         if start > end:  # else the first ``endstream`` after it is the last one found
@@ -218,16 +228,17 @@ def scan(data: bytes, limit: int, font_limit: int | None = None,
             if numbers:
                 numbered[int(numbers[-1])] = len(contents)
             contents.append((start, end, stages, _FORM.search(head) is not None))
-        if not stages:
-            if not font and end - start > limit:  # PDFium parses it whole just the same
-                return Scan((start, end - start), cjk)
-            continue
         if b"/ObjStm" in head:
             objects = _inflated(view[start:end], stages, limit)
             if objects is None:
                 return Scan((start, limit + 1), cjk)
             cjk = cjk or _predefined_cmap(objects)
-            texts.append((start, objects))
+            first = _FIRST.search(head)
+            texts.append((start, objects, int(first.group(1)) if first else None))
+            continue
+        if not stages:
+            if not font and end - start > limit:  # PDFium parses it whole just the same
+                return Scan((start, end - start), cjk)
             continue
         bound = font_limit if font_limit is not None and font else limit
         if (end - start) * MAX_RATIO ** stages <= bound:
@@ -305,14 +316,47 @@ def _shown(view: memoryview, contents: list[tuple[int, int, int, bool]], limit: 
     return None
 
 
-def _listed(view: memoryview, texts: list[tuple[int, bytes | bytearray]],
+def _arrays(texts: list[tuple[int, bytes | bytearray, int | None]], streams: Iterable[int]
+            ) -> Iterator[tuple[int, bytes | bytearray, int]]:
+    """(offset, text, position after its ``[``) of every page's ``/Contents`` array, direct
+    or referenced, in the file or in an object stream (the offset is then the stream's).
+    Past ``_MAX_CANDIDATES`` indirect arrays to look through, (0, b"", -1)."""
+    referenced: set[int] = set()
+    for offset, text, _ in texts:
+        for m in _CONTENTS.finditer(text):
+            if m.group(1) is None:
+                yield offset, text, m.end()
+            else:
+                referenced.add(int(m.group(1)))
+    referenced.difference_update(streams)  # nearly always all of them: nothing to look for
+    if not referenced:
+        return
+    for offset, text, first in texts:
+        if first is None:
+            for k, m in enumerate(_ARRAY_OBJ.finditer(text)):
+                if k > _MAX_CANDIDATES:
+                    yield 0, b"", -1
+                    return
+                found = _NUMBER_BEFORE.search(text, max(0, m.start() - 24), m.start())
+                if found is not None and int(found.group(1)) in referenced:
+                    yield offset, text, m.end()
+            continue
+        header = bytes(text[:first]).split()
+        for number, at in zip(header[::2], header[1::2], strict=False):
+            if number.isdigit() and at.isdigit() and int(number) in referenced:
+                pos = first + int(at)
+                stripped = text[pos:pos + 64].lstrip()
+                if stripped[:1] == b"[":
+                    yield offset, text, pos + len(text[pos:pos + 64]) - len(stripped) + 1
+
+
+def _listed(view: memoryview, texts: list[tuple[int, bytes | bytearray, int | None]],
             contents: list[tuple[int, int, int, bool]], numbered: dict[int, int], limit: int,
-            shown_limit: int | None) -> tuple[int, int] | None:
-    """(offset, bytes) of the first array of references (in the file, or in an object
-    stream: the offset is then the object stream's) whose content streams together make
-    more than ``limit`` bytes, or show more than ``shown_limit`` bytes of strings: PDFium
-    parses a page's ``/Contents`` array as one stream, and a stream listed twice twice.
-    References to anything else (``/Kids``, ``/Annots`` …) count nothing."""
+            shown_limit: int | None) -> tuple[int, str] | None:
+    """(offset, what) of the first page's ``/Contents`` array whose content streams
+    together make more than ``limit`` bytes, or show more than ``shown_limit`` bytes of
+    strings, or are more than ``MAX_LISTED``: PDFium parses them as one stream, and a
+    stream listed twice twice."""
     sizes: dict[int, int] = {}
     shown: dict[int, int] = {}
 
@@ -330,22 +374,27 @@ def _listed(view: memoryview, texts: list[tuple[int, bytes | bytearray]],
             shown[i] = limit if body is None else shown_bytes(bytes(body))
         return shown[i]
 
-    for offset, text in texts:
-        for array in _REFS.finditer(text):
-            listed: list[int] = []
-            total = 0
-            for ref in _REF.finditer(text, array.start(1), array.end(1)):
-                i = numbered.get(int(ref.group(1)))
-                if i is not None:
-                    listed.append(i)
-                    total += size(i)
-                    if total > limit:
-                        return (offset or array.start(), total)
-            if shown_limit is None or len(listed) < 2 or total <= shown_limit:
-                continue
-            strings = 0
-            for i in listed:
-                strings += shows(i)
-                if strings > shown_limit:
-                    return (offset or array.start(), strings)
+    for offset, text, at in _arrays(texts, numbered):
+        if at < 0:
+            return (0, f"cannot be found: more than {_MAX_CANDIDATES} indirect arrays")
+        where = offset or at
+        listed: list[int] = []
+        total = refs = 0
+        while (ref := _REF.match(text, at)) is not None:  # the array's references, in turn
+            at, refs = ref.end(), refs + 1
+            if refs > MAX_LISTED:
+                return (where, f"are more than {MAX_LISTED}")
+            i = numbered.get(int(ref.group(1)))
+            if i is not None:
+                listed.append(i)
+                total += size(i)
+                if total > limit:
+                    return (where, f"make at least {total} bytes together")
+        if shown_limit is None or len(listed) < 2 or total <= shown_limit:
+            continue
+        strings = 0
+        for i in listed:
+            strings += shows(i)
+            if strings > shown_limit:
+                return (where, f"show {strings} bytes of strings together")
     return None
