@@ -41,20 +41,22 @@ def _style_heading(name: str | None) -> bool:
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_P, _TC_PR, _TBL = f"{_W}p", f"{_W}tcPr", f"{_W}tbl"
 
 
-def _span(tc: Any) -> int:
-    """The columns a cell spans (``w:gridSpan``), read as text: a bad value counts as 1."""
-    el = tc.find(f"{_W}tcPr/{_W}gridSpan")
+def _span(pr: Any) -> int:
+    """The columns a cell spans (``w:gridSpan`` of its ``w:tcPr``), read as text: a bad
+    value counts as 1."""
+    el = pr.find(f"{_W}gridSpan") if pr is not None else None
     val = el.get(f"{_W}val", "") if el is not None else ""
     if not (val.isascii() and val.isdigit()) or int(val[:12]) == 0:
         return 1
     return int(val[:12])  # 12 digits say "too wide" as well as 10**9 digits would
 
 
-def _continues(tc: Any) -> bool:
+def _continues(pr: Any) -> bool:
     """Whether a cell continues a vertical merge (``<w:vMerge/>`` without ``restart``)."""
-    el = tc.find(f"{_W}tcPr/{_W}vMerge")
+    el = pr.find(f"{_W}vMerge") if pr is not None else None
     return el is not None and el.get(f"{_W}val", "continue") != "restart"
 
 
@@ -86,33 +88,45 @@ def paragraph_text(p: Any) -> str:
     return "".join(out)
 
 
-def _cell_text(tc: Any) -> str:
-    return join_wrapped("\n".join(paragraph_text(p) for p in tc.findall(f"{_W}p")))
+def _cell(tc: Any, nested: list[Any]) -> tuple[Any, str]:
+    """A cell's properties (``w:tcPr``) and text, in one pass over its children; a table
+    nested in it goes to ``nested``."""
+    pr, texts = None, []
+    for e in tc:
+        if e.tag == _P:
+            texts.append(paragraph_text(e))
+        elif e.tag == _TC_PR:
+            pr = e
+        elif e.tag == _TBL:
+            nested.append(e)
+    return pr, join_wrapped("\n".join(texts))
 
 
-def _grid(tbl: Any, nested: list[Any], name: str, index: int
+def _grid(tbl: Any, nested: list[Any], name: str, index: int, before: int = 0
           ) -> list[tuple[str | None, ...]]:
     """The table's cells as text; a merged cell once, at its top-left (``None`` where it
-    covers). Spans are counted before a row is expanded; tables nested in a cell are
-    appended to ``nested`` (read after this one, not lost)."""
+    covers). Spans are counted before a row is expanded, with the ``before`` cells of the
+    document's tables read so far; tables nested in a cell are appended to ``nested``
+    (read after this one, not lost)."""
     rows: list[tuple[str | None, ...]] = []
-    cells = 0
+    cells = before
     for r, tr in enumerate(tbl.findall(f"{_W}tr")):
         out: list[str | None] = []
         for tc in tr.findall(f"{_W}tc"):
-            span = _span(tc)
+            pr, text = _cell(tc, nested)
+            span = _span(pr)
             if len(out) + span > limits.MAX_SHEET_COLUMNS:
                 raise LoadError(f"a cell of table {index} spans {len(out) + span} columns",
                                 file=name, table=str(index), row=r,
                                 expected=f"at most {limits.MAX_SHEET_COLUMNS} columns")
-            out.append(None if _continues(tc) else _cell_text(tc))
+            out.append(None if _continues(pr) else text)
             out.extend([None] * (span - 1))
-            nested.extend(tc.findall(f"{_W}tbl"))
         cells += len(out)
         if cells > limits.MAX_TABLE_CELLS:
-            raise LoadError(f"table {index} has more than {limits.MAX_TABLE_CELLS} cells",
-                            file=name, table=str(index), row=r,
-                            expected=f"at most {limits.MAX_TABLE_CELLS} cells")
+            raise LoadError(f"the tables up to table {index} have more than "
+                            f"{limits.MAX_TABLE_CELLS} cells", file=name, table=str(index),
+                            row=r, expected=f"at most {limits.MAX_TABLE_CELLS} cells in a "
+                            f"document's tables")
         rows.append(tuple(out))
     return rows
 
@@ -132,7 +146,7 @@ def read_docx(path: str | os.PathLike[str]) -> RawDocument:
         path, "docx", "document", lambda name: list(docx.Document(name).iter_inner_content()))
     items: list[RawTable | RawBlock] = []
     pending: list[tuple[str, bool]] = []  # paragraph text, heading
-    ntables = 0
+    ntables = cells = 0
 
     def flush(paras: list[tuple[str, bool]]) -> None:
         items.extend(RawBlock(text, heading=heading) for text, heading in paras)
@@ -149,7 +163,9 @@ def read_docx(path: str | os.PathLike[str]) -> RawDocument:
                 continue
             nested: list[Any] = []
             tbl = part._tbl if hasattr(part, "_tbl") else part
-            captions, rows = split_captions(_grid(tbl, nested, name, ntables))
+            read = _grid(tbl, nested, name, ntables, cells)
+            cells += sum(len(r) for r in read)
+            captions, rows = split_captions(read)
             queue[0:0] = nested  # a table nested in a cell: read right after its table
             texts = [t for t, _ in pending] + captions
             title, context, rest, _used = _title_and_context([_line(t) for t in texts])

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from govbudget.money import Cell, Unit, max_places, tolerance
+from govbudget.money import Cell, CellKind, Unit, max_places, tolerance
 from govbudget.source import SourceLocation
 from govbudget.tables.model import BudgetTable as BudgetTableType
 
@@ -179,6 +179,7 @@ class RuleContext:
                  parent: Disclosure | None = None,
                  unreadable: Sequence[tuple[BudgetTable, str]] = (),
                  left_out: Mapping[int, Sequence[tuple[BudgetTable, str]]] | None = None,
+                 cell_places: dict[int, dict[int, SourceLocation | None]] | None = None,
                  ) -> None:
         self.rule = rule
         self.disclosure = disclosure
@@ -195,7 +196,9 @@ class RuleContext:
         self.table_checks: dict[int, int] = {}
         self.table_findings: dict[int, list[Finding]] = {}
         self.skip_reason: str | None = None
-        self._cell_places: dict[int, list[SourceLocation]] | None = None
+        #: table → its amount cells' places, by the cell's ``id`` (None: at two places);
+        #: shared by the rules of one check
+        self._cell_places = {} if cell_places is None else cell_places
 
     @property
     def year(self) -> int:
@@ -256,19 +259,26 @@ class RuleContext:
         return Location(self.disclosure.label, table, row, col_name, page, line,
                         () if src is None else (attrs.evolve(src, file=None),))
 
-    def sources_of(self, cells: Iterable[Cell]) -> tuple[SourceLocation, ...]:
-        """Where the amount ``cells`` were read, found in this disclosure's tables (a cell
-        computed by a rule, or the same cell object at two places, has none)."""
-        if self._cell_places is None:
-            self._cell_places = {}
-            for t in self.disclosure.tables:
-                for r in t.rows:
-                    for key, c in r.cells.items():
-                        src = r.cell_sources.get(key)
-                        if src is not None and c.is_amount:
-                            self._cell_places.setdefault(id(c), []).append(src)
-        places = (self._cell_places.get(id(c), ()) for c in cells)
-        return tuple(attrs.evolve(p[0], file=None) for p in places if len(p) == 1)
+    def sources_of(self, cells: Iterable[Cell], table: object = None
+                   ) -> tuple[SourceLocation, ...]:
+        """Where the amount ``cells`` were read, looked for in ``table`` first, then in the
+        disclosure's other tables (a cell computed by a rule, or the same cell object at
+        two places of a table, has none)."""
+        wanted = [c for c in cells if c.is_amount]
+        found: dict[int, SourceLocation | None] = {}
+        tables = [t for t in self.disclosure.tables if t is table]
+        tables += [t for t in self.disclosure.tables if t is not table]
+        for t in tables:
+            if all(id(c) in found for c in wanted):
+                break
+            places = self._cell_places.get(id(t))
+            if places is None:
+                places = self._cell_places[id(t)] = _places_of_cells(t)
+            for c in wanted:
+                if id(c) not in found and id(c) in places:
+                    found[id(c)] = places[id(c)]
+        return tuple(attrs.evolve(p, file=None) for c in wanted
+                     if (p := found.get(id(c))) is not None)
 
     def fail(self, message: str, *, table: BudgetTable | str | None = None,
              row: Row | str | None = None, column: str | None = None,
@@ -288,7 +298,7 @@ class RuleContext:
             unit = table.unit
         location = self.location(table, row, column, page, line)
         if cells:
-            more = [s for s in self.sources_of(cells) if s not in location.sources]
+            more = [s for s in self.sources_of(cells, table) if s not in location.sources]
             location = attrs.evolve(location, sources=(*location.sources,
                                                        *dict.fromkeys(more)))
         finding = Finding(
@@ -383,6 +393,18 @@ class RuleContext:
                   table=table, row=row, column=column, expected=show_cell(b),
                   actual=show_cell(a), evidence=evidence, unit=b_unit, cells=(a, b))
         return False
+
+
+def _places_of_cells(table: BudgetTable) -> dict[int, SourceLocation | None]:
+    places: dict[int, SourceLocation | None] = {}
+    amount = CellKind.AMOUNT
+    for r in table.rows:
+        cells = r.cells
+        for key, src in r.cell_sources.items():
+            c = cells.get(key)
+            if c is not None and c.kind is amount:
+                places[id(c)] = None if id(c) in places else src
+    return places
 
 
 def _terms(labels: Sequence[str] | None,

@@ -162,9 +162,9 @@ def finding_dict(f: Finding) -> dict[str, Any]:
 
 def _run(rule: Rule, disclosure: Disclosure, document: Document | None,
          parent: Disclosure | None, left_out: Mapping[int, Sequence[tuple[BudgetTable, str]]],
-         ) -> tuple[RuleContext, Outcome]:
+         places: dict[int, Any]) -> tuple[RuleContext, Outcome]:
     ctx = RuleContext(rule, disclosure, document, parent, left_out.get(id(disclosure), ()),
-                      left_out)
+                      left_out, places)
     rule.func(ctx)
     if ctx.findings and any(f.severity is not Severity.INFO for f in ctx.findings):
         status = Status.FAILED
@@ -212,13 +212,14 @@ def check(
             verdicts = assess(root, within, document)
             left_out: dict[int, list[tuple[BudgetTable, str]]] = {}
             usable = readable(root, verdicts, left_out)
+            places: dict[int, Any] = {}  # the cells' places of each table, built on need
             for (disclosure, parent), original in zip(_with_parents(usable, None),
                                                       root.walk(), strict=True):
                 dropped = left_out.get(id(disclosure), [])
                 ran: list[Outcome] = []
                 unverified: list[Unverified] = []
                 for r in rules:
-                    ctx, o = _run(r, disclosure, document, parent, left_out)
+                    ctx, o = _run(r, disclosure, document, parent, left_out, places)
                     findings.extend(ctx.findings)
                     unverified.extend(ctx.unverified)
                     ran.append(o)
