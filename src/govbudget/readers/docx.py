@@ -106,7 +106,8 @@ def _grid(tbl: Any, nested: list[Any], name: str, index: int, before: int = 0
           ) -> list[tuple[str | None, ...]]:
     """The table's cells as text; a merged cell once, at its top-left (``None`` where it
     covers). Spans are counted before a row is expanded, with the ``before`` cells of the
-    document's tables read so far; tables nested in a cell are appended to ``nested``
+    document's tables read so far, and the table's rows padded to its width (as the model
+    holds them: one row spanning 1,000 columns makes every row 1,000 cells wide); tables nested in a cell are appended to ``nested``
     (read after this one, not lost)."""
     rows: list[tuple[str | None, ...]] = []
     cells = before
@@ -128,6 +129,13 @@ def _grid(tbl: Any, nested: list[Any], name: str, index: int, before: int = 0
                             row=r, expected=f"at most {limits.MAX_TABLE_CELLS} cells in a "
                             f"document's tables")
         rows.append(tuple(out))
+    width = max((len(r) for r in rows), default=0)
+    if before + len(rows) * width > limits.MAX_TABLE_CELLS:  # the model pads every row
+        raise LoadError(f"the tables up to table {index} have more than "
+                        f"{limits.MAX_TABLE_CELLS} cells ({len(rows)} rows of {width} "
+                        f"columns in this one)", file=name, table=str(index),
+                        expected=f"at most {limits.MAX_TABLE_CELLS} cells in a document's "
+                        f"tables")
     return rows
 
 
@@ -164,7 +172,7 @@ def read_docx(path: str | os.PathLike[str]) -> RawDocument:
             nested: list[Any] = []
             tbl = part._tbl if hasattr(part, "_tbl") else part
             read = _grid(tbl, nested, name, ntables, cells)
-            cells += sum(len(r) for r in read)
+            cells += len(read) * max((len(r) for r in read), default=0)
             captions, rows = split_captions(read)
             queue[0:0] = nested  # a table nested in a cell: read right after its table
             texts = [t for t, _ in pending] + captions
