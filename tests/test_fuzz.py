@@ -63,3 +63,17 @@ def test_csv_mutations_stop_past_the_size_limit() -> None:
              for seed in range(40)]
     assert max(sizes) <= fi.CSV_BYTES + 2**20
     assert any(s > MAX_CSV_BYTES for s in sizes)  # the cut inputs still pass the limit
+
+
+def test_pdf_mutations_stop_past_the_size_limit() -> None:
+    """An 8.7 KB text object repeated 200,000 times made a 1.7 GB input that exhausted the
+    worker's memory before the loader saw it (c021ddb, seed 4); the repetition now stops
+    just past the reader's 50 MB limit, so such an input is still refused by its size."""
+    import fuzz_inputs as fi
+
+    from govbudget import limits
+
+    line = b"BT /F1 9 Tf 40 800 Td (" + b"?" * 8_700 + b") Tj ET"
+    assert len(fi._repeated(line, 200_000)) <= fi.PDF_BYTES + len(line)
+    assert len(fi._repeated(line, 200_000)) > limits.MAX_PDF_BYTES
+    assert fi._repeated(b"ab", 3) == b"ababab"
