@@ -103,12 +103,21 @@ def _cell(tc: Any, nested: list[Any]) -> tuple[Any, str]:
 
 
 def _grid(tbl: Any, nested: list[Any], name: str, index: int, before: int = 0
-          ) -> list[tuple[str | None, ...]]:
-    """The table's cells as text; a merged cell once, at its top-left (``None`` where it
-    covers). Spans are counted before a row is expanded, with the ``before`` cells of the
-    document's tables read so far, and the table's rows padded to its width (as the model
-    holds them: one row spanning 1,000 columns makes every row 1,000 cells wide); tables nested in a cell are appended to ``nested``
-    (read after this one, not lost)."""
+          ) -> tuple[list[tuple[str | None, ...]], int]:
+    """The table's cells as text, and the cells of the document's tables so far; a merged
+    cell once, at its top-left (``None`` where it covers); tables nested in a cell are
+    appended to ``nested`` (read after this one, not lost).
+
+    Cells are counted with the ``before`` of the tables read so far: spans before a row
+    is expanded, then the rows padded to the table's width, as the model holds them (one
+    row spanning 1,000 columns makes every row 1,000 cells wide)."""
+
+    def too_many(row: int | None, detail: str = "") -> LoadError:
+        return LoadError(f"the tables up to table {index} have more than "
+                         f"{limits.MAX_TABLE_CELLS} cells{detail}", file=name,
+                         table=str(index), row=row, expected=f"at most "
+                         f"{limits.MAX_TABLE_CELLS} cells in a document's tables")
+
     rows: list[tuple[str | None, ...]] = []
     cells = before
     for r, tr in enumerate(tbl.findall(f"{_W}tr")):
@@ -124,19 +133,13 @@ def _grid(tbl: Any, nested: list[Any], name: str, index: int, before: int = 0
             out.extend([None] * (span - 1))
         cells += len(out)
         if cells > limits.MAX_TABLE_CELLS:
-            raise LoadError(f"the tables up to table {index} have more than "
-                            f"{limits.MAX_TABLE_CELLS} cells", file=name, table=str(index),
-                            row=r, expected=f"at most {limits.MAX_TABLE_CELLS} cells in a "
-                            f"document's tables")
+            raise too_many(r)
         rows.append(tuple(out))
     width = max((len(r) for r in rows), default=0)
-    if before + len(rows) * width > limits.MAX_TABLE_CELLS:  # the model pads every row
-        raise LoadError(f"the tables up to table {index} have more than "
-                        f"{limits.MAX_TABLE_CELLS} cells ({len(rows)} rows of {width} "
-                        f"columns in this one)", file=name, table=str(index),
-                        expected=f"at most {limits.MAX_TABLE_CELLS} cells in a document's "
-                        f"tables")
-    return rows
+    cells = before + len(rows) * width  # the model pads every row
+    if cells > limits.MAX_TABLE_CELLS:
+        raise too_many(None, f" ({len(rows)} rows of {width} columns in this one)")
+    return rows, cells
 
 
 def _line(text: str) -> _Line:
@@ -171,8 +174,7 @@ def read_docx(path: str | os.PathLike[str]) -> RawDocument:
                 continue
             nested: list[Any] = []
             tbl = part._tbl if hasattr(part, "_tbl") else part
-            read = _grid(tbl, nested, name, ntables, cells)
-            cells += len(read) * max((len(r) for r in read), default=0)
+            read, cells = _grid(tbl, nested, name, ntables, cells)
             captions, rows = split_captions(read)
             queue[0:0] = nested  # a table nested in a cell: read right after its table
             texts = [t for t, _ in pending] + captions

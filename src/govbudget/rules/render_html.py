@@ -161,7 +161,7 @@ class _Layout:
         self.on_page: dict[int, list[str]] = {}
         self._views: dict[int, PageView] = {}
         self._drawn: set[tuple[str, Box]] = set()
-        #: finding → pages of the cells it involves beyond its places' own pages
+        #: finding → pages of the cells it involves other than the first page of each place
         self.elsewhere: dict[str, list[int]] = {}
 
     def place(self, fid: str, f: Finding, loc: Location, tag: str, sev: Severity) -> int:

@@ -23,8 +23,9 @@ make PDFium search the rest of the file for each one's end: past ``MAX_SEARCH`` 
 such searching (more than the file holds) the file is refused (``searched``).
 A page's ``/Contents`` array (direct or referenced, in the file or in an object stream)
 is held to the same limits as the streams it lists, summed: a stream listed many times is
-counted each time; it lists at most ``MAX_LISTED`` (``_listed``). Not covered: streams of an encrypted file (inflated only
-after decryption), LZW streams, and ``/Contents`` arrays of an encrypted object stream.
+counted each time; it lists at most ``MAX_LISTED`` (``_listed``). Not covered: streams
+of an encrypted file (inflated only after decryption), LZW streams, and ``/Contents``
+arrays of an encrypted object stream.
 
 >>> import zlib
 >>> bomb = b"1 0 obj << /Length 9 /Filter /FlateDecode >> stream\\n" + zlib.compress(
@@ -59,7 +60,6 @@ _DO = re.compile(rb"(?<![^\s/\]>)])Do(?![^\s/\[<(%])")
 _ESCAPE = re.compile(rb"\\(?:[0-7]{1,3}|.)", re.DOTALL)
 _INNERMOST = re.compile(rb"\([^()]*\)")
 _HEX = re.compile(rb"<[0-9A-Fa-f\s]*>")
-#: an array of two or more references (``/Contents [4 0 R 4 0 R …]``)
 #: a page's ``/Contents``: an array (read from after its ``[``) or a reference to one
 _CONTENTS = re.compile(rb"/Contents\s*(?:\[|(\d+)\s+\d+\s+R)")
 _REF = re.compile(rb"\s*(\d+)\s+\d+\s+R")
@@ -68,6 +68,7 @@ _NUMBER_BEFORE = re.compile(rb"(?<!\d)(\d+)\s+\d+\s+$")
 #: indirect arrays looked through for the ``/Contents`` of a page (past it, refused)
 _MAX_CANDIDATES = 200_000
 _FIRST = re.compile(rb"/First\s+(\d+)")
+_OPEN_ARRAY = re.compile(rb"\s*\[")
 #: streams one page's ``/Contents`` may list (PDFium parses them as one)
 MAX_LISTED = 10_000
 _OBJ = re.compile(rb"(\d+)\s+\d+\s+obj\b")
@@ -121,6 +122,12 @@ def _inflated(data: memoryview, stages: int, limit: int) -> bytearray | None:
             return None
     out += piece
     return out
+
+
+def _body(view: memoryview, start: int, end: int, stages: int, limit: int
+          ) -> bytes | bytearray | None:
+    """A stream's content, inflated when deflated (None past ``limit``)."""
+    return _inflated(view[start:end], stages, limit) if stages else bytes(view[start:end])
 
 
 def shown_bytes(content: bytes | bytearray) -> int:
@@ -269,8 +276,7 @@ def _expansion(view: memoryview, contents: list[tuple[int, int, int, bool]], lim
         return None, None
     sized, shown = [], []
     for start, end, stages, is_form in contents:
-        body = bytes(view[start:end]) if not stages else _inflated(view[start:end], stages,
-                                                                    limit)
+        body = _body(view, start, end, stages, limit)
         if body is None:
             return None, None  # past the limit: ``scan`` has refused it already
         draws = len(_DO.findall(body))
@@ -306,8 +312,7 @@ def _shown(view: memoryview, contents: list[tuple[int, int, int, bool]], limit: 
             continue
         if stages and _inflated_size(view[start:end], stages, shown_limit) <= shown_limit:
             continue
-        body = bytes(view[start:end]) if not stages else _inflated(view[start:end], stages,
-                                                                    limit)
+        body = _body(view, start, end, stages, limit)
         if body is None:
             continue  # past the size limit: ``scan`` has refused it already
         amount = shown_bytes(body)
@@ -344,10 +349,9 @@ def _arrays(texts: list[tuple[int, bytes | bytearray, int | None]], streams: Ite
         header = bytes(text[:first]).split()
         for number, at in zip(header[::2], header[1::2], strict=False):
             if number.isdigit() and at.isdigit() and int(number) in referenced:
-                pos = first + int(at)
-                stripped = text[pos:pos + 64].lstrip()
-                if stripped[:1] == b"[":
-                    yield offset, text, pos + len(text[pos:pos + 64]) - len(stripped) + 1
+                array = _OPEN_ARRAY.match(text, first + int(at), first + int(at) + 64)
+                if array is not None:
+                    yield offset, text, array.end()
 
 
 def _listed(view: memoryview, texts: list[tuple[int, bytes | bytearray, int | None]],
@@ -369,9 +373,8 @@ def _listed(view: memoryview, texts: list[tuple[int, bytes | bytearray, int | No
 
     def shows(i: int) -> int:
         if i not in shown:
-            start, end, stages, _ = contents[i]
-            body = _inflated(view[start:end], stages, limit) if stages else view[start:end]
-            shown[i] = limit if body is None else shown_bytes(bytes(body))
+            body = _body(view, *contents[i][:3], limit)
+            shown[i] = limit if body is None else shown_bytes(body)
         return shown[i]
 
     for offset, text, at in _arrays(texts, numbered):
