@@ -25,6 +25,7 @@ import csv
 import enum
 import io
 import json
+import operator
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -107,13 +108,16 @@ def from_csv(text: str | bytes, *, source: str | None = None) -> Document:
         if missing:
             raise LoadError(f"missing column(s) {sorted(missing)}", file=source, row=1,
                             expected="the govbudget long-form columns")
-        positions = {name: header.index(name) for name in CSV_COLUMNS if name in header}
+        names = [name for name in CSV_COLUMNS if name in header]
+        pick = operator.itemgetter(*(header.index(name) for name in names))
+        width = len(header)
         disclosures: dict[int, _DisclosureAcc] = {}
         for values in reader:
             if not any(values):
                 continue  # a blank line
-            record = {name: values[i] if i < len(values) else ""
-                      for name, i in positions.items()}
+            if len(values) < width:
+                values += [""] * (width - len(values))
+            record = _BLANK_RECORD | dict(zip(names, pick(values), strict=True))
             _read_record(record, reader.line_num, disclosures, source)
     except csv.Error as exc:
         raise LoadError(f"malformed CSV: {exc}", file=source, row=reader.line_num) from exc
@@ -127,13 +131,19 @@ def read_csv_file(path: str | os.PathLike[str]) -> Document:
     return from_csv(limits.read_bounded(path, MAX_CSV_BYTES, "CSV"), source=str(Path(path)))
 
 
+#: Every column, blank: a line's record starts from it (a column the file lacks reads "").
+_BLANK_RECORD = dict.fromkeys(CSV_COLUMNS, "")
+
+
 def _meta(record: Mapping[str, str], names: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(record.get(n, "") for n in names)
+    return tuple(map(record.__getitem__, names))
 
 
 def _agree(kept: tuple[tuple[str, ...], int], new: tuple[str, ...], names: tuple[str, ...],
            what: str, line: int, source: str | None) -> None:
     old, first = kept
+    if old == new:
+        return
     for name, a, b in zip(names, old, new, strict=True):
         if a != b:
             raise LoadError(f"{what}: {name} is {b!r} here but {a!r} on line {first}",
