@@ -62,16 +62,14 @@ def to_json(obj: object, *, indent: int | None = None) -> str:
 
 
 def _depth(value: Any, limit: int, source: str | None) -> None:
-    stack = [(value, 1)]
-    while stack:
+    stack = [(value, 1)] if type(value) in (dict, list) else []
+    while stack:  # containers only: a document's scalars are most of its values
         item, depth = stack.pop()
         if depth > limit:
             raise LoadError(f"JSON nested deeper than {limit} levels", file=source,
                             expected="govbudget JSON")
-        if isinstance(item, dict):
-            stack.extend((v, depth + 1) for v in item.values())
-        elif isinstance(item, list):
-            stack.extend((v, depth + 1) for v in item)
+        values = item.values() if type(item) is dict else item
+        stack.extend((v, depth + 1) for v in values if type(v) in (dict, list))
 
 
 def from_json(text: str | bytes, *, source: str | None = None) -> Any:
