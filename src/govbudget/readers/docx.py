@@ -142,6 +142,20 @@ def _grid(tbl: Any, nested: list[Any], name: str, index: int, before: int = 0
     return rows, cells
 
 
+class _Styles:
+    """Whether a paragraph's style is a heading style, looked up once per style id
+    (python-docx looks a paragraph's style up among all the document's styles each time)."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str | None, bool] = {}
+
+    def heading(self, paragraph: Any) -> bool:
+        key = paragraph._p.style
+        if key not in self._seen:
+            self._seen[key] = _style_heading(getattr(paragraph.style, "name", None))
+        return self._seen[key]
+
+
 def _line(text: str) -> _Line:
     # Word has no geometry: a zero box, so no title is joined to the line above it
     return _Line(text, 0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
@@ -158,6 +172,7 @@ def read_docx(path: str | os.PathLike[str]) -> RawDocument:
     items: list[RawTable | RawBlock] = []
     pending: list[tuple[str, bool]] = []  # paragraph text, heading
     ntables = cells = 0
+    styles = _Styles()
 
     def flush(paras: list[tuple[str, bool]]) -> None:
         items.extend(RawBlock(text, heading=heading) for text, heading in paras)
@@ -169,8 +184,7 @@ def read_docx(path: str | os.PathLike[str]) -> RawDocument:
             if not hasattr(part, "rows") and not hasattr(part, "tr_lst"):  # a paragraph
                 text = part.text.strip()
                 if text:
-                    style = getattr(part.style, "name", None)
-                    pending.append((text, _style_heading(style) or is_heading_line(text)))
+                    pending.append((text, styles.heading(part) or is_heading_line(text)))
                 continue
             nested: list[Any] = []
             tbl = part._tbl if hasattr(part, "_tbl") else part
