@@ -283,11 +283,14 @@ def _xml_edit(rng: random.Random, xml: bytes, edits: list[Callable[[random.Rando
 
 def _replace_some(pattern: bytes, make: Callable[[random.Random, re.Match[bytes]], bytes]
                   ) -> Callable[[random.Random, bytes], bytes]:
+    compiled = re.compile(pattern)
+
     def edit(rng: random.Random, xml: bytes) -> bytes:
-        matches = list(re.finditer(pattern, xml))
-        if not matches:
+        # the first match from a random place (listing every match of a large sheet's
+        # XML took 28 ms, a quarter of an xlsx input's time)
+        m = compiled.search(xml, rng.randrange(len(xml) + 1)) or compiled.search(xml)
+        if m is None:
             return xml
-        m = rng.choice(matches)
         return xml[:m.start()] + make(rng, m) + xml[m.end():]
     return edit
 
