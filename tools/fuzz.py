@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import gc
 import hashlib
 import json
 import os
@@ -272,8 +271,6 @@ def worker(target: str, make: Callable[[int], bytes], seconds: float, megabytes:
     start_rss = _rss_bytes()
     limit = _vm_bytes() + megabytes * 2**20
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    gc.freeze()  # the bases and the loaded library: no collection walks them again
-    gc.set_threshold(100_000, 50, 100)
     lines = os.fdopen(rfd, "rb")
     for line in lines:
         k = int(line)
