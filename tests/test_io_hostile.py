@@ -219,6 +219,69 @@ def test_xlsx_with_a_far_away_cell(tmp_path: Path) -> None:
     assert_names(exc, path)
 
 
+def test_xlsx_far_away_cells_pad_only_the_rows_holding_text(tmp_path: Path) -> None:
+    # a grid of every row up to the last cell was 100,000 × 1,000: 7 s and 883 MB
+    wb = openpyxl.Workbook()
+    wb.active["A1"], wb.active["B1"] = "表", "x"
+    wb.active.cell(row=100_000, column=999, value="z")
+    wb.active.cell(row=100_000, column=1000, value="y")
+    path = tmp_path / "sparse.xlsx"
+    wb.save(path)
+    (table,) = read_xlsx(path).tables()
+    assert [len(r) for r in table.rows] == [1000, 1000]
+    assert table.rows[1][998:] == ("z", "y")
+
+
+def test_xlsx_sheet_padded_past_the_cell_limit(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    for r in range(1, 202):
+        wb.active.cell(row=r, column=1, value=f"行{r}")
+        wb.active.cell(row=r, column=2, value="1.00")
+    wb.active.cell(row=1, column=1000, value="far")  # 201 rows of 1,000 columns
+    path = tmp_path / "wide.xlsx"
+    wb.save(path)
+    with pytest.raises(LoadError, match="201 rows of 1000 columns, more than 100000") as exc:
+        read_xlsx(path)
+    assert_names(exc, path)
+
+
+def test_xlsx_overlapping_merges_are_bounded(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    for r in range(1, 101):
+        for c in range(1, 101):
+            wb.active.cell(row=r, column=c, value="1")
+    wb.active.merged_cells.add("A1:CV100")
+    plain = tmp_path / "plain.xlsx"
+    wb.save(plain)
+    # 11 ranges over 100 rows of 90 to 100 columns, overlapping (openpyxl would join them)
+    merges = "".join(f'<mergeCell ref="{c}1:CV100"/>' for c in "ABCDEFGHIJK").encode()
+    path = tmp_path / "merges.xlsx"
+    with zipfile.ZipFile(plain) as zin, zipfile.ZipFile(path, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b'<mergeCell ref="A1:CV100"/>', merges)
+            zout.writestr(info, data)
+    with pytest.raises(LoadError, match="cover more than 100000 cells") as exc:
+        read_xlsx(path)
+    assert_names(exc, path)
+
+
+def test_xlsx_rows_are_counted_across_the_workbook(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    wb = openpyxl.Workbook()
+    for k in range(3):  # each sheet's one cell far down: empty rows up to it
+        ws = wb.active if k == 0 else wb.create_sheet(f"S{k}")
+        ws.cell(row=1000, column=1, value="x")
+    path = tmp_path / "rows.xlsx"
+    wb.save(path)
+    monkeypatch.setattr(limits, "MAX_WORKBOOK_ROWS", 2500)
+    with pytest.raises(LoadError, match="more than 2500 rows, empty ones counted") as exc:
+        read_xlsx(path)
+    assert_names(exc, path)
+    assert exc.value.table == "S2"
+
+
 def test_xlsx_opened_without_links_or_formulas(tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     seen: dict[str, Any] = {}
@@ -302,16 +365,22 @@ KEPT: dict[str, tuple[str, str | None]] = {
     "text-empty.txt": ("ok", "nothing"),
     "text-prose.txt": ("ok", "prose"),
     "text-row-number-odd.txt": ("ok", "checked"),
+    # the 收入总表 header printed 100 times: 212 rows of 1,016 columns (215,000 cells) from
+    # 4,770 lines, whose JSON (32 MB) the JSON reader refused (seed 8, input 17309 on ead1fb3)
+    "text-header-printed-100-times.txt": ("have more than 100000 cells", None),
     "text-untitled-table-after-summary.txt": ("ok", "tables 2"),
     # the 合计 row holding only 1e+308 was taken as a header row, and lost
     "xlsx-cell-1e308.xlsx": ("ok", "unparsed 1"),
     "xlsx-every-amount-unreadable.xlsx": ("ok", "unparsed 9"),
+    # a row numbered 99999999999999999999.99527 (float, whole): openpyxl made an empty row
+    # for every number skipped and the reading never ended (seed 8, input 22726 on ead1fb3)
+    "xlsx-row-numbered-1e20.xlsx": ("has a row numbered past 1048576", None),
     "zip-version-9.9.xlsx": ("zip file version 9.9", None),
 }
 
 #: kept files whose point is the bound (they hung or blew memory once): run in a child
 BOUNDED = {"json-year-1E999999999.json", "json-number-1e999999.json", "json-year-10e400.json",
-           "docx-gridspan-1e9.docx", "csv-row-code-long.csv"}
+           "docx-gridspan-1e9.docx", "csv-row-code-long.csv", "xlsx-row-numbered-1e20.xlsx"}
 
 
 def outcome_of(path: Path) -> list[Any]:

@@ -42,6 +42,7 @@ __all__ = [
     "MAX_TEXT_BYTES",
     "MAX_UNCOMPRESSED_BYTES",
     "MAX_WORKBOOK_CELLS",
+    "MAX_WORKBOOK_ROWS",
     "MAX_ZIP_MEMBERS",
     "check_size",
     "check_zip",
@@ -72,6 +73,9 @@ MAX_SHEET_COLUMNS = 2_000  # also the widest Word table (columns, spans counted)
 #: 4.5 s more to check and write; 1,000,000 a table, as before 2026-12-03, took 16 s)
 MAX_TABLE_CELLS = 100_000
 MAX_WORKBOOK_CELLS = 100_000  # cells of a workbook read (openpyxl reads ~40,000 a second)
+#: rows of a workbook read, the empty rows openpyxl makes for skipped numbers counted
+#: (eight sheets reaching Excel's last row; a million empty rows take about 0.1 s)
+MAX_WORKBOOK_ROWS = 8 * 2**20
 
 _T = TypeVar("_T")
 _ZIP_VERSION = 63  # the newest "version needed to extract" Python's zipfile reads

@@ -22,6 +22,7 @@ from typing import Any
 
 import attrs
 
+from govbudget import limits
 from govbudget.errors import LoadError
 from govbudget.money import Unit
 from govbudget.readers._headers import _NOTE, _cover, _scope_word, _title_and_rows
@@ -63,6 +64,7 @@ def assemble(raw: RawDocument, *, year: int | None = None,
     ``kind`` (``"budget"`` / ``"final"``) overrides what the tables and the cover say
     the disclosures are (预算 or 决算).
     """
+    _check_size(raw)
     forced = DisclosureKind(kind) if kind is not None else None
     parts: list[_Part] = [_Part()]
     file = raw.source
@@ -128,6 +130,25 @@ def assemble(raw: RawDocument, *, year: int | None = None,
     if len(disclosures) > 1 and disclosures[0].scope is Scope.DEPARTMENT:
         disclosures = [attrs.evolve(disclosures[0], units=tuple(disclosures[1:]))]
     return Document(file, tuple(disclosures), pages=raw.pages)
+
+
+def _check_size(raw: RawDocument) -> None:
+    """Refuse a document whose tables, each row padded to its table's width as the model
+    holds them, have more than ``limits.MAX_TABLE_CELLS`` cells (a text export's header
+    printed 100 times made 1,014 columns of 211 rows: 214,000 cells from 4,770 lines)."""
+    cells = 0
+    for item in raw.items:
+        if isinstance(item, RawTable):
+            width = max((len(r) for r in item.rows), default=0)
+            cells += len(item.rows) * width
+            if cells > limits.MAX_TABLE_CELLS:
+                where = "" if item.index is None else f" up to table {item.index}"
+                raise LoadError(
+                    f"the tables{where} have more than {limits.MAX_TABLE_CELLS} cells "
+                    f"({len(item.rows)} rows of {width} columns in this one)", file=raw.source,
+                    page=item.page, table=item.title or (None if item.index is None
+                                                         else str(item.index)),
+                    expected=f"at most {limits.MAX_TABLE_CELLS} cells in a document's tables")
 
 
 def _verified(table: BudgetTable, unparsed: list[Unparsed]) -> BudgetTable:

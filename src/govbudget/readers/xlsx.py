@@ -26,6 +26,7 @@ import datetime as dt
 import os
 import re
 import zipfile
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
@@ -93,11 +94,17 @@ def _column_index(letters: str) -> int:
 _MERGE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([^\"]*)\"")
 
 
-def _merged_ranges(archive: zipfile.ZipFile, part: str) -> list[tuple[int, int, int, int]]:
+def _merged_ranges(archive: zipfile.ZipFile, part: str, file: str, sheet: str
+                   ) -> list[tuple[int, int, int, int]]:
     """(min_row, min_col, max_row, max_col) of each ``<mergeCell>`` (read-only mode
-    does not expose them), found by a scan of the part's bytes (bounded by the zip checks)."""
+    does not expose them), found by a scan of the part's bytes (bounded by the zip checks),
+    at most ``limits.MAX_TABLE_CELLS`` of them."""
     out: list[tuple[int, int, int, int]] = []
     for m in _MERGE.finditer(archive.read(part)):
+        if len(out) == limits.MAX_TABLE_CELLS:
+            raise LoadError(f"sheet {sheet!r} has more than {limits.MAX_TABLE_CELLS} merged "
+                            "ranges", file=file, table=sheet,
+                            expected=f"at most {limits.MAX_TABLE_CELLS} merged ranges")
         ends = [_REF.match(p) for p in m.group(1).decode("ascii", "replace").split(":")]
         if len(ends) == 2 and ends[0] and ends[1]:
             a, b = ends[0], ends[1]
@@ -106,12 +113,28 @@ def _merged_ranges(archive: zipfile.ZipFile, part: str) -> list[tuple[int, int, 
     return out
 
 
+#: the rows of a sheet in the Office Open XML format (Excel's grid: 2^20)
+EXCEL_ROWS = 1_048_576
+
+
 def _cells(ws: Any, name: str, seen: list[int]) -> Iterator[tuple[int, int, str]]:
-    """The filled cells of a sheet; ``seen`` counts every cell read, across the workbook,
-    and the reading stops at ``limits.MAX_WORKBOOK_CELLS``."""
+    """The filled cells of a sheet; ``seen`` counts every cell and row read, across the
+    workbook, and the reading stops at ``limits.MAX_WORKBOOK_CELLS`` or
+    ``limits.MAX_WORKBOOK_ROWS``."""
     ws.reset_dimensions()  # do not trust the declared dimension: no padding
-    for row in ws.iter_rows():
+    # openpyxl yields an empty row for each row number skipped: a row numbered 1e20 would
+    # be a loop of 1e20, so the rows are counted too (a million empty ones take ~0.1 s)
+    for number, row in enumerate(ws.iter_rows(), start=1):
+        if number > EXCEL_ROWS:
+            raise LoadError(f"sheet {ws.title!r} has a row numbered past {EXCEL_ROWS}, the "
+                            "last row a sheet can have", file=name, table=ws.title,
+                            expected=f"rows numbered 1 to {EXCEL_ROWS}")
         seen[0] += len(row)
+        seen[1] += 1
+        if seen[1] > limits.MAX_WORKBOOK_ROWS:
+            raise LoadError(f"workbook has more than {limits.MAX_WORKBOOK_ROWS} rows, empty "
+                            f"ones counted (sheet {ws.title!r})", file=name, table=ws.title,
+                            expected=f"at most {limits.MAX_WORKBOOK_ROWS} rows")
         if seen[0] > limits.MAX_WORKBOOK_CELLS:
             raise LoadError(f"workbook has more than {limits.MAX_WORKBOOK_CELLS} cells (sheet "
                             f"{ws.title!r})", file=name, table=ws.title,
@@ -132,11 +155,10 @@ def _cells(ws: Any, name: str, seen: list[int]) -> Iterator[tuple[int, int, str]
 
 def _sheet_items(
     title: str, page: int, grid: dict[tuple[int, int], str],
-    merges: list[tuple[int, int, int, int]],
+    merges: list[tuple[int, int, int, int]], file: str,
 ) -> list[RawTable | RawBlock]:
     if not grid:
         return []
-    nrows = max(r for r, _ in grid)
     ncols = max(c for _, c in grid)
     by_row: dict[int, list[str]] = {}
     for (r, _c), text in grid.items():
@@ -149,28 +171,43 @@ def _sheet_items(
                     blocks.append(RawBlock(part, page=page, heading=len(part) <= 30
                                            and not part.endswith("。")))
         return blocks
+    # only the rows holding text are kept (an empty row would be dropped below), padded to
+    # the sheet's width as the model holds them: counted before the grid is built
+    present = sorted(by_row)
+    if len(present) * ncols > limits.MAX_TABLE_CELLS:
+        raise LoadError(f"sheet {title!r} would be a table of {len(present)} rows of {ncols} "
+                        f"columns, more than {limits.MAX_TABLE_CELLS} cells", file=file,
+                        table=title, expected=f"at most {limits.MAX_TABLE_CELLS} cells a table")
+    index = {r: k for k, r in enumerate(present)}
+    spans = [(bisect_left(present, r0), bisect_right(present, r1), c0 - 1, min(c1, ncols))
+             for r0, c0, r1, c1 in merges]
+    if sum((k1 - k0) * max(0, c1 - c0) for k0, k1, c0, c1 in spans) > limits.MAX_TABLE_CELLS:
+        raise LoadError(f"the merged ranges of sheet {title!r} cover more than "
+                        f"{limits.MAX_TABLE_CELLS} cells (they overlap)", file=file, table=title,
+                        expected="merged ranges that do not overlap")
     # None marks a cell covered by a merge, "" a blank cell, as in the PDF reader
-    cells: list[list[str | None]] = [["" for _ in range(ncols)] for _ in range(nrows)]
+    cells: list[list[str | None]] = [["" for _ in range(ncols)] for _ in present]
     for (r, c), text in grid.items():
-        cells[r - 1][c - 1] = join_wrapped(text)
-    for r0, c0, r1, c1 in merges:
-        for r in range(r0, min(r1, nrows) + 1):
-            for c in range(c0, min(c1, ncols) + 1):
-                if (r, c) != (r0, c0):
-                    cells[r - 1][c - 1] = None
+        cells[index[r]][c - 1] = join_wrapped(text)
+    for (r0, c0, _r1, _c1), (k0, k1, j0, j1) in zip(merges, spans, strict=True):
+        for k in range(k0, k1):
+            for j in range(j0, j1):
+                if (present[k], j) != (r0, c0 - 1):
+                    cells[k][j] = None
     numbers = [k for k, row in enumerate(cells) if any(c and _NUMBER.fullmatch(c) for c in row)]
     kept = [k for k, row in enumerate(cells) if any(row)]
     captions, body = split_captions([tuple(cells[k]) for k in kept])
     kept = kept[len(kept) - len(body):]
-    first_data = numbers[0] if numbers else nrows
+    kept_set = set(kept)
+    first_data = numbers[0] if numbers else len(cells)
     # headings repeat over their merged span; in the body a merged span stays blank
-    for r0, c0, r1, c1 in merges:
-        if r0 - 1 >= first_data or r0 > nrows or c0 > ncols or r0 - 1 not in kept:
+    for (r0, c0, _r1, _c1), (k0, k1, j0, j1) in zip(merges, spans, strict=True):
+        if r0 not in index or c0 > ncols or index[r0] >= first_data or index[r0] not in kept_set:
             continue
-        heading = cells[r0 - 1][c0 - 1]
-        for r in range(r0, min(r1, nrows, first_data) + 1):
-            for c in range(c0, min(c1, ncols) + 1):
-                cells[r - 1][c - 1] = heading
+        heading = cells[k0][j0]
+        for k in range(k0, min(k1, first_data)):
+            for j in range(j0, j1):
+                cells[k][j] = heading
     body = [tuple(cells[k]) for k in kept]
     title_text = next((c for c in captions if is_title_line(c)), None)
     if title_text is None and captions:
@@ -192,12 +229,12 @@ def read_xlsx(path: str | os.PathLike[str]) -> RawDocument:
     tables = 0
     try:
         with zipfile.ZipFile(name) as archive:
-            seen = [0]
+            seen = [0, 0]
             for page, ws in enumerate(wb.worksheets, start=1):
                 grid = {(r, c): t for r, c, t in _cells(ws, name, seen)}
                 part = getattr(ws, "_worksheet_path", None)
-                merges = _merged_ranges(archive, part) if part else []
-                for item in _sheet_items(ws.title, page, grid, merges):
+                merges = _merged_ranges(archive, part, name, ws.title) if part else []
+                for item in _sheet_items(ws.title, page, grid, merges, name):
                     if isinstance(item, RawTable):
                         item = attrs.evolve(item, index=tables)
                         tables += 1
