@@ -208,15 +208,20 @@ def test_office_zip_without_the_parts(tmp_path: Path, reader: Any) -> None:
     assert_names(exc, path)
 
 
+def xlsx_refused(wb: Any, path: Path, match: str) -> LoadError:
+    """Save ``wb`` to ``path``; reading it must be refused, naming the file."""
+    wb.save(path)
+    with pytest.raises(LoadError, match=match) as exc:
+        read_xlsx(path)
+    assert_names(exc, path)
+    return exc.value
+
+
 def test_xlsx_with_a_far_away_cell(tmp_path: Path) -> None:
     wb = openpyxl.Workbook()
     wb.active["A1"] = "表"
     wb.active.cell(row=limits.MAX_SHEET_ROWS + 1, column=1, value=1)
-    path = tmp_path / "far.xlsx"
-    wb.save(path)
-    with pytest.raises(LoadError, match="too large") as exc:
-        read_xlsx(path)
-    assert_names(exc, path)
+    xlsx_refused(wb, tmp_path / "far.xlsx", "too large")
 
 
 def test_xlsx_far_away_cells_pad_only_the_rows_holding_text(tmp_path: Path) -> None:
@@ -238,11 +243,7 @@ def test_xlsx_sheet_padded_past_the_cell_limit(tmp_path: Path) -> None:
         wb.active.cell(row=r, column=1, value=f"行{r}")
         wb.active.cell(row=r, column=2, value="1.00")
     wb.active.cell(row=1, column=1000, value="far")  # 201 rows of 1,000 columns
-    path = tmp_path / "wide.xlsx"
-    wb.save(path)
-    with pytest.raises(LoadError, match="201 rows of 1000 columns, more than 100000") as exc:
-        read_xlsx(path)
-    assert_names(exc, path)
+    xlsx_refused(wb, tmp_path / "wide.xlsx", "201 rows of 1000 columns, more than 100000")
 
 
 def test_xlsx_overlapping_merges_are_bounded(tmp_path: Path) -> None:
@@ -273,13 +274,9 @@ def test_xlsx_rows_are_counted_across_the_workbook(tmp_path: Path,
     for k in range(3):  # each sheet's one cell far down: empty rows up to it
         ws = wb.active if k == 0 else wb.create_sheet(f"S{k}")
         ws.cell(row=1000, column=1, value="x")
-    path = tmp_path / "rows.xlsx"
-    wb.save(path)
     monkeypatch.setattr(limits, "MAX_WORKBOOK_ROWS", 2500)
-    with pytest.raises(LoadError, match="more than 2500 rows, empty ones counted") as exc:
-        read_xlsx(path)
-    assert_names(exc, path)
-    assert exc.value.table == "S2"
+    refused = xlsx_refused(wb, tmp_path / "rows.xlsx", "more than 2500 rows, empty ones counted")
+    assert refused.table == "S2"
 
 
 def test_xlsx_opened_without_links_or_formulas(tmp_path: Path,
