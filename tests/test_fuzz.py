@@ -77,3 +77,18 @@ def test_pdf_mutations_stop_past_the_size_limit() -> None:
     assert len(fi._repeated(line, 200_000)) <= fi.PDF_BYTES + len(line)
     assert len(fi._repeated(line, 200_000)) > limits.MAX_PDF_BYTES
     assert fi._repeated(b"ab", 3) == b"ababab"
+
+
+def test_office_repetition_stops_past_its_room() -> None:
+    """A sheet's 20 KB row repeated 5,000 times, twice, made a 465 MB workbook that the
+    worker could not build (xlsx seed 9, input 6638 on d66dce0)."""
+    import random
+
+    import fuzz_inputs as fi
+
+    row = b'<row r="1"><c><v>' + b"9" * 20_000 + b"</v></c></row>"
+    sheet = b"<sheetData>" + row * 3 + b"</sheetData>"
+    edit = fi._replace_some(rb"<row [^>]*>.*?</row>", fi._repeat_match(5000))
+    once = edit(random.Random(1), sheet)
+    assert fi.OFFICE_XML_BYTES - 2 * len(row) < len(once) <= fi.OFFICE_XML_BYTES
+    assert edit(random.Random(2), once) == once  # no room left: the row stays as it is

@@ -269,9 +269,22 @@ def rezip(members: dict[str, bytes], rng: random.Random) -> bytes:
 PDF_BYTES = 51 * 2**20
 
 
-def _repeated(chunk: bytes, times: int) -> bytes:
-    """``chunk`` ``times`` over, no longer than ``PDF_BYTES`` and a chunk."""
-    return chunk * min(times, PDF_BYTES // max(len(chunk), 1) + 1)
+#: Where an Office XML edit's repetition stops: a part grows to at most this and a chunk,
+#: past the readers' limits (a sheet's row, 20 KB after a text edit, repeated 5,000 times
+#: twice made a 465 MB workbook, which the worker could not build: xlsx seed 9, input 6638
+#: on d66dce0)
+OFFICE_XML_BYTES = 64 * 2**20
+
+
+def _repeated(chunk: bytes, times: int, room: int = PDF_BYTES) -> bytes:
+    """``chunk`` ``times`` over, no longer than ``room`` and a chunk."""
+    return chunk * min(times, max(room, 0) // max(len(chunk), 1) + 1)
+
+
+def _repeat_match(*times: int) -> Callable[[random.Random, re.Match[bytes]], bytes]:
+    """An edit repeating the match, the part it is in kept within ``OFFICE_XML_BYTES``."""
+    return lambda rng, m: _repeated(m.group(0), rng.choice(times),
+                                    OFFICE_XML_BYTES - len(m.string))
 
 
 def _xml_edit(rng: random.Random, xml: bytes, edits: list[Callable[[random.Random, bytes], bytes]]
@@ -311,8 +324,8 @@ _DOCX_EDITS = [
     _replace_some(rb"<w:tcPr>", lambda rng, m: m.group(0) + rng.choice(
         [b'<w:vMerge w:val="restart"/>', b"<w:vMerge/>", b'<w:hMerge w:val="restart"/>'])),
     _replace_some(rb"(<w:tc>.*?</w:p>)", lambda rng, m: m.group(0)),  # placeholder, see below
-    _replace_some(rb"<w:tr[ >].*?</w:tr>", lambda rng, m: m.group(0) * rng.choice([2, 50, 2000])),
-    _replace_some(rb"<w:gridCol [^>]*/>", lambda rng, m: m.group(0) * rng.choice([2, 1000])),
+    _replace_some(rb"<w:tr[ >].*?</w:tr>", _repeat_match(2, 50, 2000)),
+    _replace_some(rb"<w:gridCol [^>]*/>", _repeat_match(2, 1000)),
     _bytes_edit,
 ]
 
@@ -345,7 +358,7 @@ _XLSX_EDITS = [
     _replace_some(rb"(<t(?: [^>]*)?>)([^<]*)(</t>)", _text_value),
     _replace_some(rb'r="([A-Z]+)([0-9]+)"', lambda rng, m: b'r="' + rng.choice(
         [b"A1", b"XFD1", b"A1048576", b"ZZZZ9", b"A0", m.group(1) + b"140000"]) + b'"'),
-    _replace_some(rb"<row [^>]*>.*?</row>", lambda rng, m: m.group(0) * rng.choice([2, 100, 5000])),
+    _replace_some(rb"<row [^>]*>.*?</row>", _repeat_match(2, 100, 5000)),
     _replace_some(rb"</sheetData>", lambda rng, m: m.group(0) + b'<mergeCells count="1">'
                   b'<mergeCell ref="' + rng.choice([b"A1:XFD1048576", b"A1:B2", b"B2:A1",
                                                     b"A1:A99999999"]) + b'"/></mergeCells>'),
