@@ -92,3 +92,13 @@ def test_office_repetition_stops_past_its_room() -> None:
     once = edit(random.Random(1), sheet)
     assert fi.OFFICE_XML_BYTES - 2 * len(row) < len(once) <= fi.OFFICE_XML_BYTES
     assert edit(random.Random(2), once) == once  # no room left: the row stays as it is
+
+
+def test_every_limit_is_documented() -> None:
+    """docs/limits.md names every limit of ``govbudget.limits`` (its default, how to raise
+    it and its error are in the same row)."""
+    from govbudget import limits
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "limits.md").read_text("utf-8")
+    missing = [n for n in limits.__all__ if n.startswith("MAX_") and f"limits.{n}`" not in doc]
+    assert missing == []

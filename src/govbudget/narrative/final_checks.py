@@ -287,7 +287,7 @@ def running_cost_issues(d: Disclosure, sec: Section, text: str) -> list[Issue]:
     return out
 
 
-_FLEET = re.compile(r"保有量(?:为)?(\d+)辆")
+_FLEET = re.compile(r"保有量(?:为)?(\d{1,9})辆")  # a longer number is no fleet
 _AVERAGE = re.compile(r"平均每辆(?:车)?(?:为)?(\d+(?:\.\d+)?)万元")
 
 

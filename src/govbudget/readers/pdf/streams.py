@@ -76,6 +76,12 @@ _NESTING = 8  # literal strings nest this deep at most before all that is left c
 _CMAP = re.compile(rb"\s*/([A-Za-z0-9]+(?:-[A-Za-z0-9]+)*-[HV])(?![A-Za-z0-9-])")
 
 
+def _int(digits: bytes) -> int | None:
+    """An object number or offset read from the file; ``None`` past 18 digits (no file
+    has one: Python refuses to convert more than 4,300 digits at all)."""
+    return int(digits) if len(digits) <= 18 else None
+
+
 def _inflated_size(data: memoryview, stages: int, limit: int) -> int:
     """Bytes the ``stages``-fold deflated ``data`` inflates to, counting stops past ``limit``
     (or at the first corrupt byte, where PDFium stops as well)."""
@@ -232,8 +238,8 @@ def scan(data: bytes, limit: int, font_limit: int | None = None,
             continue
         font = _FONT.search(head) is not None
         if not font and b"/ObjStm" not in head:
-            if numbers:
-                numbered[int(numbers[-1])] = len(contents)
+            if numbers and (n := _int(numbers[-1])) is not None:
+                numbered[n] = len(contents)
             contents.append((start, end, stages, _FORM.search(head) is not None))
         if b"/ObjStm" in head:
             objects = _inflated(view[start:end], stages, limit)
@@ -241,7 +247,7 @@ def scan(data: bytes, limit: int, font_limit: int | None = None,
                 return Scan((start, limit + 1), cjk)
             cjk = cjk or _predefined_cmap(objects)
             first = _FIRST.search(head)
-            texts.append((start, objects, int(first.group(1)) if first else None))
+            texts.append((start, objects, _int(first.group(1)) if first else None))
             continue
         if not stages:
             if not font and end - start > limit:  # PDFium parses it whole just the same
@@ -332,7 +338,8 @@ def _arrays(texts: list[tuple[int, bytes | bytearray, int | None]], streams: Ite
             if m.group(1) is None:
                 yield offset, text, m.end()
             else:
-                referenced.add(int(m.group(1)))
+                if (n := _int(m.group(1))) is not None:
+                    referenced.add(n)
     referenced.difference_update(streams)  # nearly always all of them: nothing to look for
     if not referenced:
         return
@@ -343,13 +350,14 @@ def _arrays(texts: list[tuple[int, bytes | bytearray, int | None]], streams: Ite
                     yield 0, b"", -1
                     return
                 found = _NUMBER_BEFORE.search(text, max(0, m.start() - 24), m.start())
-                if found is not None and int(found.group(1)) in referenced:
+                if found is not None and _int(found.group(1)) in referenced:
                     yield offset, text, m.end()
             continue
         header = bytes(text[:first]).split()
         for number, at in zip(header[::2], header[1::2], strict=False):
-            if number.isdigit() and at.isdigit() and int(number) in referenced:
-                array = _OPEN_ARRAY.match(text, first + int(at), first + int(at) + 64)
+            offset_in = _int(at) if number.isdigit() and at.isdigit() else None
+            if offset_in is not None and _int(number) in referenced:
+                array = _OPEN_ARRAY.match(text, first + offset_in, first + offset_in + 64)
                 if array is not None:
                     yield offset, text, array.end()
 
@@ -387,7 +395,7 @@ def _listed(view: memoryview, texts: list[tuple[int, bytes | bytearray, int | No
             at, refs = ref.end(), refs + 1
             if refs > MAX_LISTED:
                 return (where, f"are more than {MAX_LISTED}")
-            i = numbered.get(int(ref.group(1)))
+            i = numbered.get(_int(ref.group(1)))  # type: ignore[arg-type]
             if i is not None:
                 listed.append(i)
                 total += size(i)
