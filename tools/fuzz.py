@@ -484,7 +484,8 @@ def main(argv: list[str] | None = None) -> int:
                        report=progress)
         c = run.counts
         print(f"{target}{' (stopped early)' if run.stopped else ''}: inputs {sum(c.values())}, ok {c['ok']}, documented {c['documented']}, "
-              f"other {c['other']}; slowest {run.slowest[0]:.2f}s CPU, peak +"
+              f"other {c['other']}; slowest {run.slowest[0]:.2f}s CPU (input "
+              f"{run.slowest[1]}, its making included), peak +"
               f"{run.peak / 2**20:.0f} MB; {time.monotonic() - t0:.0f}s", flush=True)
         for line, n in run.details.most_common():
             if line.startswith("other"):
