@@ -268,6 +268,16 @@ def test_xlsx_overlapping_merges_are_bounded(tmp_path: Path) -> None:
     assert_names(exc, path)
 
 
+def test_xlsx_reversed_merges_do_not_offset_overlapping_ones() -> None:
+    from govbudget.readers.xlsx import _sheet_items
+
+    grid = {(r, c): "1" for r in range(1, 101) for c in range(1, 101)}
+    overlapping = [(1, c, 100, 100) for c in range(1, 12)]  # 104,500 cells together
+    reversed_ = [(100, 1, 1, 100)] * 20  # openpyxl refuses these; they cover nothing here
+    with pytest.raises(LoadError, match="cover more than 100000 cells"):
+        _sheet_items("S", 1, grid, overlapping + reversed_, "f.xlsx")
+
+
 def test_xlsx_rows_are_counted_across_the_workbook(tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     wb = openpyxl.Workbook()

@@ -181,7 +181,9 @@ def _sheet_items(
     index = {r: k for k, r in enumerate(present)}
     spans = [(bisect_left(present, r0), bisect_right(present, r1), c0 - 1, min(c1, ncols))
              for r0, c0, r1, c1 in merges]
-    if sum((k1 - k0) * max(0, c1 - c0) for k0, k1, c0, c1 in spans) > limits.MAX_TABLE_CELLS:
+    # a reversed range (B2:A1) covers nothing: it must not cancel out an overlapping one
+    if sum(max(0, k1 - k0) * max(0, c1 - c0) for k0, k1, c0, c1 in spans) \
+            > limits.MAX_TABLE_CELLS:
         raise LoadError(f"the merged ranges of sheet {title!r} cover more than "
                         f"{limits.MAX_TABLE_CELLS} cells (they overlap)", file=file, table=title,
                         expected="merged ranges that do not overlap")
