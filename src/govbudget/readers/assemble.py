@@ -142,12 +142,12 @@ def _check_size(raw: RawDocument) -> None:
             width = max((len(r) for r in item.rows), default=0)
             cells += len(item.rows) * width
             if cells > limits.MAX_TABLE_CELLS:
-                where = "" if item.index is None else f" up to table {item.index}"
+                number = None if item.index is None else str(item.index)
+                where = "" if number is None else f" up to table {number}"
                 raise LoadError(
                     f"the tables{where} have more than {limits.MAX_TABLE_CELLS} cells "
                     f"({len(item.rows)} rows of {width} columns in this one)", file=raw.source,
-                    page=item.page, table=item.title or (None if item.index is None
-                                                         else str(item.index)),
+                    page=item.page, table=item.title or number,
                     expected=f"at most {limits.MAX_TABLE_CELLS} cells in a document's tables")
 
 

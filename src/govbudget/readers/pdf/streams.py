@@ -395,7 +395,8 @@ def _listed(view: memoryview, texts: list[tuple[int, bytes | bytearray, int | No
             at, refs = ref.end(), refs + 1
             if refs > MAX_LISTED:
                 return (where, f"are more than {MAX_LISTED}")
-            i = numbered.get(_int(ref.group(1)))  # type: ignore[arg-type]
+            n = _int(ref.group(1))
+            i = None if n is None else numbered.get(n)
             if i is not None:
                 listed.append(i)
                 total += size(i)
