@@ -49,7 +49,7 @@ OUTCOMES = {
     "object-number-10001-digits.pdf": "error",
     # 35,035 text objects under 6,003 nested clipping paths (1.2 MB of content, a mutated
     # deflate stream): refused by the text-object limit only once PDFium has parsed the
-    # page, at a peak of 594 MB (+569 MB), past the 300 MB bound (the worker died: pdf
+    # page, at a peak RSS of 594 MB, past the 300 MB bound (the worker died: pdf
     # seed 11, input 43102 on d394e7f). A KNOWN HOLE (docs/limits.md): refused, but not
     # within 300 MB.
     "clip-paths-nested-6003-text-objects-35035.pdf": "error",
